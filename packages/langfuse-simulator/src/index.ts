@@ -1,0 +1,2 @@
+import { placeholder } from '@cupid-dashboard/core';
+export const sim = placeholder + 1;
