@@ -1,0 +1,8 @@
+export type {
+  EpochMs,
+  ObservationLevel,
+  ObservationRecord,
+  ObservationType,
+  SessionRecord,
+  TraceRecord,
+} from './records';

@@ -1,0 +1,22 @@
+import type { EpochMs, ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
+
+/**
+ * A generated Cupid dataset: the records as Langfuse holds them, plus later versions of some
+ * observations that arrive after the first ones (late end times and costs).
+ */
+export interface CupidDataset {
+  /** The seed the dataset was generated from; the same options give the same dataset. */
+  seed: number;
+  /** The time span the sessions start in: `[from, to)`. */
+  range: { from: EpochMs; to: EpochMs };
+  users: string[];
+  sessions: SessionRecord[];
+  traces: TraceRecord[];
+  /** First versions of every observation, ordered by start time. */
+  observations: ObservationRecord[];
+  /**
+   * Later versions of some observations (same id, later `updatedAt`), e.g. an end time and cost
+   * that arrive minutes after the start. Empty unless `lateUpdates` was asked for.
+   */
+  lateUpdates: ObservationRecord[];
+}
