@@ -1,2 +1,3 @@
 export * from './domain/index';
 export * from './presets/index';
+export * from './store/index';

@@ -1,0 +1,86 @@
+import type { EpochMs } from '../domain/records';
+import type { AgentSummary, ModelUsage } from './agents';
+import type { BucketSize, TimeRange, TokenCounts } from './common';
+import type { ChapterFunnelStep } from './sessions';
+
+/**
+ * Dashboard query. The previous period is a second call with the previous range
+ * (`previousTimeRange`), so a store answers one period at a time.
+ *
+ * Scope: sessions whose `startedAt` is in range; traces whose time (record timestamp, else
+ * earliest observation start) is in range; observations whose `startTime` is in range.
+ */
+export interface DashboardParams {
+  range?: TimeRange;
+  /** Width of the time-series buckets. Default `'day'`. */
+  bucket?: BucketSize;
+  /** How many agents `topAgents` holds, by calls. Default 5. */
+  topAgentsLimit?: number;
+  /** Default: the store's clock. */
+  now?: EpochMs;
+}
+
+/** Headline numbers for one period. */
+export interface DashboardKpis {
+  sessions: number;
+  /** Distinct non-null user ids of the sessions in scope. */
+  users: number;
+  traces: number;
+  observations: number;
+  generations: number;
+  /** USD, over observations in scope. */
+  cost: number;
+  tokens: TokenCounts;
+  /** Observations with level `ERROR`. */
+  errors: number;
+  /** `errors / observations`, 0 when there are none. */
+  errorRate: number;
+  /** Mean observation latency (calls with an end time), null when there are none. */
+  avgLatencyMs: number | null;
+  /** Nearest-rank p95 of the same latencies (sketch tolerance applies). */
+  p95LatencyMs: number | null;
+  /** Mean trace latency (`traceLatencyMs`) over traces in scope that have one. */
+  avgTraceLatencyMs: number | null;
+  completedSessions: number;
+  /** `completedSessions / sessions`, 0 when there are none. */
+  completionRate: number;
+  avgSessionDurationMs: number | null;
+  /** Mean cost (USD) of the sessions in scope (their whole cost), null when there are none. */
+  avgSessionCost: number | null;
+}
+
+/**
+ * One bucket of the dashboard time series. Points cover every UTC bucket from the one holding
+ * `range.from` to the one holding `range.to - 1`, zero-filled; an open bound is taken from the
+ * data in scope (none at all gives no points).
+ */
+export interface DashboardTimeSeriesPoint {
+  bucketStart: EpochMs;
+  /** Sessions started in the bucket. */
+  sessions: number;
+  traces: number;
+  observations: number;
+  generations: number;
+  errors: number;
+  /** USD. */
+  cost: number;
+  tokens: TokenCounts;
+  /** Mean observation latency in the bucket, null when none has an end time. */
+  avgLatencyMs: number | null;
+}
+
+/** Everything the dashboard page shows for one period. */
+export interface DashboardMetrics {
+  kpis: DashboardKpis;
+  timeSeries: DashboardTimeSeriesPoint[];
+  /** By calls descending, then name ascending. */
+  topAgents: AgentSummary[];
+  /** By cost descending, then model ascending. */
+  costByModel: ModelUsage[];
+  funnel: ChapterFunnelStep[];
+}
+
+/** Model usage query: observations with a model whose `startTime` is in range. */
+export interface ModelUsageParams {
+  range?: TimeRange;
+}

@@ -1,0 +1,142 @@
+import type { EpochMs } from '../domain/records';
+import type { DashboardPreset } from '../presets/types';
+import type {
+  AgentDetail,
+  AgentDetailParams,
+  AgentListParams,
+  AgentSummary,
+  AgentTimeSeriesParams,
+  AgentTimeSeriesPoint,
+  ModelUsage,
+} from './agents';
+import type { Page } from './common';
+import type { Conversation } from './conversation';
+import type { DashboardMetrics, DashboardParams, ModelUsageParams } from './dashboard';
+import type { SessionListParams, SessionRow, SessionStats, SessionStatsParams } from './sessions';
+import type { SyncLease, SyncState, SyncStatePatch } from './sync-state';
+import type { RefreshResult, StoreCounts, TouchedKeys, UpsertBatch, UpsertResult } from './upsert';
+
+/**
+ * What every store is created with. A store applies the preset (chapters, categories, completion
+ * rule) when it derives data, and reads `now()` where a query omits `now`.
+ *
+ * @example
+ * const store = createMemoryStore({ preset: cupidPreset, now: () => Date.parse('2026-11-20T12:00:00Z') });
+ */
+export interface DashboardStoreOptions {
+  /** Default `cupidPreset`. */
+  preset?: DashboardPreset;
+  /** The clock, epoch ms. Default `Date.now`. */
+  now?: () => EpochMs;
+}
+
+/**
+ * Where synced Langfuse records live and how the dashboard reads them. Domain-shaped: no SQL
+ * types cross it, so an in-memory, SQLite or PostgreSQL store fits behind it. The in-memory store
+ * (`createMemoryStore`) is the executable specification; `storeConformanceSuite` holds every other
+ * store to its answers.
+ *
+ * Writes and reads:
+ * - `upsert` stores raw records idempotently (see {@link UpsertBatch} for the version rule) and
+ *   reports the derived keys it touched.
+ * - `refresh` recomputes derived data (session aggregates, agent and model rollups, time buckets).
+ *   Queries are guaranteed to reflect a write once a refresh covering it has completed; a store
+ *   may reflect it sooner (the memory store does at once).
+ * - Status (`active` vs `abandoned`) depends on time, so no store persists it: it is judged at
+ *   the query's `now`.
+ *
+ * All methods are async and reject with `StoreError` (a `DashboardError`): `STORE_INVALID_QUERY`
+ * for out-of-range parameters, `STORE_UNAVAILABLE` once closed or broken.
+ *
+ * @example
+ * const { touched } = await store.upsert({ traces, observations });
+ * await store.refresh(touched);
+ * const page = await store.listSessions({ status: 'active', page: 1, limit: 50 });
+ */
+export interface DashboardStore {
+  /** The preset the store derives chapters, categories and status with. */
+  readonly preset: DashboardPreset;
+
+  // ── writes ────────────────────────────────────────────────────────────────────────────────
+
+  /** Stores a batch atomically (all or nothing) and returns what it touched. */
+  upsert(batch: UpsertBatch): Promise<UpsertResult>;
+
+  /**
+   * Recomputes derived data. With `touched`, at least those keys (the union of several upserts'
+   * `touched` may be passed); without it, everything written since the last refresh; with
+   * `'all'`, everything from the raw records (a repair).
+   */
+  refresh(touched?: TouchedKeys | 'all'): Promise<RefreshResult>;
+
+  // ── sync state and lease ──────────────────────────────────────────────────────────────────
+
+  /** The persisted sync state; `INITIAL_SYNC_STATE` for a fresh store. */
+  getSyncState(): Promise<SyncState>;
+
+  /** Applies a shallow patch (present fields replace, `null` clears) and returns the new state. */
+  saveSyncState(patch: SyncStatePatch): Promise<SyncState>;
+
+  /**
+   * Takes the sync lease for `ttlMs` milliseconds from `now` when it is free, expired
+   * (`expiresAt <= now`) or already held by `owner` (then it is extended). Atomic across every
+   * process sharing the store: of two concurrent callers at most one gets `true`.
+   */
+  acquireLease(owner: string, ttlMs: number, now: EpochMs): Promise<boolean>;
+
+  /** Extends the lease to `now + ttlMs`; `false` (and nothing changes) unless `owner` holds an unexpired lease. */
+  renewLease(owner: string, ttlMs: number, now: EpochMs): Promise<boolean>;
+
+  /** Frees the lease if `owner` holds it; otherwise does nothing. */
+  releaseLease(owner: string): Promise<void>;
+
+  /** The current lease, expired or not; null when none is held. */
+  getLease(): Promise<SyncLease | null>;
+
+  // ── sessions ──────────────────────────────────────────────────────────────────────────────
+
+  /** Sessions matching the filters, sorted and paginated. */
+  listSessions(params?: SessionListParams): Promise<Page<SessionRow>>;
+
+  /** One session, or null when it is unknown. */
+  getSession(params: { id: string; now?: EpochMs }): Promise<SessionRow | null>;
+
+  /** Counts by status, completion, durations, cost, users and the chapter funnel. */
+  getSessionStats(params?: SessionStatsParams): Promise<SessionStats>;
+
+  /** The messages of a session in order (`extractConversation`), or null when it is unknown. */
+  getConversation(params: { sessionId: string }): Promise<Conversation | null>;
+
+  // ── agents and models ─────────────────────────────────────────────────────────────────────
+
+  /** Agents with a call in range, by calls descending then name ascending. */
+  listAgents(params?: AgentListParams): Promise<AgentSummary[]>;
+
+  /**
+   * One agent over the range; null when the store has never seen a call of it (an agent known
+   * but idle in the range has zero counts).
+   */
+  getAgent(params: AgentDetailParams): Promise<AgentDetail | null>;
+
+  /** Per-bucket series of one agent; null when the agent is unknown. */
+  getAgentTimeSeries(params: AgentTimeSeriesParams): Promise<AgentTimeSeriesPoint[] | null>;
+
+  /** Cost and tokens by model, by cost descending then model ascending. */
+  getModelUsage(params?: ModelUsageParams): Promise<ModelUsage[]>;
+
+  // ── dashboard ─────────────────────────────────────────────────────────────────────────────
+
+  /** KPIs, time series, top agents, cost by model and funnel for one period. */
+  getDashboard(params?: DashboardParams): Promise<DashboardMetrics>;
+
+  // ── operations ────────────────────────────────────────────────────────────────────────────
+
+  /** Stored and derived row counts. */
+  counts(): Promise<StoreCounts>;
+
+  /** Resolves when the store can serve; rejects with `STORE_UNAVAILABLE` otherwise. */
+  ping(): Promise<void>;
+
+  /** Releases resources; afterwards every method rejects with `STORE_UNAVAILABLE`. Idempotent. */
+  close(): Promise<void>;
+}
