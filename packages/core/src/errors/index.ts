@@ -1,0 +1,5 @@
+export {
+  DashboardError,
+  type DashboardErrorJSON,
+  type DashboardErrorOptions,
+} from './dashboard-error';
