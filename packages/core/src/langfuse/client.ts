@@ -1,0 +1,258 @@
+import { LangfuseError } from './errors';
+import type { RequestTarget } from './http/failures';
+import { createHttpClient } from './http/request';
+import { type LangfuseClientOptions, resolveLangfuseOptions } from './options';
+import { paginateCursor, paginateLegacy } from './paginate';
+import { LEGACY_MAX_LIMIT, toQueryParams, V2_MAX_LIMIT } from './params';
+import type {
+  CallOptions,
+  GetObservationsParams,
+  GetObservationsV2Params,
+  GetSessionsParams,
+  GetTracesParams,
+} from './request-params';
+import {
+  cursorEnvelopeSchema,
+  healthSchema,
+  type LangfuseObservation,
+  type LangfuseObservationV2,
+  type LangfuseSession,
+  type LangfuseTrace,
+  legacyEnvelopeSchema,
+  observationSchema,
+  observationV2Schema,
+  projectsSchema,
+  sessionSchema,
+  traceDetailEnvelopeSchema,
+  traceSchema,
+} from './schemas/index';
+import type { CursorPage, InvalidRecord, LangfuseClientStats, LegacyPage } from './types';
+import { parseEnvelope, validateRecords } from './validate';
+
+/** A trace with its observations, from `GET /api/public/traces/{traceId}`. */
+export type LangfuseTraceDetail = LangfuseTrace & { observations: LangfuseObservation[] };
+
+/** What {@link LangfuseClient.checkConnection} resolves with when the keys work. */
+export interface ConnectionInfo {
+  ok: true;
+  /** The project the keys belong to, when the server says. */
+  projectId?: string;
+  projectName?: string;
+  organizationId?: string;
+  organizationName?: string;
+}
+
+/** What `GET /api/public/health` answers. */
+export interface HealthInfo {
+  status: string;
+  version: string | null;
+}
+
+/**
+ * A typed, validated, rate-limit-aware client of the Langfuse public API (both generations).
+ * See {@link createLangfuseClient}.
+ */
+export interface LangfuseClient {
+  /** Counters since creation (a snapshot): requests sent, retries, 429s, failed calls. */
+  readonly stats: LangfuseClientStats;
+  /** One page of sessions (legacy). */
+  getSessions(
+    params?: GetSessionsParams,
+    options?: CallOptions,
+  ): Promise<LegacyPage<LangfuseSession>>;
+  /** One page of traces (legacy). */
+  getTraces(params?: GetTracesParams, options?: CallOptions): Promise<LegacyPage<LangfuseTrace>>;
+  /** One trace with its observations (legacy); `LANGFUSE_NOT_FOUND` when unknown. */
+  getTrace(
+    traceId: string,
+    options?: CallOptions,
+  ): Promise<{ data: LangfuseTraceDetail; invalid: InvalidRecord[] }>;
+  /** One page of observations (legacy v1). */
+  getObservations(
+    params?: GetObservationsParams,
+    options?: CallOptions,
+  ): Promise<LegacyPage<LangfuseObservation>>;
+  /** One page of v2 observations. */
+  getObservationsV2(
+    params?: GetObservationsV2Params,
+    options?: CallOptions,
+  ): Promise<CursorPage<LangfuseObservationV2>>;
+  /** Every page of sessions from `params.page` (default 1); limit defaults to 100 here. */
+  paginateSessions(
+    params?: GetSessionsParams,
+    options?: CallOptions,
+  ): AsyncGenerator<LegacyPage<LangfuseSession>>;
+  /** Every page of traces from `params.page` (default 1); limit defaults to 100 here. */
+  paginateTraces(
+    params?: GetTracesParams,
+    options?: CallOptions,
+  ): AsyncGenerator<LegacyPage<LangfuseTrace>>;
+  /** Every page of legacy observations from `params.page` (default 1); limit defaults to 100 here. */
+  paginateObservations(
+    params?: GetObservationsParams,
+    options?: CallOptions,
+  ): AsyncGenerator<LegacyPage<LangfuseObservation>>;
+  /**
+   * Every page of v2 observations, from `params.cursor` (resume) or the start; the same filters go
+   * with every page. Limit defaults to 1000 here.
+   */
+  paginateObservationsV2(
+    params?: GetObservationsV2Params,
+    options?: CallOptions,
+  ): AsyncGenerator<CursorPage<LangfuseObservationV2>>;
+  /** Verifies the keys with `GET /api/public/projects`; throws `LANGFUSE_AUTH` when rejected. */
+  checkConnection(options?: CallOptions): Promise<ConnectionInfo>;
+  /** `GET /api/public/health` (no auth); a 503 throws `LANGFUSE_HTTP` after the retries. */
+  health(options?: CallOptions): Promise<HealthInfo>;
+}
+
+const PATHS = {
+  sessions: '/api/public/sessions',
+  traces: '/api/public/traces',
+  observations: '/api/public/observations',
+  observationsV2: '/api/public/v2/observations',
+  projects: '/api/public/projects',
+  health: '/api/public/health',
+} as const;
+
+/**
+ * Creates a Langfuse client. Options are validated at once (`LANGFUSE_CONFIG` on missing keys);
+ * nothing is sent until a method is called.
+ *
+ * Every call: Basic auth, a `timeoutMs` timeout, optional pacing, up to `maxRetries` retries on
+ * 429/5xx/timeouts/network errors with full-jitter backoff or the server's `Retry-After`. Every
+ * record is validated on its own: a malformed one is skipped and reported in `invalid` and to
+ * `onInvalidRecord`, never returned in `data`.
+ *
+ * @example
+ * const client = createLangfuseClient({
+ *   publicKey: process.env.LANGFUSE_PUBLIC_KEY!,
+ *   secretKey: process.env.LANGFUSE_SECRET_KEY!,
+ *   requestsPerMinute: 28,
+ * });
+ * await client.checkConnection();
+ * for await (const page of client.paginateObservationsV2({ fields: ['core', 'basic', 'usage'] })) {
+ *   await store.upsertObservations(page.data.map(observationV2ToRecord));
+ *   await saveCheckpoint(page.cursor);
+ * }
+ */
+export function createLangfuseClient(options: LangfuseClientOptions): LangfuseClient {
+  const resolved = resolveLangfuseOptions(options);
+  const http = createHttpClient(resolved);
+  const sink = { onInvalidRecord: resolved.onInvalidRecord, logger: resolved.logger };
+  const targetOf = (path: string): RequestTarget => ({
+    method: 'GET',
+    path,
+    baseUrl: resolved.baseUrl,
+    attempts: 1,
+  });
+
+  async function legacyPage<S extends Parameters<typeof validateRecords>[0]>(
+    path: string,
+    query: ReturnType<typeof toQueryParams>,
+    schema: S,
+    signal: AbortSignal | undefined,
+  ) {
+    const body = await http.request({ path, query, signal });
+    const envelope = parseEnvelope(legacyEnvelopeSchema, body, targetOf(path));
+    const { data, invalid } = validateRecords(schema, envelope.data, path, sink);
+    return { data, meta: envelope.meta, invalid };
+  }
+
+  const client: LangfuseClient = {
+    get stats() {
+      return http.stats;
+    },
+    getSessions(params, callOptions) {
+      const query = toQueryParams('sessions', params, PATHS.sessions);
+      return legacyPage(PATHS.sessions, query, sessionSchema, callOptions?.signal);
+    },
+    getTraces(params, callOptions) {
+      const query = toQueryParams('traces', params, PATHS.traces);
+      return legacyPage(PATHS.traces, query, traceSchema, callOptions?.signal);
+    },
+    getObservations(params, callOptions) {
+      const query = toQueryParams('observations', params, PATHS.observations);
+      return legacyPage(PATHS.observations, query, observationSchema, callOptions?.signal);
+    },
+    async getTrace(traceId, callOptions) {
+      if (typeof traceId !== 'string' || traceId === '') {
+        throw new LangfuseError('LANGFUSE_INVALID_PARAMS', 'getTrace needs a non-empty trace id.');
+      }
+      const path = `${PATHS.traces}/${encodeURIComponent(traceId)}`;
+      const body = await http.request({ path, signal: callOptions?.signal });
+      const { observations, ...trace } = parseEnvelope(
+        traceDetailEnvelopeSchema,
+        body,
+        targetOf(path),
+      );
+      const checked = validateRecords(observationSchema, observations ?? [], path, sink);
+      return { data: { ...trace, observations: checked.data }, invalid: checked.invalid };
+    },
+    async getObservationsV2(params, callOptions) {
+      const path = PATHS.observationsV2;
+      const query = toQueryParams('observationsV2', params, path);
+      const body = await http.request({ path, query, signal: callOptions?.signal });
+      const envelope = parseEnvelope(cursorEnvelopeSchema, body, targetOf(path));
+      const { data, invalid } = validateRecords(observationV2Schema, envelope.data, path, sink);
+      return { data, cursor: envelope.meta?.cursor || null, invalid };
+    },
+    paginateSessions(params = {}, callOptions) {
+      const base = { ...params, limit: params.limit ?? LEGACY_MAX_LIMIT };
+      return paginateLegacy(
+        (page) => client.getSessions({ ...base, page }, callOptions),
+        params.page ?? 1,
+        PATHS.sessions,
+      );
+    },
+    paginateTraces(params = {}, callOptions) {
+      const base = { ...params, limit: params.limit ?? LEGACY_MAX_LIMIT };
+      return paginateLegacy(
+        (page) => client.getTraces({ ...base, page }, callOptions),
+        params.page ?? 1,
+        PATHS.traces,
+      );
+    },
+    paginateObservations(params = {}, callOptions) {
+      const base = { ...params, limit: params.limit ?? LEGACY_MAX_LIMIT };
+      return paginateLegacy(
+        (page) => client.getObservations({ ...base, page }, callOptions),
+        params.page ?? 1,
+        PATHS.observations,
+      );
+    },
+    paginateObservationsV2(params = {}, callOptions) {
+      const { cursor: startCursor, ...filters } = params;
+      const base = { ...filters, limit: params.limit ?? V2_MAX_LIMIT };
+      return paginateCursor(
+        (cursor) => client.getObservationsV2(cursor ? { ...base, cursor } : base, callOptions),
+        startCursor,
+        PATHS.observationsV2,
+      );
+    },
+    async checkConnection(callOptions) {
+      const body = await http.request({ path: PATHS.projects, signal: callOptions?.signal });
+      const project = parseEnvelope(projectsSchema, body, targetOf(PATHS.projects)).data[0];
+      const info: ConnectionInfo = { ok: true };
+      if (project) {
+        info.projectId = project.id;
+        if (project.name) info.projectName = project.name;
+        if (project.organization) {
+          info.organizationId = project.organization.id;
+          if (project.organization.name) info.organizationName = project.organization.name;
+        }
+      }
+      return info;
+    },
+    async health(callOptions) {
+      const body = await http.request({
+        path: PATHS.health,
+        auth: false,
+        signal: callOptions?.signal,
+      });
+      const parsed = parseEnvelope(healthSchema, body, targetOf(PATHS.health));
+      return { status: parsed.status, version: parsed.version ?? null };
+    },
+  };
+  return client;
+}

@@ -1,0 +1,58 @@
+import type { ObservationLevel } from '../../domain/index';
+
+/** ISO-8601 → epoch ms. Inputs were validated as ISO datetimes, so this never yields NaN. */
+export function toEpochMs(iso: string): number {
+  return Date.parse(iso);
+}
+
+/** Optional ISO-8601 → epoch ms or null. */
+export function toEpochMsOrNull(iso: string | null | undefined): number | null {
+  return iso ? Date.parse(iso) : null;
+}
+
+/** A number map without its null entries; absent → `{}`. */
+export function numberMap(
+  map: Record<string, number | null> | null | undefined,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(map ?? {})) {
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
+
+/** Absent environment means Langfuse's default one. */
+export function environmentOf(environment: string | null | undefined): string {
+  return environment || 'default';
+}
+
+/** Absent level means Langfuse's default one. */
+export function levelOf(level: ObservationLevel | null | undefined): ObservationLevel {
+  return level ?? 'DEFAULT';
+}
+
+/**
+ * Observation metadata as an object or null. Langfuse may send it as JSON text: an object in it is
+ * parsed; any other non-null value is kept under `value` rather than dropped.
+ *
+ * @example
+ * metadataObject('{"chapter":1}'); // { chapter: 1 }
+ * metadataObject('plain'); // { value: 'plain' }
+ */
+export function metadataObject(metadata: unknown): Record<string, unknown> | null {
+  if (metadata === null || metadata === undefined) return null;
+  if (isPlainObject(metadata)) return metadata;
+  if (typeof metadata === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(metadata);
+      if (isPlainObject(parsed)) return parsed;
+    } catch {
+      // Plain text metadata: wrapped below.
+    }
+  }
+  return { value: metadata };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
