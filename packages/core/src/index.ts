@@ -1,3 +1,5 @@
 export * from './domain/index';
 export * from './presets/index';
 export * from './store/index';
+export * from './errors/index';
+export * from './langfuse/index';
