@@ -1,1 +1,12 @@
-export type { CupidDataset } from './types';
+export { generateCupidDataset } from './generate';
+export { costOf, MODEL_PRICES, type ModelPrice } from './models';
+export {
+  type CupidDatasetOptions,
+  DatasetOptionError,
+  MAX_DATASET_SESSIONS,
+  type ResolvedDatasetOptions,
+  resolveDatasetOptions,
+} from './options';
+export { streamCupidDataset } from './stream';
+export { type DatasetSummary, summarizeDataset } from './summary';
+export type { CupidDataset, CupidSessionChunk } from './types';

@@ -9,6 +9,7 @@ export interface CupidDataset {
   seed: number;
   /** The time span the sessions start in: `[from, to)`. */
   range: { from: EpochMs; to: EpochMs };
+  /** Every user id that owns at least one session, in the order they were drawn. */
   users: string[];
   sessions: SessionRecord[];
   traces: TraceRecord[];
@@ -18,5 +19,16 @@ export interface CupidDataset {
    * Later versions of some observations (same id, later `updatedAt`), e.g. an end time and cost
    * that arrive minutes after the start. Empty unless `lateUpdates` was asked for.
    */
+  lateUpdates: ObservationRecord[];
+}
+
+/**
+ * One session of a streamed dataset with all its records: traces in start order, first versions
+ * of its observations in start order, and its late versions in arrival (`updatedAt`) order.
+ */
+export interface CupidSessionChunk {
+  session: SessionRecord;
+  traces: TraceRecord[];
+  observations: ObservationRecord[];
   lateUpdates: ObservationRecord[];
 }
