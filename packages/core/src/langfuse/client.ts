@@ -163,15 +163,15 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     get stats() {
       return http.stats;
     },
-    getSessions(params, callOptions) {
+    async getSessions(params, callOptions) {
       const query = toQueryParams('sessions', params, PATHS.sessions);
       return legacyPage(PATHS.sessions, query, sessionSchema, callOptions?.signal);
     },
-    getTraces(params, callOptions) {
+    async getTraces(params, callOptions) {
       const query = toQueryParams('traces', params, PATHS.traces);
       return legacyPage(PATHS.traces, query, traceSchema, callOptions?.signal);
     },
-    getObservations(params, callOptions) {
+    async getObservations(params, callOptions) {
       const query = toQueryParams('observations', params, PATHS.observations);
       return legacyPage(PATHS.observations, query, observationSchema, callOptions?.signal);
     },
