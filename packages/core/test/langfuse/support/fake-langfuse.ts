@@ -1,0 +1,188 @@
+/**
+ * A tiny in-test stand-in for the Langfuse public API, transport-agnostic: msw handlers and a
+ * node:http server both delegate to `handle`. It serves generated sessions, traces, legacy and v2
+ * observations with the real envelopes, checks Basic auth, logs every request, and can be told to
+ * answer the next requests with a scripted status, a dropped connection or silence.
+ */
+export const PUBLIC_KEY = 'pk-lf-test-public';
+export const SECRET_KEY = 'sk-lf-very-secret-value-42';
+export const AUTH = `Basic ${Buffer.from(`${PUBLIC_KEY}:${SECRET_KEY}`).toString('base64')}`;
+
+export interface FakeReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** A scripted answer for the next request: a reply, a dropped socket, or no answer at all. */
+export type Scripted = FakeReply | 'drop' | 'hang';
+
+export interface LoggedRequest {
+  path: string;
+  query: URLSearchParams;
+  authorization: string | null;
+}
+
+export interface FakeCounts {
+  sessions?: number;
+  traces?: number;
+  observations?: number;
+  observationsV2?: number;
+}
+
+const BASE_MS = Date.parse('2026-11-20T00:00:00.000Z');
+const iso = (i: number) => new Date(BASE_MS + i * 1000).toISOString();
+
+export function v2Observation(i: number): Record<string, unknown> {
+  return {
+    id: `obs-${i}`,
+    traceId: `trace-${Math.floor(i / 10)}`,
+    startTime: iso(i),
+    endTime: iso(i + 2),
+    projectId: 'project-1',
+    parentObservationId: null,
+    type: 'GENERATION',
+    name: 'Mortal',
+    level: 'DEFAULT',
+    environment: 'default',
+    sessionId: 'session-1',
+    userId: 'user-1',
+  };
+}
+
+export function legacyObservation(i: number): Record<string, unknown> {
+  return {
+    id: `obs-${i}`,
+    traceId: `trace-${i}`,
+    type: 'SPAN',
+    name: 'step',
+    startTime: iso(i),
+    endTime: null,
+    level: 'DEFAULT',
+    usageDetails: {},
+    costDetails: {},
+    environment: 'default',
+  };
+}
+
+export function session(i: number): Record<string, unknown> {
+  return { id: `session-${i}`, createdAt: iso(i), projectId: 'project-1', environment: 'default' };
+}
+
+export function trace(i: number): Record<string, unknown> {
+  return {
+    id: `trace-${i}`,
+    timestamp: iso(i),
+    name: 'turn',
+    sessionId: null,
+    release: null,
+    version: null,
+    userId: null,
+    tags: [],
+    public: false,
+    environment: 'default',
+    htmlPath: `/trace/${i}`,
+    latency: 1.5,
+    totalCost: 0,
+  };
+}
+
+const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64');
+const decodeCursor = (cursor: string) =>
+  (JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as { offset: number }).offset;
+
+export function createFakeLangfuse(counts: FakeCounts = {}) {
+  const requests: LoggedRequest[] = [];
+  const script: Scripted[] = [];
+  /** Rows the tests can tamper with, generated lazily. */
+  const overrides = new Map<string, Record<string, unknown>>();
+
+  function legacyList(
+    total: number,
+    make: (i: number) => Record<string, unknown>,
+    query: URLSearchParams,
+    kind: string,
+  ) {
+    const page = Number(query.get('page') ?? '1');
+    const limit = Number(query.get('limit') ?? '50');
+    const start = (page - 1) * limit;
+    const data = [];
+    for (let i = start; i < Math.min(total, start + limit); i++)
+      data.push(overrides.get(`${kind}:${i}`) ?? make(i));
+    return { data, meta: { page, limit, totalItems: total, totalPages: Math.ceil(total / limit) } };
+  }
+
+  function v2List(total: number, query: URLSearchParams) {
+    const limit = Number(query.get('limit') ?? '50');
+    const cursor = query.get('cursor');
+    const start = cursor ? decodeCursor(cursor) : 0;
+    const data = [];
+    for (let i = start; i < Math.min(total, start + limit); i++)
+      data.push(overrides.get(`v2:${i}`) ?? v2Observation(i));
+    const next = start + limit < total ? encodeCursor(start + limit) : undefined;
+    return { data, meta: next ? { cursor: next } : {} };
+  }
+
+  /** Answers one request; `'drop'` and `'hang'` are for the transport to act out. */
+  function handle(url: URL, authorization: string | null): Scripted {
+    requests.push({ path: url.pathname, query: url.searchParams, authorization });
+    const scripted = script.shift();
+    if (scripted !== undefined) return scripted;
+    if (url.pathname === '/api/public/health')
+      return { status: 200, body: { version: '3.0.0', status: 'OK' } };
+    if (authorization !== AUTH)
+      return {
+        status: 401,
+        body: { message: 'Invalid credentials. Confirm that you have entered the correct keys.' },
+      };
+    const q = url.searchParams;
+    switch (url.pathname) {
+      case '/api/public/projects':
+        return {
+          status: 200,
+          body: {
+            data: [
+              {
+                id: 'project-1',
+                name: 'Cupid',
+                organization: { id: 'org-1', name: 'Org' },
+                metadata: {},
+              },
+            ],
+          },
+        };
+      case '/api/public/sessions':
+        return { status: 200, body: legacyList(counts.sessions ?? 0, session, q, 'session') };
+      case '/api/public/traces':
+        return { status: 200, body: legacyList(counts.traces ?? 0, trace, q, 'trace') };
+      case '/api/public/observations':
+        return {
+          status: 200,
+          body: legacyList(counts.observations ?? 0, legacyObservation, q, 'obs'),
+        };
+      case '/api/public/v2/observations':
+        return { status: 200, body: v2List(counts.observationsV2 ?? 0, q) };
+      default:
+        return { status: 404, body: { message: 'Not found' } };
+    }
+  }
+
+  return {
+    requests,
+    handle,
+    /** Queue scripted answers for the next requests, in order. */
+    enqueue(...answers: Scripted[]) {
+      script.push(...answers);
+    },
+    /** Replace the generated row `index` of a list (`v2`, `obs`, `trace`, `session`). */
+    override(
+      kind: 'v2' | 'obs' | 'trace' | 'session',
+      index: number,
+      row: Record<string, unknown>,
+    ) {
+      overrides.set(`${kind}:${index}`, row);
+    },
+  };
+}
+
+export type FakeLangfuse = ReturnType<typeof createFakeLangfuse>;
