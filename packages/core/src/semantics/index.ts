@@ -1,0 +1,34 @@
+export { BUCKET_MS, bucketStart, bucketStarts, MAX_SERIES_BUCKETS } from './buckets';
+export { chapterFunnel, observationChapter, presetChapters } from './chapters';
+export { compareByStart, extractConversation } from './conversation';
+export { observationCost } from './cost';
+export { observationLatencyMs, traceLatencyMs } from './latency';
+export { effectiveSessionId, replacesStored } from './linking';
+export { contentText, type ParsedMessage, parseMessages } from './messages';
+export {
+  PAGE_LIMIT_DEFAULT,
+  PAGE_LIMIT_MAX,
+  type ResolvedPage,
+  resolvePage,
+  totalPages,
+} from './pagination';
+export {
+  latencyBucketIndex,
+  latencyBucketValue,
+  nearestRank,
+  PERCENTILE_ABSOLUTE_SLACK_MS,
+  PERCENTILE_RELATIVE_ERROR,
+  percentile,
+  quantileFromBuckets,
+  withinPercentileTolerance,
+} from './percentiles';
+export { matchesSearch, normalizeSearchQuery, normalizeSearchText } from './search';
+export { type SessionStatusInput, sessionStatus } from './status';
+export {
+  inTimeRange,
+  type NamedTimeRange,
+  previousTimeRange,
+  resolveTimeRange,
+  TIME_RANGE_MS,
+} from './time-range';
+export { addTokens, tokenCounts, ZERO_TOKENS } from './tokens';
