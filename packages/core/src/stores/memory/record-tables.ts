@@ -1,0 +1,135 @@
+import type { ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
+import { effectiveSessionId, replacesStored } from '../../semantics/linking';
+import { StoreError } from '../../store/errors';
+import type { UpsertBatch, UpsertResult } from '../../store/upsert';
+import { TouchedSet } from './touched';
+
+/**
+ * The raw records of the memory store, one map per entity, plus an index from trace id to the
+ * observations that name it (observations without a `sessionId` follow their trace's session).
+ */
+export class RecordTables {
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly traces = new Map<string, TraceRecord>();
+  readonly observations = new Map<string, ObservationRecord>();
+  private readonly observationsByTrace = new Map<string, Set<string>>();
+
+  /** Applies a batch under the version rule; validates everything first so a bad batch writes nothing. */
+  upsert(batch: UpsertBatch): UpsertResult {
+    validateBatch(batch);
+    const touched = new TouchedSet();
+    const written = { sessions: 0, traces: 0, observations: 0 };
+    const skipped = { sessions: 0, traces: 0, observations: 0 };
+
+    for (const session of batch.sessions ?? []) {
+      const stored = this.sessions.get(session.id);
+      if (stored) touched.addTime(stored.createdAt);
+      this.sessions.set(session.id, structuredClone(session));
+      touched.addSession(session.id);
+      touched.addTime(session.createdAt);
+      written.sessions++;
+    }
+    for (const trace of batch.traces ?? []) {
+      if (this.writeTrace(trace, touched)) written.traces++;
+      else skipped.traces++;
+    }
+    for (const observation of batch.observations ?? []) {
+      if (this.writeObservation(observation, touched)) written.observations++;
+      else skipped.observations++;
+    }
+    return { written, skipped, touched: touched.toKeys() };
+  }
+
+  /** The observations that name a trace. */
+  observationsOfTrace(traceId: string): ObservationRecord[] {
+    const ids = this.observationsByTrace.get(traceId) ?? new Set<string>();
+    return [...ids].flatMap((id) => this.observations.get(id) ?? []);
+  }
+
+  private writeTrace(trace: TraceRecord, touched: TouchedSet): boolean {
+    const stored = this.traces.get(trace.id);
+    if (!replacesStored(trace, stored)) return false;
+    touched.addTrace(trace.id);
+    touched.addSession(trace.sessionId);
+    touched.addTime(trace.timestamp);
+    if (stored) {
+      touched.addSession(stored.sessionId);
+      touched.addTime(stored.timestamp);
+    }
+    // Observations without their own session follow the trace: when its session changes, theirs does.
+    if (stored?.sessionId !== trace.sessionId) {
+      for (const observation of this.observationsOfTrace(trace.id)) {
+        if (observation.sessionId === null) touchObservation(observation, null, touched);
+      }
+    }
+    this.traces.set(trace.id, structuredClone(trace));
+    return true;
+  }
+
+  private writeObservation(observation: ObservationRecord, touched: TouchedSet): boolean {
+    const stored = this.observations.get(observation.id);
+    if (!replacesStored(observation, stored)) return false;
+    if (stored) {
+      touchObservation(stored, this.traceOf(stored), touched);
+      if (stored.traceId !== null) this.observationsByTrace.get(stored.traceId)?.delete(stored.id);
+    }
+    touchObservation(observation, this.traceOf(observation), touched);
+    this.observations.set(observation.id, structuredClone(observation));
+    if (observation.traceId !== null) {
+      let ids = this.observationsByTrace.get(observation.traceId);
+      if (!ids) {
+        ids = new Set();
+        this.observationsByTrace.set(observation.traceId, ids);
+      }
+      ids.add(observation.id);
+    }
+    return true;
+  }
+
+  private traceOf(observation: ObservationRecord): TraceRecord | undefined {
+    return observation.traceId === null ? undefined : this.traces.get(observation.traceId);
+  }
+}
+
+/** Adds an observation's keys; with `trace` null the caller adds the session (its trace is changing). */
+function touchObservation(
+  observation: ObservationRecord,
+  trace: TraceRecord | null | undefined,
+  touched: TouchedSet,
+): void {
+  touched.addSession(effectiveSessionId(observation, trace));
+  touched.addTrace(observation.traceId);
+  touched.addAgent(observation.name);
+  touched.addModel(observation.model);
+  touched.addTime(observation.startTime);
+}
+
+function validateBatch(batch: UpsertBatch): void {
+  for (const session of batch.sessions ?? []) {
+    requireId(session.id, 'session');
+    requireTime(session.createdAt, 'session', session.id, 'createdAt');
+  }
+  for (const trace of batch.traces ?? []) {
+    requireId(trace.id, 'trace');
+    requireTime(trace.timestamp, 'trace', trace.id, 'timestamp');
+  }
+  for (const observation of batch.observations ?? []) {
+    requireId(observation.id, 'observation');
+    requireTime(observation.startTime, 'observation', observation.id, 'startTime');
+    if (observation.endTime !== null) {
+      requireTime(observation.endTime, 'observation', observation.id, 'endTime');
+    }
+  }
+}
+
+function requireId(id: unknown, entity: string): void {
+  if (typeof id !== 'string' || id === '') {
+    throw new StoreError('STORE_INVALID_RECORD', `A ${entity} record has no id`);
+  }
+}
+
+function requireTime(value: unknown, entity: string, id: string, field: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new StoreError('STORE_INVALID_RECORD', `The ${entity} ${id} has an invalid ${field}`);
+  }
+}

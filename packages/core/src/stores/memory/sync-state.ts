@@ -1,0 +1,72 @@
+import type { EpochMs } from '../../domain/records';
+import { StoreError } from '../../store/errors';
+import {
+  INITIAL_SYNC_STATE,
+  type SyncLease,
+  type SyncState,
+  type SyncStatePatch,
+} from '../../store/sync-state';
+
+/**
+ * Sync state and lease in memory. State goes through a JSON round trip on the way in and out, as
+ * it would through a database column, so callers can neither alias it nor store what JSON drops.
+ */
+export class SyncStateCell {
+  private state: SyncState = copy(INITIAL_SYNC_STATE);
+  private lease: SyncLease | null = null;
+
+  get(): SyncState {
+    return copy(this.state);
+  }
+
+  save(patch: SyncStatePatch): SyncState {
+    const next: SyncState = { ...this.state };
+    for (const key of Object.keys(patch) as (keyof SyncState)[]) {
+      if (patch[key] !== undefined) Object.assign(next, { [key]: patch[key] });
+    }
+    this.state = copy(next);
+    return this.get();
+  }
+
+  acquire(owner: string, ttlMs: number, now: EpochMs): boolean {
+    checkLeaseArgs(owner, ttlMs, now);
+    const current = this.lease;
+    const heldByOwner = current !== null && current.owner === owner && current.expiresAt > now;
+    if (current !== null && current.expiresAt > now && current.owner !== owner) return false;
+    this.lease = {
+      owner,
+      acquiredAt: heldByOwner ? current.acquiredAt : now,
+      expiresAt: now + ttlMs,
+    };
+    return true;
+  }
+
+  renew(owner: string, ttlMs: number, now: EpochMs): boolean {
+    checkLeaseArgs(owner, ttlMs, now);
+    const current = this.lease;
+    if (current === null || current.owner !== owner || current.expiresAt <= now) return false;
+    this.lease = { ...current, expiresAt: now + ttlMs };
+    return true;
+  }
+
+  release(owner: string): void {
+    if (this.lease?.owner === owner) this.lease = null;
+  }
+
+  getLease(): SyncLease | null {
+    return this.lease === null ? null : { ...this.lease };
+  }
+}
+
+function copy(state: SyncState): SyncState {
+  return JSON.parse(JSON.stringify(state)) as SyncState;
+}
+
+function checkLeaseArgs(owner: string, ttlMs: number, now: EpochMs): void {
+  if (typeof owner !== 'string' || owner === '') {
+    throw new StoreError('STORE_INVALID_QUERY', 'A lease owner must be a non-empty string');
+  }
+  if (!(Number.isFinite(ttlMs) && ttlMs > 0) || !Number.isFinite(now)) {
+    throw new StoreError('STORE_INVALID_QUERY', 'A lease needs a positive ttlMs and a finite now');
+  }
+}
