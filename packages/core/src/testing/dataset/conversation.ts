@@ -73,9 +73,13 @@ export class Conversation {
   /** The input of a content generation: its system prompt, the recent history, the new message. */
   inputFor(system: ChatMessage, message: ChatMessage): ChatMessage[] {
     const start = Math.max(0, this.history.length - HISTORY_WINDOW);
-    const input: ChatMessage[] = [system];
-    for (let i = start; i < this.history.length; i++) input.push(this.history[i] as ChatMessage);
-    input.push(message);
+    // Sized exactly: a million inputs built by push() would waste their spare capacity.
+    const input = new Array<ChatMessage>(this.history.length - start + 2);
+    input[0] = system;
+    for (let i = start; i < this.history.length; i++) {
+      input[i - start + 1] = this.history[i] as ChatMessage;
+    }
+    input[input.length - 1] = message;
     return input;
   }
 }

@@ -18,7 +18,15 @@ export function mixSeed(...parts: number[]): number {
   return h >>> 0;
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Character codes of '0'–'9' and 'a'–'f'.
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+// One scratch buffer for building ids; String.fromCharCode over it yields one flat string,
+// where concatenation would keep a tree of fragments alive per id (hundreds of bytes each).
+const CHARS = new Uint8Array(36);
+
+function flatString(length: number): string {
+  return String.fromCharCode.apply(null, CHARS.subarray(0, length) as unknown as number[]);
+}
 
 /**
  * A seeded random source. Every method draws from the same sequence, so the order of calls is
@@ -105,23 +113,32 @@ export class Prng {
     return median * Math.exp(sigma * this.normal());
   }
 
-  /** `bytes` random bytes as lowercase hex (2 characters each). */
+  /** `bytes` random bytes (at most 18) as lowercase hex, 2 characters each. */
   hex(bytes: number): string {
-    let out = '';
-    for (let i = 0; i < bytes; i += 4) {
-      const n = this.uint32();
-      out += HEX[n & 0xff] as string;
-      if (i + 1 < bytes) out += HEX[(n >>> 8) & 0xff] as string;
-      if (i + 2 < bytes) out += HEX[(n >>> 16) & 0xff] as string;
-      if (i + 3 < bytes) out += HEX[n >>> 24] as string;
-    }
-    return out;
+    this.fillHex(0, bytes * 2);
+    return flatString(bytes * 2);
   }
 
   /** A random id in UUID v4 layout, e.g. `3f2b9c1e-7a4d-4e0b-9c3a-1d2e3f4a5b6c`. */
   uuid(): string {
-    const h = this.hex(16);
-    const variant = HEX[0x80 | (Number.parseInt(h.slice(16, 18), 16) & 0x3f)] as string;
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20)}`;
+    this.fillHex(0, 36);
+    CHARS[8] = CHARS[13] = CHARS[18] = CHARS[23] = 45; // '-'
+    CHARS[14] = HEX_CODES[4] as number; // version 4
+    CHARS[19] = HEX_CODES[8 + (this.uint32() & 3)] as number; // variant 10xx
+    return flatString(36);
+  }
+
+  private fillHex(from: number, to: number): void {
+    let bits = 0;
+    let left = 0;
+    for (let i = from; i < to; i++) {
+      if (left === 0) {
+        bits = this.uint32();
+        left = 8;
+      }
+      CHARS[i] = HEX_CODES[bits & 15] as number;
+      bits >>>= 4;
+      left--;
+    }
   }
 }

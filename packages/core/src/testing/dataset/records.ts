@@ -74,3 +74,27 @@ export function observation(fields: ObservationFields, session: SessionFields): 
     updatedAt: fields.endTime,
   };
 }
+
+const tagsCache = new Map<number, string[]>();
+const traceMetadataCache = new Map<string, Record<string, unknown>>();
+
+/** A turn trace's tags, `['cupid', 'chapter:N']`: one shared frozen array per chapter. */
+export function traceTags(chapter: number): string[] {
+  let tags = tagsCache.get(chapter);
+  if (!tags) {
+    tags = Object.freeze(['cupid', `chapter:${chapter}`]) as string[];
+    tagsCache.set(chapter, tags);
+  }
+  return tags;
+}
+
+/** A turn trace's metadata, `{ chapter, turn }` (turn within the chapter): shared and frozen. */
+export function traceMetadata(chapter: number, turn: number): Record<string, unknown> {
+  const key = `${chapter}|${turn}`;
+  let metadata = traceMetadataCache.get(key);
+  if (!metadata) {
+    metadata = Object.freeze({ chapter, turn });
+    traceMetadataCache.set(key, metadata);
+  }
+  return metadata;
+}

@@ -7,7 +7,13 @@ import { sampleLatencyMs, sampleThinkTimeMs } from './latency';
 import type { ResolvedDatasetOptions } from './options';
 import type { SessionPlan } from './plan';
 import { mixSeed, Prng } from './prng';
-import { observation, observationMetadata, type SessionFields } from './records';
+import {
+  observation,
+  observationMetadata,
+  type SessionFields,
+  traceMetadata,
+  traceTags,
+} from './records';
 import {
   type ChatMessage,
   END_OUTPUTS,
@@ -114,13 +120,13 @@ class SessionBuilder {
       name: TURN_NAME,
       sessionId: this.fields.sessionId,
       userId: this.fields.userId,
-      tags: ['cupid', `chapter:${chapter}`],
+      tags: traceTags(chapter),
       release: 'cupid@1.4.2',
       version: null,
       environment: this.fields.environment,
       input: root.input,
       output: root.output,
-      metadata: { chapter, turn: turnInChapter },
+      metadata: traceMetadata(chapter, turnInChapter),
       updatedAt: root.endTime,
     });
     this.conversation.history.push(player, ...answers);

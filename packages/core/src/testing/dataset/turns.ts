@@ -17,8 +17,8 @@ const ABANDON_CHAPTER_WEIGHTS = [2, 2, 1.5, 1.5, 2.5, 1];
 const ABANDON_CHAPTERS = [0, 1, 2, 3, 4, 5];
 
 function turnsIn(chapter: number, random: Prng): number {
-  if (chapter === STORY_CHAPTER) return random.int(4, 9);
-  if (chapter >= 1 && chapter <= 3) return random.chance(0.25) ? 2 : 1;
+  if (chapter === STORY_CHAPTER) return random.int(4, 10);
+  if (chapter >= 1 && chapter <= 3) return random.chance(0.3) ? 2 : 1;
   return 1;
 }
 
