@@ -45,7 +45,8 @@ export async function* paginateLegacy<T>(
 /**
  * Follows the v2 cursor from `startCursor` (undefined for the first page) until a page comes back
  * without one, yielding every page; `page.cursor` is the checkpoint to resume from. A cursor that
- * was already seen throws `LANGFUSE_PAGINATION` rather than loop.
+ * was already seen, or an empty page that still has a cursor, throws `LANGFUSE_PAGINATION` rather
+ * than loop.
  *
  * Requests: N records at limit L take `ceil(N / L)` requests when the server omits the cursor on
  * the last page (one more, returning no rows, when N is a multiple of L and the server sends a
@@ -68,6 +69,15 @@ export async function* paginateCursor<T>(
       throw new LangfuseError(
         'LANGFUSE_PAGINATION',
         `GET ${path} returned a cursor it had already returned (page ${pageNumber} of this walk): the server's paging repeats, stopping instead of looping.`,
+        { method: 'GET', path },
+      );
+    }
+    // A cursor marks the last row of a page, so an empty page cannot have one; following it could
+    // walk an endless chain of fresh, empty cursors.
+    if (result.cursor !== null && result.data.length + result.invalid.length === 0) {
+      throw new LangfuseError(
+        'LANGFUSE_PAGINATION',
+        `GET ${path} returned an empty page with a next cursor (page ${pageNumber} of this walk): stopping instead of following it.`,
         { method: 'GET', path },
       );
     }
