@@ -88,6 +88,14 @@ describe('Langfuse client over real HTTP', () => {
     expect(dump).not.toContain(SECRET_KEY);
     expect(dump).not.toContain(Buffer.from(`${PUBLIC_KEY}:${SECRET_KEY}`).toString('base64'));
     expect(dump).not.toMatch(/authorization/i);
+    // ofetch's FetchError exposes the request options (headers included) through getters that
+    // inspect does not call: check the cause chain holds no such object at all.
+    for (let cause: unknown = error.cause; cause; cause = (cause as Error).cause) {
+      expect(cause).not.toHaveProperty('options');
+      expect(cause).not.toHaveProperty('request');
+      expect((cause as Error).name).not.toBe('FetchError');
+    }
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
   it('times out when the server never answers', async () => {

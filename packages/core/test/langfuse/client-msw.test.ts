@@ -12,6 +12,7 @@ import {
   type FakeLangfuse,
   PUBLIC_KEY,
   SECRET_KEY,
+  v2Observation,
 } from './support/fake-langfuse';
 import { createMswServer, MSW_BASE_URL } from './support/msw-server';
 
@@ -116,7 +117,10 @@ describe('Langfuse client over msw: pagination', () => {
 
   it('stops with LANGFUSE_PAGINATION when a cursor repeats', async () => {
     fake = createFakeLangfuse();
-    const page = (cursor: string) => ({ status: 200, body: { data: [], meta: { cursor } } });
+    const page = (cursor: string) => ({
+      status: 200,
+      body: { data: [v2Observation(0)], meta: { cursor } },
+    });
     fake.enqueue(page('c1'), page('c2'), page('c1'));
     const c = client();
     const seen: Array<string | null> = [];
@@ -128,6 +132,14 @@ describe('Langfuse client over msw: pagination', () => {
     expect(error.code).toBe('LANGFUSE_PAGINATION');
     expect(seen).toEqual(['c1', 'c2']);
     expect(c.stats.requests).toBe(3);
+  });
+
+  it('stops with LANGFUSE_PAGINATION on an empty v2 page that still has a cursor', async () => {
+    fake = createFakeLangfuse();
+    fake.enqueue({ status: 200, body: { data: [], meta: { cursor: 'c1' } } });
+    const error = await rejection(collect(client().paginateObservationsV2()));
+    expect(error.code).toBe('LANGFUSE_PAGINATION');
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('stops with LANGFUSE_PAGINATION when a legacy page is empty but more pages are promised', async () => {
@@ -391,6 +403,29 @@ describe('Langfuse client over msw: errors and retries', () => {
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
     controller.abort();
     expect((await pending).code).toBe('LANGFUSE_ABORTED');
+  });
+});
+
+describe('Langfuse client with an injected fetch', () => {
+  it('sends every request through options.fetch', async () => {
+    fake = createFakeLangfuse({ observationsV2: 2 });
+    const seen: string[] = [];
+    const injected: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      seen.push(url.pathname);
+      const auth = new Headers(init?.headers).get('authorization');
+      const answer = fake.handle(url, auth);
+      if (typeof answer === 'string') throw new TypeError('fetch failed');
+      return Response.json(answer.body ?? null, { status: answer.status });
+    };
+    const c = createLangfuseClient({
+      publicKey: PUBLIC_KEY,
+      secretKey: SECRET_KEY,
+      baseUrl: 'http://in-process',
+      fetch: injected,
+    });
+    expect((await c.getObservationsV2()).data.map((o) => o.id)).toEqual(['obs-0', 'obs-1']);
+    expect(seen).toEqual(['/api/public/v2/observations']);
   });
 });
 
