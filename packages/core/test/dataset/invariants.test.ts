@@ -142,9 +142,30 @@ describe('generated records', () => {
     for (const o of dataset.observations) {
       if (!Array.isArray(o.input)) continue;
       for (const message of o.input as { content: string }[]) {
+        expect(message.content.length).toBeGreaterThanOrEqual(40);
         expect(message.content.length).toBeLessThanOrEqual(200);
       }
     }
+  });
+
+  it('tells a story without repeating a line until the pool of 16 is used up', () => {
+    const lines = new Map<string, string[]>();
+    for (const o of dataset.observations) {
+      if ((o.metadata as { chapter: number }).chapter !== 4 || o.type !== 'GENERATION') continue;
+      if (o.name === 'HasEnded' || o.level === 'ERROR') continue;
+      const list = lines.get(o.sessionId as string) ?? [];
+      list.push(o.output as string);
+      lines.set(o.sessionId as string, list);
+    }
+    expect(lines.size).toBeGreaterThan(200);
+    for (const list of lines.values()) {
+      const first = list.slice(0, 16);
+      expect(new Set(first).size).toBe(first.length);
+    }
+    const nonAscii = dataset.observations.filter((o) =>
+      /[\u0080-\u{10ffff}]/u.test(String(o.output)),
+    );
+    expect(nonAscii.length).toBeGreaterThan(0);
   });
 
   it('has a long-tailed latency: mostly 0.5–3 s, a few 20–60 s', () => {

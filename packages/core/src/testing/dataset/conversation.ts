@@ -25,9 +25,9 @@ const PLAYER: Readonly<Record<number, readonly ChatMessage[]>> = Object.fromEntr
     messages('user', texts),
   ]),
 );
+const STORY = messages('assistant', STORY_OUTPUTS);
 const POOLS: Readonly<Record<string, readonly ChatMessage[]>> = {
   Introduction: messages('assistant', INTRODUCTION_OUTPUTS),
-  Story: messages('assistant', STORY_OUTPUTS),
   CompatibilityAnalysis: messages('assistant', COMPATIBILITY_OUTPUTS),
   CupidEvaluation: messages('assistant', EVALUATION_OUTPUTS),
   End: messages('assistant', END_OUTPUTS),
@@ -45,9 +45,17 @@ export class Conversation {
   private readonly mortal: string;
   private readonly match: string;
 
+  /** Story lines are walked in a per-session order, so a session repeats none until all ran. */
+  private storyStep = 0;
+  private readonly storyOffset: number;
+  private readonly storyStride: number;
+
   constructor(private readonly random: Prng) {
     this.mortal = random.pick(MORTAL_NAMES);
     this.match = random.pick(MATCH_NAMES);
+    this.storyOffset = random.int(0, STORY.length - 1);
+    // An odd stride visits every line of the (power-of-two sized) pool once per cycle.
+    this.storyStride = 2 * random.int(0, STORY.length / 2 - 1) + 1;
   }
 
   /** The player's message opening a turn of `chapter`. */
@@ -66,8 +74,11 @@ export class Conversation {
       const text = `${this.match}, ${r.int(23, 61)}, is ${r.pick(JOBS)}. Perfect for ${this.mortal}, though they may clash over ${r.pick(CLASH_TOPICS)}.`;
       return { role: 'assistant', content: text };
     }
-    const pool = POOLS[agent === 'Mortal' || agent === 'Match' ? 'Story' : agent] ?? POOLS.Story;
-    return r.pick(pool ?? []);
+    if (agent === 'Mortal' || agent === 'Match') {
+      const index = (this.storyOffset + this.storyStep++ * this.storyStride) % STORY.length;
+      return STORY[index] as ChatMessage;
+    }
+    return r.pick(POOLS[agent] ?? STORY);
   }
 
   /** The input of a content generation: its system prompt, the recent history, the new message. */

@@ -16,9 +16,16 @@ export interface CupidDatasetOptions {
    * Default `'2026-11-15T00:00:00.000Z'`.
    */
   end?: string | EpochMs;
-  /** Size of the user pool, an integer ≥ 1. Default `max(1, round(sessions / 3))`. */
+  /**
+   * Size of the user pool, an integer ≥ 1. Every user plays at least once (so at most as many
+   * users as named sessions are used); the rest of the sessions favour a few regulars.
+   * Default `max(1, round(sessions / 3))`.
+   */
   users?: number;
-  /** Share of sessions (0–1) that stop before chapter 6. Default `0.3`. */
+  /**
+   * Share of sessions (0–1) that stop before chapter 6. Like the other session shares it is
+   * exact: `round(rate × sessions)` sessions. Default `0.3`.
+   */
   abandonRate?: number;
   /** Share of sessions (0–1) with at least one `ERROR` observation. Default `0.08`. */
   errorRate?: number;

@@ -49,10 +49,10 @@ export const MATCH_NAMES = ['Émile', 'Sofia', 'Kenji', 'Amara', 'Lukas', 'Inès
 /** What the player types or picks, one per turn. */
 export const PLAYER_MESSAGES: readonly string[] = [
   "Let's play! I'm ready to make someone fall in love.",
-  'Start the game please',
+  'Start the game please, I have ten minutes before my bus.',
   'Tell me more about this mortal — what do they do all day?',
   'Can you make the match a little more adventurous?',
-  'Show me the compatibility card',
+  'Show me the compatibility card — are they a good fit?',
   'Option B: they meet at the night market 🌙',
   'Option A: a rainy afternoon in a tiny café in Montréal ☕',
   'Have them argue about pineapple on pizza, then laugh about it.',
@@ -61,8 +61,8 @@ export const PLAYER_MESSAGES: readonly string[] = [
   'Skip the small talk. Go straight to the rooftop scene.',
   'Hmm, option C. Honesty first, even if it hurts.',
   'Can they cook dinner together? Something with crème brûlée.',
-  'Make it awkward but sweet 😅',
-  'I want to see how it ends!',
+  'Make it awkward but sweet, like a real first date 😅',
+  'I want to see how it ends! Take me to the final scene.',
   'Was that a good ending? Rate me, Cupid 💘',
 ];
 
@@ -81,6 +81,14 @@ export const STORY_OUTPUTS: readonly string[] = [
   'An old friend interrupts with an awkward story from their past. Damage control needed!',
   'She hums the song he wrote as a teenager. He turns bright red. Adorable.',
   'The letter arrives late, smudged by rain, but every word still lands.',
+  'A street musician plays their song. Coincidence? Cupid never tells. 🎻',
+  'They disagree about the film, loudly, and enjoy every second of it.',
+  'The rooftop is freezing. He offers his scarf; she offers a terrible pun.',
+  'Dinner burns. They order noodles and eat them on the kitchen floor. 🍜',
+  'A text arrives at 2 a.m.: "are you awake?" It was typed eleven times.',
+  'Her sister asks too many questions. He answers all of them, charmingly.',
+  'They miss the last train and walk home the long way, on purpose.',
+  'Jealousy flickers over an old photo, then fades into an honest talk.',
 ];
 
 export const COMPATIBILITY_OUTPUTS: readonly string[] = [
