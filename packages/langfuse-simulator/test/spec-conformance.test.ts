@@ -1,3 +1,4 @@
+import { generateCupidDataset } from '@cupid-dashboard/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createLangfuseSimulator, type LangfuseSimulator } from '../src/index';
 import { get } from './helpers/client';
@@ -140,6 +141,38 @@ if (spec === null) {
       sim.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 3 });
       const injected = await get(sim, '/api/public/health', false);
       expect(validate(doc, response, 429, injected.body)).toEqual([]);
+    });
+
+    it('pages of a generated Cupid dataset, every group', async () => {
+      const sim = createLangfuseSimulator({
+        dataset: generateCupidDataset({ seed: 5, sessions: 3, lateUpdates: true }),
+      });
+      sim.applyLateUpdates();
+      const v2 = '/api/public/v2/observations';
+      await expectConforms(doc, sim, v2, `${v2}?limit=200&fields=${ALL_GROUPS}`, 200);
+      await expectConforms(
+        doc,
+        sim,
+        '/api/public/observations',
+        '/api/public/observations?limit=100',
+        200,
+      );
+      const traces = await expectConforms(
+        doc,
+        sim,
+        '/api/public/traces',
+        '/api/public/traces',
+        200,
+      );
+      const first = traces.data[0].id;
+      await expectConforms(
+        doc,
+        sim,
+        '/api/public/traces/{traceId}',
+        `/api/public/traces/${first}`,
+        200,
+      );
+      await expectConforms(doc, sim, '/api/public/sessions', '/api/public/sessions', 200);
     });
 
     it('the validator does reject a non-conforming body', () => {
