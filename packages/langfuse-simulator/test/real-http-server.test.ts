@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLangfuseSimulator } from '../src/index';
-import { authHeader } from './helpers/client';
+import { authHeader, readJson } from './helpers/client';
 import { smallWorld } from './helpers/records';
 
 describe('sim.listen()', () => {
@@ -14,7 +14,7 @@ describe('sim.listen()', () => {
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('application/json');
-      const body = await response.json();
+      const body = await readJson(response);
       expect(body.meta).toEqual({ page: 1, limit: 2, totalItems: 3, totalPages: 2 });
       expect(sim.requests[0]?.query).toEqual({ limit: '2' });
     } finally {
