@@ -1,23 +1,13 @@
+import type { ConnectionInfo, LangfuseClient } from './client-types';
 import { LangfuseError } from './errors';
 import type { RequestTarget } from './http/failures';
 import { createHttpClient } from './http/request';
 import { type LangfuseClientOptions, resolveLangfuseOptions } from './options';
 import { paginateCursor, paginateLegacy } from './paginate';
 import { LEGACY_MAX_LIMIT, toQueryParams, V2_MAX_LIMIT } from './params';
-import type {
-  CallOptions,
-  GetObservationsParams,
-  GetObservationsV2Params,
-  GetSessionsParams,
-  GetTracesParams,
-} from './request-params';
 import {
   cursorEnvelopeSchema,
   healthSchema,
-  type LangfuseObservation,
-  type LangfuseObservationV2,
-  type LangfuseSession,
-  type LangfuseTrace,
   legacyEnvelopeSchema,
   observationSchema,
   observationV2Schema,
@@ -26,85 +16,7 @@ import {
   traceDetailEnvelopeSchema,
   traceSchema,
 } from './schemas/index';
-import type { CursorPage, InvalidRecord, LangfuseClientStats, LegacyPage } from './types';
 import { parseEnvelope, validateRecords } from './validate';
-
-/** A trace with its observations, from `GET /api/public/traces/{traceId}`. */
-export type LangfuseTraceDetail = LangfuseTrace & { observations: LangfuseObservation[] };
-
-/** What {@link LangfuseClient.checkConnection} resolves with when the keys work. */
-export interface ConnectionInfo {
-  ok: true;
-  /** The project the keys belong to, when the server says. */
-  projectId?: string;
-  projectName?: string;
-  organizationId?: string;
-  organizationName?: string;
-}
-
-/** What `GET /api/public/health` answers. */
-export interface HealthInfo {
-  status: string;
-  version: string | null;
-}
-
-/**
- * A typed, validated, rate-limit-aware client of the Langfuse public API (both generations).
- * See {@link createLangfuseClient}.
- */
-export interface LangfuseClient {
-  /** Counters since creation (a snapshot): requests sent, retries, 429s, failed calls. */
-  readonly stats: LangfuseClientStats;
-  /** One page of sessions (legacy). */
-  getSessions(
-    params?: GetSessionsParams,
-    options?: CallOptions,
-  ): Promise<LegacyPage<LangfuseSession>>;
-  /** One page of traces (legacy). */
-  getTraces(params?: GetTracesParams, options?: CallOptions): Promise<LegacyPage<LangfuseTrace>>;
-  /** One trace with its observations (legacy); `LANGFUSE_NOT_FOUND` when unknown. */
-  getTrace(
-    traceId: string,
-    options?: CallOptions,
-  ): Promise<{ data: LangfuseTraceDetail; invalid: InvalidRecord[] }>;
-  /** One page of observations (legacy v1). */
-  getObservations(
-    params?: GetObservationsParams,
-    options?: CallOptions,
-  ): Promise<LegacyPage<LangfuseObservation>>;
-  /** One page of v2 observations. */
-  getObservationsV2(
-    params?: GetObservationsV2Params,
-    options?: CallOptions,
-  ): Promise<CursorPage<LangfuseObservationV2>>;
-  /** Every page of sessions from `params.page` (default 1); limit defaults to 100 here. */
-  paginateSessions(
-    params?: GetSessionsParams,
-    options?: CallOptions,
-  ): AsyncGenerator<LegacyPage<LangfuseSession>>;
-  /** Every page of traces from `params.page` (default 1); limit defaults to 100 here. */
-  paginateTraces(
-    params?: GetTracesParams,
-    options?: CallOptions,
-  ): AsyncGenerator<LegacyPage<LangfuseTrace>>;
-  /** Every page of legacy observations from `params.page` (default 1); limit defaults to 100 here. */
-  paginateObservations(
-    params?: GetObservationsParams,
-    options?: CallOptions,
-  ): AsyncGenerator<LegacyPage<LangfuseObservation>>;
-  /**
-   * Every page of v2 observations, from `params.cursor` (resume) or the start; the same filters go
-   * with every page. Limit defaults to 1000 here.
-   */
-  paginateObservationsV2(
-    params?: GetObservationsV2Params,
-    options?: CallOptions,
-  ): AsyncGenerator<CursorPage<LangfuseObservationV2>>;
-  /** Verifies the keys with `GET /api/public/projects`; throws `LANGFUSE_AUTH` when rejected. */
-  checkConnection(options?: CallOptions): Promise<ConnectionInfo>;
-  /** `GET /api/public/health` (no auth); a 503 throws `LANGFUSE_HTTP` after the retries. */
-  health(options?: CallOptions): Promise<HealthInfo>;
-}
 
 const PATHS = {
   sessions: '/api/public/sessions',
@@ -248,6 +160,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
       const body = await http.request({
         path: PATHS.health,
         auth: false,
+        maxRetries: 0,
         signal: callOptions?.signal,
       });
       const parsed = parseEnvelope(healthSchema, body, targetOf(PATHS.health));

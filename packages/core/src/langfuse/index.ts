@@ -8,13 +8,13 @@
  * const page = await client.getObservationsV2({ limit: 1000, fields: ['core', 'basic', 'usage'] });
  * const records = page.data.map(observationV2ToRecord);
  */
-export {
-  type ConnectionInfo,
-  createLangfuseClient,
-  type HealthInfo,
-  type LangfuseClient,
-  type LangfuseTraceDetail,
-} from './client';
+export { createLangfuseClient } from './client';
+export type {
+  ConnectionInfo,
+  HealthInfo,
+  LangfuseClient,
+  LangfuseTraceDetail,
+} from './client-types';
 export {
   isLangfuseError,
   LangfuseError,
