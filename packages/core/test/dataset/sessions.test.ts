@@ -103,3 +103,38 @@ describe('generated sessions', () => {
     expect(evening.length).toBeGreaterThan(3 * night.length);
   });
 });
+
+describe('edge sizes', () => {
+  it('builds a single session', () => {
+    const one = generateCupidDataset({ sessions: 1, seed: 4 });
+    expect(one.sessions).toHaveLength(1);
+    expect(one.users).toHaveLength(1);
+    expect(summarizeDataset(one)).toMatchObject({ completed: 1, abandoned: 0, errors: 0 });
+  });
+
+  it('builds only anonymous sessions when asked, with no users', () => {
+    const anonymous = generateCupidDataset({ sessions: 12, anonymousRate: 1 });
+    expect(anonymous.users).toEqual([]);
+    expect(anonymous.observations.every((o) => o.userId === null)).toBe(true);
+    expect(anonymous.traces.every((t) => t.userId === null)).toBe(true);
+  });
+
+  it('uses the given environment and window', () => {
+    const staged = generateCupidDataset({
+      sessions: 8,
+      environment: 'staging',
+      end: '2026-01-01T00:00:00Z',
+      days: 1,
+    });
+    expect(staged.range).toEqual({
+      from: Date.parse('2025-12-31T00:00:00Z'),
+      to: Date.parse('2026-01-01T00:00:00Z'),
+    });
+    for (const s of staged.sessions) {
+      expect(s.environment).toBe('staging');
+      expect(s.createdAt).toBeGreaterThanOrEqual(staged.range.from);
+      expect(s.createdAt).toBeLessThan(staged.range.to);
+    }
+    expect(staged.observations.every((o) => o.environment === 'staging')).toBe(true);
+  });
+});

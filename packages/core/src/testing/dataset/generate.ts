@@ -37,20 +37,29 @@ export function collectChunks(
 }
 
 /**
- * Generates a realistic, seeded Cupid dataset: players walking chapters 0 → 6 turn by turn, each
- * turn a trace whose observations are the chapter's agents (generations with models, tokens,
- * cost and long-tailed latency; UI and control spans), with abandoned sessions, errors,
- * anonymous players and, on request, late-arriving observation updates. Same options → deep-equal
- * dataset; nothing depends on the wall clock (the window ends 2026-11-15 by default).
+ * Generates a realistic, seeded Cupid dataset; nothing depends on the wall clock (the window
+ * ends 2026-11-15 by default) and the same options give a deep-equal dataset.
  *
- * About 45–50 observations per session on average; keep it under ~20,000 sessions in memory and
- * use {@link streamCupidDataset} beyond. Records share frozen constant objects (metadata, empty
- * usage maps, chat messages): treat them as read-only.
+ * Shape: a session walks chapters 0 → 6, one trace per turn (`cupid-turn`, tags
+ * `['cupid', 'chapter:N']`, timestamp = its root span's start). Each turn has a root SPAN named
+ * `cupid-turn` (metadata `{ chapter }`) whose children run one after another: `HasEnded` (a cheap
+ * routing GENERATION, every turn), then the chapter's agents — content agents as GENERATIONs
+ * (model, usage, cost at {@link MODEL_PRICES}, chat-message input repeating the last 12 messages
+ * of the conversation), `Display*` and `StartCupidGame` as SPANs, `End` as an EVENT whose end
+ * equals its start. The story chapter (4) has 4–10 turns. Metadata is `{ chapter, agent }`, plus
+ * `attempt: 2` on the retry after a failed generation; failed generations are ERROR with a
+ * status message and carry no output, usage or cost. Sessions start in `range`; their later
+ * turns may run past `range.to`. Complete observations have `updatedAt` = `endTime`.
+ *
+ * About 49 observations per session on average (20,000 sessions ≈ 1M observations, ≈ 600 MB of
+ * heap); beyond that use {@link streamCupidDataset}. Records share frozen constant objects
+ * (metadata, tags, empty usage maps, chat messages): treat them as read-only.
  *
  * @throws {DatasetOptionError} (a `RangeError`) naming the first invalid option.
  * @example
  * const dataset = generateCupidDataset({ seed: 42, sessions: 300, lateUpdates: 0.05 });
  * dataset.sessions.length; // 300
+ * summarizeDataset(dataset).abandoned; // 90 (round(0.3 × 300))
  */
 export function generateCupidDataset(options: CupidDatasetOptions = {}): CupidDataset {
   const resolved = resolveDatasetOptions(options);
