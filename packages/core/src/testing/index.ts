@@ -1,1 +1,2 @@
 export * from './dataset/index';
+export * from './conformance/index';

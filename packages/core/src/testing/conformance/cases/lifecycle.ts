@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DashboardError } from '../../../errors/dashboard-error';
+import { observation } from '../fixtures';
+import type { OpenStore } from '../open-store';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DashboardError);
+    return (error as DashboardError).code;
+  }
+}
+
+/** Errors with stable codes: invalid queries and records, and a closed store. */
+export function lifecycleCases(open: OpenStore): void {
+  describe('errors and lifecycle', () => {
+    it('rejects out-of-range parameters with STORE_INVALID_QUERY', async () => {
+      const store = await open();
+      expect(await codeOf(store.listSessions({ page: 0 }))).toBe('STORE_INVALID_QUERY');
+      expect(await codeOf(store.listSessions({ limit: 201 }))).toBe('STORE_INVALID_QUERY');
+      expect(await codeOf(store.listSessions({ limit: 1.5 }))).toBe('STORE_INVALID_QUERY');
+      expect(await codeOf(store.listSessions({ range: { from: Number.NaN } }))).toBe(
+        'STORE_INVALID_QUERY',
+      );
+      expect(await codeOf(store.acquireLease('', 1000, 0))).toBe('STORE_INVALID_QUERY');
+      expect(await codeOf(store.acquireLease('a', 0, 0))).toBe('STORE_INVALID_QUERY');
+      await store.upsert({ observations: [observation({ id: 'o', name: 'Mortal' })] });
+      await store.refresh();
+      const huge = { from: 0, to: 20_000 * 3_600_000 };
+      expect(
+        await codeOf(store.getAgentTimeSeries({ name: 'Mortal', bucket: 'hour', range: huge })),
+      ).toBe('STORE_INVALID_QUERY');
+    });
+
+    it('rejects a batch with an invalid record and writes none of it', async () => {
+      const store = await open();
+      const bad = observation({ id: 'bad', startTime: Number.NaN });
+      expect(await codeOf(store.upsert({ observations: [observation({ id: 'good' }), bad] }))).toBe(
+        'STORE_INVALID_RECORD',
+      );
+      expect(await codeOf(store.upsert({ observations: [observation({ id: '' })] }))).toBe(
+        'STORE_INVALID_RECORD',
+      );
+      await store.refresh();
+      expect((await store.counts()).records.observations).toBe(0);
+    });
+
+    it('rejects every call with STORE_UNAVAILABLE once closed', async () => {
+      const store = await open();
+      await store.ping();
+      await store.close();
+      await store.close();
+      expect(await codeOf(store.ping())).toBe('STORE_UNAVAILABLE');
+      expect(await codeOf(store.listSessions())).toBe('STORE_UNAVAILABLE');
+      expect(await codeOf(store.upsert({}))).toBe('STORE_UNAVAILABLE');
+    });
+  });
+}

@@ -1,0 +1,132 @@
+import type { EpochMs } from '../../domain/records';
+import { previousTimeRange, resolveTimeRange } from '../../semantics/time-range';
+import type { TimeRange } from '../../store/common';
+import type { SessionSortKey, SessionStatusFilter } from '../../store/sessions';
+import type { DashboardStore } from '../../store/store';
+import type { CupidDataset } from '../dataset/types';
+
+/** A query the suite asks both the store under test and the reference. */
+export interface DifferentialQuery {
+  label: string;
+  run: (store: DashboardStore) => Promise<unknown>;
+}
+
+const SORT_KEYS: SessionSortKey[] = [
+  'startedAt',
+  'lastActivityAt',
+  'durationMs',
+  'traceCount',
+  'generationCount',
+  'chapterReached',
+  'cost',
+  'totalTokens',
+  'errorCount',
+  'userId',
+  'id',
+];
+const STATUSES: SessionStatusFilter[] = ['all', 'completed', 'active', 'abandoned', 'error'];
+
+/** Ranges that matter: the named ones at `now`, their previous periods, odd unaligned windows. */
+export function interestingRanges(
+  dataset: CupidDataset,
+  now: EpochMs,
+): Record<string, TimeRange | undefined> {
+  const { from, to } = dataset.range;
+  const third = Math.floor((to - from) / 3);
+  return {
+    none: undefined,
+    all: resolveTimeRange('all', now),
+    '24h': resolveTimeRange('24h', now),
+    '7d': resolveTimeRange('7d', now),
+    'previous 24h': previousTimeRange('24h', now) ?? {},
+    'previous 7d': previousTimeRange('7d', now) ?? {},
+    'middle third, unaligned': { from: from + third + 12_345, to: to - third - 678 },
+    'open end': { from: from + third + 1 },
+    'open start': { to: from + third - 1 },
+    'before everything': { to: from - 86_400_000 },
+  };
+}
+
+/** Every query of the interface, with parameters drawn from the dataset. */
+export function differentialQueries(dataset: CupidDataset, now: EpochMs): DifferentialQuery[] {
+  const queries: DifferentialQuery[] = [];
+  const add = (label: string, run: DifferentialQuery['run']) => queries.push({ label, run });
+  const ranges = interestingRanges(dataset, now);
+  const sessionIds = sampleSessionIds(dataset);
+  const agents = [...new Set(dataset.observations.flatMap((o) => o.name ?? []))].sort();
+  const user = dataset.observations.find((o) => o.userId !== null)?.userId ?? dataset.users[0];
+
+  add('counts()', (s) => s.counts());
+  for (const sort of SORT_KEYS) {
+    for (const order of ['asc', 'desc'] as const) {
+      add(`listSessions sort ${sort} ${order}`, (s) =>
+        s.listSessions({ sort, order, limit: 200, now }),
+      );
+    }
+  }
+  for (const status of STATUSES) {
+    add(`listSessions status ${status}, page 2 of 7`, (s) =>
+      s.listSessions({ status, page: 2, limit: 7, now }),
+    );
+  }
+  for (const [name, range] of Object.entries(ranges)) {
+    add(`listSessions range ${name}`, (s) => s.listSessions({ range, limit: 25, now }));
+    add(`getSessionStats range ${name}`, (s) => s.getSessionStats({ range, now }));
+    add(`listAgents range ${name}`, (s) => s.listAgents({ range }));
+    add(`getModelUsage range ${name}`, (s) => s.getModelUsage({ range }));
+    add(`getDashboard range ${name} by day`, (s) => s.getDashboard({ range, bucket: 'day', now }));
+  }
+  add('getDashboard 24h by hour, 3 top agents', (s) =>
+    s.getDashboard({ range: ranges['24h'], bucket: 'hour', topAgentsLimit: 3, now }),
+  );
+  for (const search of searchTerms(dataset, sessionIds)) {
+    add(`listSessions search ${JSON.stringify(search)}`, (s) =>
+      s.listSessions({ search, limit: 50, now }),
+    );
+  }
+  if (user !== undefined) {
+    add('listSessions by user, sorted by cost', (s) =>
+      s.listSessions({ userId: user, sort: 'cost', now }),
+    );
+  }
+  add('listSessions past the last page', (s) => s.listSessions({ page: 1000, limit: 200, now }));
+  for (const id of sessionIds) {
+    add(`getSession ${id}`, (s) => s.getSession({ id, now }));
+    add(`getConversation ${id}`, (s) => s.getConversation({ sessionId: id }));
+  }
+  for (const name of agents) {
+    add(`getAgent ${name}`, (s) => s.getAgent({ name, recentErrorsLimit: 5 }));
+    add(`getAgent ${name} 7d`, (s) => s.getAgent({ name, range: ranges['7d'] }));
+    add(`getAgentTimeSeries ${name} by day`, (s) => s.getAgentTimeSeries({ name, bucket: 'day' }));
+  }
+  const busiest = agents[0];
+  if (busiest !== undefined) {
+    add(`getAgentTimeSeries ${busiest} 24h by hour`, (s) =>
+      s.getAgentTimeSeries({ name: busiest, bucket: 'hour', range: ranges['24h'] }),
+    );
+  }
+  return queries;
+}
+
+/** A few session ids spread over the dataset, whatever records carry them. */
+function sampleSessionIds(dataset: CupidDataset): string[] {
+  const ids = [
+    ...new Set([
+      ...dataset.sessions.map((s) => s.id),
+      ...dataset.traces.flatMap((t) => t.sessionId ?? []),
+      ...dataset.observations.flatMap((o) => o.sessionId ?? []),
+    ]),
+  ].sort();
+  const step = Math.max(1, Math.floor(ids.length / 6));
+  return ids.filter((_, i) => i % step === 0).slice(0, 6);
+}
+
+/** Searches that hit ids, users and message text, plus ones that must be taken literally. */
+function searchTerms(dataset: CupidDataset, sessionIds: string[]): string[] {
+  const terms = ['', 'love', 'LOVE', '%', '_', "' OR 1=1 --", 'zzz-no-such-text'];
+  const id = sessionIds[0];
+  if (id !== undefined) terms.push(id.slice(2, 10).toUpperCase());
+  const user = dataset.users[0];
+  if (user !== undefined) terms.push(user);
+  return terms;
+}
