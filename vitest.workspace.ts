@@ -3,4 +3,4 @@
  * into `test.projects`, so every package's own `vitest.config.ts` (its name, includes, timeouts)
  * is applied. Run one with `npx vitest run --project core`.
  */
-export default ['packages/*', 'examples/*'];
+export default ['packages/*', 'examples/*', 'integration'];
