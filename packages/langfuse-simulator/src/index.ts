@@ -17,4 +17,11 @@ export type { RequestLogEntry } from './request-log';
 export { createLangfuseSimulator, type LangfuseSimulator } from './simulator';
 export type { FetchFunction } from './transports/fetch';
 export type { ListenOptions, RunningServer } from './transports/node-server';
-export { buildTruth, checksumRecords, type RecordSet, type Truth } from './truth';
+export {
+  buildTruth,
+  type ChecksumScope,
+  type Checksums,
+  checksumRecords,
+  type RecordSet,
+  type Truth,
+} from './truth';

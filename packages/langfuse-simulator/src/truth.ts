@@ -8,44 +8,73 @@ export interface RecordSet {
   observations: readonly ObservationRecord[];
 }
 
+/**
+ * Which fields a checksum covers: what a client reading that API generation can reproduce.
+ * `'v2'` includes observations' `updatedAt` (the v2 `time` group serves it); `'legacy'` leaves it
+ * out, because legacy observations carry no `updatedAt`.
+ */
+export type ChecksumScope = 'v2' | 'legacy';
+
+/** One sha256 hex digest per record kind, and one over all three. */
+export interface Checksums {
+  sessions: string;
+  traces: string;
+  observations: string;
+  all: string;
+}
+
 /** The ground truth: the records as currently served, with helpers. */
 export interface Truth extends RecordSet {
   counts: { sessions: number; traces: number; observations: number };
-  /** {@link checksumRecords} of these records. */
+  /** `checksums('v2').all`. */
   checksum: string;
+  /** {@link checksumRecords} of these records. */
+  checksums(scope?: ChecksumScope): Checksums;
   /** The same truth without the given record ids (e.g. `sim.malformedIds`). */
   without(ids: Iterable<string>): Truth;
 }
 
-function byId<T extends { id: string }>(records: readonly T[]): T[] {
-  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/**
- * A stable sha256 over ids and the fields that change over time (end time, cost, level,
- * updatedAt, ...), independent of record order. A store holding the same versions as the
- * simulator gives the same checksum.
- *
- * @example
- * expect(checksumRecords(await readEverything(store))).toBe(sim.truth().checksum);
- */
-export function checksumRecords(records: RecordSet): string {
+function digest<T extends { id: string }>(records: readonly T[], line: (record: T) => string) {
   const hash = createHash('sha256');
-  for (const s of byId(records.sessions)) hash.update(`s|${s.id}|${s.createdAt}\n`);
-  for (const t of byId(records.traces)) {
-    hash.update(`t|${t.id}|${t.timestamp}|${t.sessionId}|${t.userId}|${t.name}|${t.updatedAt}\n`);
-  }
-  for (const o of byId(records.observations)) {
-    hash.update(
-      `o|${o.id}|${o.traceId}|${o.startTime}|${o.endTime}|${o.totalCost}|${o.level}|${o.updatedAt}\n`,
-    );
-  }
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const record of sorted) hash.update(`${line(record)}\n`);
   return hash.digest('hex');
 }
 
-/** Builds a {@link Truth} from record arrays. */
+/**
+ * Stable sha256 digests over ids and the fields that change over time (end time, cost, level,
+ * updatedAt, ...), independent of record order. A store holding the same versions as the
+ * simulator gives the same digests. Trace `updatedAt` is never covered: no endpoint serves it.
+ *
+ * @example
+ * const { observations } = checksumRecords({ observations: await store.allObservations() });
+ * expect(observations).toBe(sim.truth().checksums().observations);
+ */
+export function checksumRecords(
+  records: Partial<RecordSet>,
+  scope: ChecksumScope = 'v2',
+): Checksums {
+  const sessions = digest(records.sessions ?? [], (s) => `${s.id}|${s.createdAt}`);
+  const traces = digest(
+    records.traces ?? [],
+    (t) => `${t.id}|${t.timestamp}|${t.sessionId}|${t.userId}|${t.name}`,
+  );
+  const observations = digest(records.observations ?? [], (o) => {
+    const base = `${o.id}|${o.traceId}|${o.startTime}|${o.endTime}|${o.totalCost}|${o.level}`;
+    return scope === 'v2' ? `${base}|${o.updatedAt}` : base;
+  });
+  const all = createHash('sha256').update(`${sessions}|${traces}|${observations}`).digest('hex');
+  return { sessions, traces, observations, all };
+}
+
+/**
+ * Builds a {@link Truth} from record arrays.
+ *
+ * @example
+ * buildTruth({ sessions: [], traces: [], observations }).counts.observations; // observations.length
+ */
 export function buildTruth(records: RecordSet): Truth {
-  const truth: Truth = {
+  return {
     sessions: records.sessions,
     traces: records.traces,
     observations: records.observations,
@@ -55,8 +84,9 @@ export function buildTruth(records: RecordSet): Truth {
       observations: records.observations.length,
     },
     get checksum() {
-      return checksumRecords(records);
+      return checksumRecords(records).all;
     },
+    checksums: (scope) => checksumRecords(records, scope),
     without(ids) {
       const excluded = new Set(ids);
       const keep = <T extends { id: string }>(list: readonly T[]) =>
@@ -68,5 +98,4 @@ export function buildTruth(records: RecordSet): Truth {
       });
     },
   };
-  return truth;
 }

@@ -53,10 +53,20 @@ describe('publish, applyLateUpdates and truth', () => {
       traces: [...world.traces].reverse(),
       observations: [...world.observations].reverse(),
     };
-    expect(checksumRecords(shuffled)).toBe(sim.truth().checksum);
+    expect(checksumRecords(shuffled).all).toBe(sim.truth().checksum);
+    expect(checksumRecords(shuffled)).toEqual(sim.truth().checksums());
     const changed = { ...shuffled, observations: [...shuffled.observations] };
     changed.observations[0] = { ...changed.observations[0]!, level: 'ERROR' };
-    expect(checksumRecords(changed)).not.toBe(sim.truth().checksum);
+    const after = checksumRecords(changed);
+    expect(after.all).not.toBe(sim.truth().checksum);
+    expect(after.traces).toBe(sim.truth().checksums().traces);
+    // The legacy scope ignores updatedAt, which legacy observations do not carry.
+    const touched = { observations: [{ ...world.observations[0]!, updatedAt: 123 }] };
+    const original = { observations: [world.observations[0]!] };
+    expect(checksumRecords(touched, 'legacy').observations).toBe(
+      checksumRecords(original, 'legacy').observations,
+    );
+    expect(checksumRecords(touched).observations).not.toBe(checksumRecords(original).observations);
   });
 
   it('serves a generated Cupid dataset through both generations', async () => {

@@ -109,11 +109,12 @@ export function v2Observation(observation: ObservationRecord, context: V2Context
     });
   }
   if (groups.has('time')) {
-    // The simulator has no ingestion time: a record counts as created when it started.
+    // The simulator has no ingestion time: a record counts as created when it started. An
+    // unknown updatedAt stays null rather than invented, so it round-trips to the same record.
     Object.assign(row, {
       completionStartTime: isoOrNull(observation.completionStartTime),
       createdAt: isoOrNull(observation.startTime),
-      updatedAt: isoOrNull(observation.updatedAt ?? observation.startTime),
+      updatedAt: isoOrNull(observation.updatedAt),
     });
   }
   if (groups.has('io')) {
