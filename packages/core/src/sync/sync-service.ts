@@ -1,0 +1,60 @@
+import type { EpochMs } from '../domain/records';
+import type {
+  SyncApiMode,
+  SyncErrorInfo,
+  SyncProgress,
+  SyncState,
+  SyncStatus,
+} from '../store/sync-state';
+import type { EntityCounts } from '../store/upsert';
+
+/** What one sync run did, once it has finished (successfully or not). */
+export interface SyncRunResult {
+  status: Extract<SyncStatus, 'success' | 'error' | 'rate_limited'>;
+  apiMode: SyncApiMode;
+  startedAt: EpochMs;
+  finishedAt: EpochMs;
+  /** Milliseconds. */
+  durationMs: number;
+  /** Records fetched from Langfuse and written to the store (malformed records excluded). */
+  counts: EntityCounts;
+  /** HTTP requests this run sent to Langfuse, retries included. */
+  requests: number;
+  /** Malformed records Langfuse returned that were skipped, by id where the record had one. */
+  skipped: { count: number; ids: string[] };
+  /** Set when status is `'error'` or `'rate_limited'`; never contains a key. */
+  error: SyncErrorInfo | null;
+  /** For `'rate_limited'`: when Langfuse said a retry may succeed, epoch ms. */
+  retryAt: EpochMs | null;
+}
+
+/** The persisted state plus what only the running process knows. */
+export interface SyncStatusReport extends SyncState {
+  /** True while a run is in progress in this process or (via the lease) another one. */
+  running: boolean;
+}
+
+/** The answer to {@link SyncService.trigger}. */
+export interface SyncTrigger {
+  /** False when a run was already in progress and this trigger joined it. */
+  started: boolean;
+  /** Settles when the run (started or joined) finishes; never rejects. */
+  run: Promise<SyncRunResult>;
+}
+
+/**
+ * Incremental, resumable, single-flight sync from Langfuse into a `DashboardStore`.
+ * Create one with `createSyncService`.
+ */
+export interface SyncService {
+  /** Runs a sync, or joins the one in progress, and resolves with its result. Never rejects. */
+  sync(options?: { signal?: AbortSignal }): Promise<SyncRunResult>;
+  /** Starts a run in the background, or joins the one in progress. */
+  trigger(): SyncTrigger;
+  /** The persisted state with `running`. */
+  getStatus(): Promise<SyncStatusReport>;
+  /** Calls `listener` on every progress update of a run; returns an unsubscribe function. */
+  onProgress(listener: (progress: SyncProgress) => void): () => void;
+  /** True while this process runs a sync. */
+  readonly isRunning: boolean;
+}
