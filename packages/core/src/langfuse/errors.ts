@@ -61,10 +61,15 @@ export interface LangfuseErrorDetails {
  */
 export class LangfuseError extends DashboardError {
   declare readonly code: LangfuseErrorCode;
+  /** HTTP status of the last response, when there was one. */
   readonly status?: number;
+  /** HTTP method of the failed request. */
   readonly method?: string;
+  /** URL path of the failed request, without the query string. */
   readonly path?: string;
+  /** For `LANGFUSE_RATE_LIMITED`: the wait the server asked for, in milliseconds, if it said. */
   readonly retryAfterMs?: number;
+  /** HTTP requests this call sent before failing (1 + retries). */
   readonly attempts?: number;
 
   constructor(code: LangfuseErrorCode, message: string, details: LangfuseErrorDetails = {}) {
