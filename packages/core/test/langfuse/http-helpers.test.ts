@@ -34,8 +34,9 @@ describe('backoffDelayMs', () => {
 
 describe('basicAuthHeader', () => {
   it('encodes public:secret', () => {
-    expect(basicAuthHeader('pk-lf-1', 'sk-lf-1')).toBe(
-      `Basic ${Buffer.from('pk-lf-1:sk-lf-1').toString('base64')}`,
+    expect(basicAuthHeader('pk-lf-1', 'sk-lf-1')).toBe('Basic cGstbGYtMTpzay1sZi0x');
+    expect(basicAuthHeader('pk-lf-é', 'sk')).toBe(
+      `Basic ${Buffer.from('pk-lf-é:sk', 'utf8').toString('base64')}`,
     );
   });
 });
