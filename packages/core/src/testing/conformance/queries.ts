@@ -47,8 +47,15 @@ export function interestingRanges(
   };
 }
 
-/** Every query of the interface, with parameters drawn from the dataset. */
-export function differentialQueries(dataset: CupidDataset, now: EpochMs): DifferentialQuery[] {
+/**
+ * Every query of the interface, with parameters drawn from the dataset. `statusProbes` are extra
+ * instants to judge status at (see {@link statusProbeTimes}).
+ */
+export function differentialQueries(
+  dataset: CupidDataset,
+  now: EpochMs,
+  statusProbes: readonly EpochMs[] = [],
+): DifferentialQuery[] {
   const queries: DifferentialQuery[] = [];
   const add = (label: string, run: DifferentialQuery['run']) => queries.push({ label, run });
   const ranges = interestingRanges(dataset, now);
@@ -68,6 +75,19 @@ export function differentialQueries(dataset: CupidDataset, now: EpochMs): Differ
     add(`listSessions status ${status}, page 2 of 7`, (s) =>
       s.listSessions({ status, page: 2, limit: 7, now }),
     );
+  }
+  // Status depends on now: judge it also at the instants sessions turn from active to abandoned,
+  // and mid-range, where later sessions have activity after now (which still counts as active).
+  const middle = Math.floor((dataset.range.from + dataset.range.to) / 2);
+  const instants: Record<string, EpochMs> = { 'mid-range': middle };
+  for (const [i, at] of statusProbes.entries()) instants[`probe ${i}`] = at;
+  for (const [name, at] of Object.entries(instants)) {
+    add(`getSessionStats at ${name}`, (s) => s.getSessionStats({ now: at }));
+    for (const status of ['active', 'abandoned'] as const) {
+      add(`listSessions status ${status} at ${name}`, (s) =>
+        s.listSessions({ status, now: at, limit: 100 }),
+      );
+    }
   }
   for (const [name, range] of Object.entries(ranges)) {
     add(`listSessions range ${name}`, (s) => s.listSessions({ range, limit: 25, now }));
@@ -129,4 +149,27 @@ function searchTerms(dataset: CupidDataset, sessionIds: string[]): string[] {
   const user = dataset.users[0];
   if (user !== undefined) terms.push(user);
   return terms;
+}
+
+/**
+ * Instants around which sessions change status, from the reference store: for a few sessions that
+ * end abandoned, the last millisecond they are active and the first they are abandoned.
+ */
+export async function statusProbeTimes(
+  reference: DashboardStore,
+  inactivityTimeoutMs: number,
+  now: EpochMs,
+): Promise<EpochMs[]> {
+  const page = await reference.listSessions({
+    status: 'abandoned',
+    sort: 'lastActivityAt',
+    limit: 200,
+    now,
+  });
+  const rows = page.items;
+  const picks = [rows[0], rows[Math.floor(rows.length / 2)]].flatMap((row) => row ?? []);
+  return picks.flatMap((row) => [
+    row.lastActivityAt + inactivityTimeoutMs - 1,
+    row.lastActivityAt + inactivityTimeoutMs,
+  ]);
 }

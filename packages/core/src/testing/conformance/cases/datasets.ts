@@ -6,7 +6,7 @@ import { assertSameAnswer, differences } from '../compare';
 import { buildDataset, type ConformanceDataset, type ShapedDataset } from '../datasets';
 import { loadInOrder, loadShuffled } from '../load';
 import type { CreateConformanceStore } from '../open-store';
-import { differentialQueries } from '../queries';
+import { differentialQueries, statusProbeTimes } from '../queries';
 
 /**
  * For each generated dataset: load it into the store under test the hard way (shuffled,
@@ -23,12 +23,14 @@ export function datasetCases(
       let shaped: ShapedDataset;
       let store: DashboardStore;
       let reference: DashboardStore;
+      let probes: number[];
 
       beforeAll(async () => {
         shaped = buildDataset(spec);
         const context = { preset: cupidPreset, now: () => shaped.now };
         reference = createMemoryStore(context);
         await loadInOrder(reference, shaped.dataset);
+        probes = await statusProbeTimes(reference, cupidPreset.inactivityTimeoutMs, shaped.now);
         store = await createStore(context);
         await loadShuffled(store, shaped.dataset, 1000 + index);
       }, timeoutMs);
@@ -42,7 +44,7 @@ export function datasetCases(
         'answers every query like the reference store',
         async () => {
           const failures: string[] = [];
-          for (const query of differentialQueries(shaped.dataset, shaped.now)) {
+          for (const query of differentialQueries(shaped.dataset, shaped.now, probes)) {
             const [actual, expected] = [await query.run(store), await query.run(reference)];
             const found = differences(actual, expected);
             if (found.length > 0)
