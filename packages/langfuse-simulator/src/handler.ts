@@ -1,5 +1,6 @@
 import type { SimulatorStore } from './data/store';
 import type { FaultController } from './faults/controller';
+import { withCursor } from './faults/repeat-cursor';
 import type { FaultSpec } from './faults/types';
 import { checkBasicAuth } from './http/auth';
 import { queryObject } from './http/query';
@@ -100,6 +101,17 @@ export function createHandler(deps: HandlerDeps): (request: Request) => Promise<
       const limited = limiter.take(route.bucket, now);
       if (limited) return finish(rateLimited(limited, now));
     }
-    return finish(route.run({ url, store, options, present: presenter.present }));
+    const response = route.run({ url, store, options, present: presenter.present });
+    const cursor = url.searchParams.get('cursor');
+    if (
+      cursor &&
+      response.status === 200 &&
+      route.name === 'GET /api/public/v2/observations' &&
+      faults.repeatsCursor(url.pathname)
+    ) {
+      requestFaults.kinds.push('repeat_cursor');
+      return finish(await withCursor(response, cursor));
+    }
+    return finish(response);
   };
 }

@@ -7,6 +7,7 @@ export type {
   FaultSpec,
   MalformedFault,
   RateLimitFault,
+  RepeatCursorFault,
   ServerErrorFault,
   SlowFault,
 } from './faults/types';

@@ -49,7 +49,9 @@ export class FaultController {
     const result: RequestFaults = { delayMs: 0, terminal: null, kinds: [] };
     for (const fault of this.faults) {
       const { spec } = fault;
-      if (spec.kind === 'malformed' || !fault.appliesTo(pathname)) continue;
+      // Record- and page-level faults are decided while the answer is built, not here.
+      if (spec.kind === 'malformed' || spec.kind === 'repeat_cursor') continue;
+      if (!fault.appliesTo(pathname)) continue;
       if (spec.kind !== 'slow' && result.terminal !== null) continue;
       if (!fault.fire()) continue;
       result.kinds.push(spec.kind);
@@ -58,6 +60,16 @@ export class FaultController {
     }
     this.faults = this.faults.filter((f) => !f.exhausted || f.spec.kind === 'malformed');
     return result;
+  }
+
+  /**
+   * @internal Whether the cursor page answering a request to `pathname` sends the request's own
+   * cursor back; spends the budget of the first `repeat_cursor` fault that fires.
+   */
+  repeatsCursor(pathname: string): boolean {
+    return this.faults.some(
+      (fault) => fault.spec.kind === 'repeat_cursor' && fault.appliesTo(pathname) && fault.fire(),
+    );
   }
 
   /**

@@ -51,18 +51,30 @@ export interface MalformedFault extends FaultScope {
 }
 
 /**
+ * A v2 observations page that answers a request carrying a `cursor` with that same cursor, as a
+ * server whose paging fails to advance would: a client following it would loop forever. Only
+ * requests that carry a cursor are candidates (the first page has none to repeat), so `count`
+ * counts those.
+ */
+export interface RepeatCursorFault extends FaultScope {
+  kind: 'repeat_cursor';
+}
+
+/**
  * A fault to inject.
  *
  * @example
  * sim.faults.inject({ kind: 'rate_limit', count: 3, retryAfterSeconds: 2 });
  * sim.faults.inject({ kind: 'server_error', status: 503, path: '/api/public/v2/observations' });
  * sim.faults.inject({ kind: 'drop_connection', probability: 0.2, seed: 7 });
+ * sim.faults.inject({ kind: 'repeat_cursor' }); // the next cursor page sends its cursor back
  */
 export type FaultSpec =
   | RateLimitFault
   | ServerErrorFault
   | SlowFault
   | DropConnectionFault
-  | MalformedFault;
+  | MalformedFault
+  | RepeatCursorFault;
 
 export type FaultKind = FaultSpec['kind'];
