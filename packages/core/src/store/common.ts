@@ -16,7 +16,10 @@ export interface TimeRange {
 }
 
 /** A UTC time bucket width: `'hour'` (3 600 000 ms) or `'day'` (86 400 000 ms). */
-export type BucketSize = 'hour' | 'day';
+export type BucketSize = (typeof BUCKET_SIZES)[number];
+
+/** Every bucket size. */
+export const BUCKET_SIZES = ['hour', 'day'] as const;
 
 /**
  * Token counts the way Langfuse's own dashboard counts free-form usage keys: `input` is the sum

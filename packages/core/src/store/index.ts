@@ -8,14 +8,15 @@ export type {
   AgentTimeSeriesPoint,
   ModelUsage,
 } from './agents';
-export type {
-  BucketSize,
-  JsonValue,
-  LatencySummary,
-  Page,
-  SortOrder,
-  TimeRange,
-  TokenCounts,
+export {
+  BUCKET_SIZES,
+  type BucketSize,
+  type JsonValue,
+  type LatencySummary,
+  type Page,
+  type SortOrder,
+  type TimeRange,
+  type TokenCounts,
 } from './common';
 export type { Conversation, ConversationMessage } from './conversation';
 export type {
@@ -26,15 +27,17 @@ export type {
   ModelUsageParams,
 } from './dashboard';
 export { StoreError, type StoreErrorCode } from './errors';
-export type {
-  ChapterFunnelStep,
-  SessionListParams,
-  SessionRow,
-  SessionSortKey,
-  SessionStats,
-  SessionStatsParams,
-  SessionStatus,
-  SessionStatusFilter,
+export {
+  type ChapterFunnelStep,
+  SESSION_SORT_KEYS,
+  SESSION_STATUSES,
+  type SessionListParams,
+  type SessionRow,
+  type SessionSortKey,
+  type SessionStats,
+  type SessionStatsParams,
+  type SessionStatus,
+  type SessionStatusFilter,
 } from './sessions';
 export type { DashboardStore, DashboardStoreOptions } from './store';
 export {

@@ -8,24 +8,31 @@ import type { SortOrder, TimeRange, TokenCounts } from './common';
  * 3. `active` — otherwise, when `now - lastActivityAt < preset.inactivityTimeoutMs`;
  * 4. `abandoned` — otherwise.
  */
-export type SessionStatus = 'completed' | 'active' | 'abandoned' | 'error';
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** Every session status, e.g. for a zod enum of the `status` query parameter. */
+export const SESSION_STATUSES = ['completed', 'active', 'abandoned', 'error'] as const;
 
 /** Status filter of the session list; `'all'` (the default) does not filter. */
 export type SessionStatusFilter = SessionStatus | 'all';
 
 /** The keys the session list sorts by. Ties are always broken by `id` ascending. */
-export type SessionSortKey =
-  | 'startedAt'
-  | 'lastActivityAt'
-  | 'durationMs'
-  | 'traceCount'
-  | 'generationCount'
-  | 'chapterReached'
-  | 'cost'
-  | 'totalTokens'
-  | 'errorCount'
-  | 'userId'
-  | 'id';
+export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
+
+/** Every session sort key, e.g. for a zod enum of the `sort` query parameter. */
+export const SESSION_SORT_KEYS = [
+  'startedAt',
+  'lastActivityAt',
+  'durationMs',
+  'traceCount',
+  'generationCount',
+  'chapterReached',
+  'cost',
+  'totalTokens',
+  'errorCount',
+  'userId',
+  'id',
+] as const;
 
 /**
  * One session as the list and detail show it.

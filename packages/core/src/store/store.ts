@@ -46,7 +46,23 @@ export interface DashboardStoreOptions {
  *   the query's `now`.
  *
  * All methods are async and reject with `StoreError` (a `DashboardError`): `STORE_INVALID_QUERY`
- * for out-of-range parameters, `STORE_UNAVAILABLE` once closed or broken.
+ * for out-of-range parameters (page < 1, limit outside 1–200, an unknown status, sort, order or
+ * bucket, a non-finite range bound, a series over `MAX_SERIES_BUCKETS` buckets, an empty lease
+ * owner or a ttl ≤ 0), `STORE_INVALID_RECORD` for a record without an id or with a non-finite
+ * time (the whole batch is then rejected), `STORE_UNAVAILABLE` once closed or broken.
+ *
+ * Implementing it with rollups (what a SQL store is expected to do to answer in milliseconds):
+ * - one row per session with every `SessionRow` field but status, plus its normalized search text
+ *   (`normalizeSearchText` of id, user and message contents joined with `'\n'`); status is a
+ *   `CASE` over `chapterReached`, `errorCount` and `lastActivityAt` at the query's `now`;
+ * - one row per trace (time, latency, cost) and per (agent, session) with the first call's time,
+ *   which answers `AgentSummary.sessions` for any range;
+ * - per agent, per model and per UTC hour: calls, errors, generations, cost, tokens, latency
+ *   sum and count, and latency sketch counts (`latencyBucketIndex`); days are sums of hours;
+ * - ranges are arbitrary milliseconds: whole hours come from the rollups, the partial hours at
+ *   the edges from the raw observations (indexed by start time).
+ * `refresh(touched)` recomputes the rows of exactly the touched sessions, traces and
+ * agent/model hours.
  *
  * @example
  * const { touched } = await store.upsert({ traces, observations });

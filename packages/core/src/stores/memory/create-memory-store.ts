@@ -2,7 +2,9 @@ import { cupidPreset } from '../../presets/cupid';
 import { bucketStart } from '../../semantics/buckets';
 import { totalPages } from '../../semantics/pagination';
 import { inTimeRange } from '../../semantics/time-range';
+import { BUCKET_SIZES } from '../../store/common';
 import { StoreError } from '../../store/errors';
+import { SESSION_SORT_KEYS, SESSION_STATUSES } from '../../store/sessions';
 import type { DashboardStore, DashboardStoreOptions } from '../../store/store';
 import type { RefreshResult, TouchedKeys } from '../../store/upsert';
 import {
@@ -14,7 +16,7 @@ import {
 } from './agent-queries';
 import { dashboardMetrics } from './dashboard-queries';
 import { type DerivedData, deriveData, sessionConversation } from './derive';
-import { checkInteger, checkPage, checkRange } from './query-params';
+import { checkInteger, checkOneOf, checkPage, checkRange } from './query-params';
 import { RecordTables } from './record-tables';
 import {
   sessionMatches,
@@ -97,7 +99,9 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
         const page = checkPage(params);
         const range = checkRange(params.range);
         const now = params.now ?? clock();
-        const status = params.status ?? 'all';
+        const status = checkOneOf('status', params.status, [...SESSION_STATUSES, 'all'], 'all');
+        const sort = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
+        const order = checkOneOf('order', params.order, ['asc', 'desc'], 'desc');
         const search = params.search ?? '';
         const rows = [...data().sessions.values()]
           .filter((aggregate) => params.userId === undefined || aggregate.userId === params.userId)
@@ -105,7 +109,7 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
           .map((aggregate) => sessionRow(aggregate, preset, now))
           .filter((row) => status === 'all' || row.status === status)
           .filter((row) => inTimeRange(row.startedAt, range));
-        sortSessions(rows, params.sort ?? 'startedAt', params.order ?? 'desc');
+        sortSessions(rows, sort, order);
         return {
           items: rows.slice(page.offset, page.offset + page.limit),
           page: page.page,
@@ -145,7 +149,10 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
       }),
 
     getAgentTimeSeries: (params) =>
-      use(() => agentTimeSeries(data(), params.name, checkRange(params.range), params.bucket)),
+      use(() => {
+        const bucket = checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day');
+        return agentTimeSeries(data(), params.name, checkRange(params.range), bucket);
+      }),
 
     getModelUsage: (params = {}) =>
       use(() => modelUsage(factsInRange(data(), checkRange(params.range)))),
@@ -154,7 +161,7 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
       use(() =>
         dashboardMetrics(data(), preset, {
           range: checkRange(params.range),
-          bucket: params.bucket ?? 'day',
+          bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day'),
           topAgentsLimit: checkInteger('topAgentsLimit', params.topAgentsLimit, 5, 0, 100),
           now: params.now ?? clock(),
         }),

@@ -35,3 +35,17 @@ export function checkInteger(
   }
   return resolved;
 }
+
+/** Checks an enumerated option (callers without types can pass anything), applying its default. */
+export function checkOneOf<T extends string>(
+  name: string,
+  value: T | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const resolved = value ?? fallback;
+  if (!allowed.includes(resolved)) {
+    throw new StoreError('STORE_INVALID_QUERY', `${name} must be one of ${allowed.join(', ')}`);
+  }
+  return resolved;
+}

@@ -24,6 +24,16 @@ export function lifecycleCases(open: OpenStore): void {
       expect(await codeOf(store.listSessions({ range: { from: Number.NaN } }))).toBe(
         'STORE_INVALID_QUERY',
       );
+      const untyped = store as unknown as {
+        listSessions(params: Record<string, unknown>): Promise<unknown>;
+        getDashboard(params: Record<string, unknown>): Promise<unknown>;
+      };
+      expect(await codeOf(untyped.listSessions({ status: 'done' }))).toBe('STORE_INVALID_QUERY');
+      expect(await codeOf(untyped.listSessions({ sort: 'cost; DROP TABLE x' }))).toBe(
+        'STORE_INVALID_QUERY',
+      );
+      expect(await codeOf(untyped.listSessions({ order: 'up' }))).toBe('STORE_INVALID_QUERY');
+      expect(await codeOf(untyped.getDashboard({ bucket: 'week' }))).toBe('STORE_INVALID_QUERY');
       expect(await codeOf(store.acquireLease('', 1000, 0))).toBe('STORE_INVALID_QUERY');
       expect(await codeOf(store.acquireLease('a', 0, 0))).toBe('STORE_INVALID_QUERY');
       await store.upsert({ observations: [observation({ id: 'o', name: 'Mortal' })] });
