@@ -30,7 +30,12 @@ function parseChapter(value: unknown): number | null {
   return null;
 }
 
-/** The preset's chapters in ascending order. */
+/**
+ * The preset's chapters in ascending numeric order.
+ *
+ * @example
+ * presetChapters({ chapterNames: { 10: 'Ten', 2: 'Two' } }); // [2, 10]
+ */
 export function presetChapters(preset: Pick<DashboardPreset, 'chapterNames'>): number[] {
   return Object.keys(preset.chapterNames)
     .map(Number)

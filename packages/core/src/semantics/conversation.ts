@@ -7,7 +7,13 @@ import { observationLatencyMs } from './latency';
 import { type ParsedMessage, parseMessages } from './messages';
 import { tokenCounts } from './tokens';
 
-/** Orders observations by start time, then id (code-unit order, as SQL's BINARY collation). */
+/**
+ * Orders observations by start time, then id (UTF-16 code-unit order, which SQL's BINARY
+ * collation matches for ASCII ids).
+ *
+ * @example
+ * [b, a].sort(compareByStart); // a (start 5, id 'a') before b (start 5, id 'b')
+ */
 export function compareByStart(
   a: Pick<ObservationRecord, 'startTime' | 'id'>,
   b: Pick<ObservationRecord, 'startTime' | 'id'>,

@@ -96,10 +96,11 @@ export function datasetCases(
       );
 
       it(
-        'changes nothing when everything is delivered again',
+        'changes nothing when everything is delivered again and rebuilt',
         async () => {
           const before = await store.listSessions({ now: shaped.now, limit: 200, sort: 'cost' });
           await loadInOrder(store, shaped.dataset);
+          await store.refresh('all');
           assertSameAnswer(
             'listSessions after re-delivery',
             await store.listSessions({ now: shaped.now, limit: 200, sort: 'cost' }),

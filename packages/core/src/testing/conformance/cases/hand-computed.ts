@@ -55,6 +55,11 @@ export function handComputedCases(open: OpenStore): void {
         status: 'active',
         cost: 0,
       });
+      // Without `now`, status is judged on the store's clock (SCENARIO_NOW here).
+      expect((await store.getSession({ id: 's3' }))?.status).toBe('active');
+      expect((await store.listSessions({ status: 'active' })).items.map((row) => row.id)).toEqual([
+        's3',
+      ]);
       const later = await store.getSession({ id: 's3', now: T0 + 100 * MINUTE + 30 * MINUTE });
       expect(later?.status).toBe('abandoned');
       const justBefore = await store.getSession({ id: 's3', now: T0 + 130 * MINUTE - 1 });
