@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSummary, DashboardStore, ObservationRecord } from '../../src/index';
 import { createMemoryStore, cupidPreset } from '../../src/index';
-import { differentialQueries, statusProbeTimes } from '../../src/testing/conformance/queries';
-import { buildDataset, differences, loadInOrder, loadShuffled } from '../../src/testing/index';
+import {
+  buildDataset,
+  differences,
+  differentialQueries,
+  loadInOrder,
+  loadShuffled,
+  statusProbeTimes,
+} from '../../src/testing/index';
 
 // The suite is only worth something if it fails wrong stores: these mutants must be caught.
 

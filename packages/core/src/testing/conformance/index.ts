@@ -9,4 +9,10 @@ export {
 export { HOUR, MINUTE, observation, session, T0, trace } from './fixtures';
 export { loadInOrder, loadShuffled } from './load';
 export type { ConformanceContext, CreateConformanceStore } from './open-store';
+export {
+  type DifferentialQuery,
+  differentialQueries,
+  interestingRanges,
+  statusProbeTimes,
+} from './queries';
 export { type StoreConformanceOptions, storeConformanceSuite } from './suite';
