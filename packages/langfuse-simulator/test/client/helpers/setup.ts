@@ -19,7 +19,14 @@ export interface LoggedCall {
   context: Record<string, unknown> | undefined;
 }
 
-/** A logger that keeps every call, so a test can search them (e.g. for a leaked key). */
+/**
+ * A logger that keeps every call, so a test can search them (e.g. for a leaked key).
+ *
+ * @example
+ * const logger = recordingLogger();
+ * createLangfuseClient({ publicKey, secretKey, logger });
+ * expect(JSON.stringify(logger.calls)).not.toContain(secretKey);
+ */
 export function recordingLogger(): LangfuseLogger & { calls: LoggedCall[] } {
   const calls: LoggedCall[] = [];
   return {
@@ -65,7 +72,12 @@ export async function connect(
   return { sim, client, logger };
 }
 
-/** Collects every page of an async page walk. */
+/**
+ * Collects every page of an async page walk.
+ *
+ * @example
+ * const pages = await collect(client.paginateTraces({ limit: 100 }));
+ */
 export async function collect<P>(walk: AsyncIterable<P>): Promise<P[]> {
   const pages: P[] = [];
   for await (const page of walk) pages.push(page);

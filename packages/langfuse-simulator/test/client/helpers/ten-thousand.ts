@@ -9,6 +9,10 @@ let cached: CupidDataset | undefined;
  * A generated Cupid dataset cut to exactly 10,000 observations (the earliest by start time of
  * 220 sessions' 10,815), with the traces they belong to (2,291) and those traces' sessions (202).
  * Built once per test file; every scenario gets its own simulator over it.
+ *
+ * @example
+ * const sim = createLangfuseSimulator({ dataset: tenThousandObservations() });
+ * sim.truth().counts.observations; // 10000
  */
 export function tenThousandObservations(): CupidDataset {
   if (!cached) {
