@@ -1,7 +1,11 @@
+export * from './analytics/index';
+export * from './dashboard/index';
 export * from './domain/index';
-export * from './presets/index';
-export * from './store/index';
 export * from './errors/index';
 export * from './langfuse/index';
+export * from './presets/index';
+export * from './routes/index';
 export * from './semantics/index';
+export * from './store/index';
 export { createMemoryStore } from './stores/memory/index';
+export * from './sync/index';

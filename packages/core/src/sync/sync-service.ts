@@ -7,6 +7,7 @@ import type {
   SyncStatus,
 } from '../store/sync-state';
 import type { EntityCounts } from '../store/upsert';
+import type { SkippedRecords, SyncVerification, SyncWindow } from './types';
 
 /** What one sync run did, once it has finished (successfully or not). */
 export interface SyncRunResult {
@@ -26,12 +27,29 @@ export interface SyncRunResult {
   error: SyncErrorInfo | null;
   /** For `'rate_limited'`: when Langfuse said a retry may succeed, epoch ms. */
   retryAt: EpochMs | null;
+  /** The window the run read; null when it did not start (e.g. the lease was held elsewhere). */
+  window: SyncWindow | null;
+  /** True when the run continued from the checkpoint of a stopped run. */
+  resumed: boolean;
+  /** Local counts against fetched counts; null when the run did not reach the end. */
+  verification: SyncVerification | null;
+  /**
+   * Set when another process held the store's sync lease: its owner id. Then this call did
+   * nothing, `status` is `'error'` with code `SYNC_LEASE_HELD`, and nothing was persisted.
+   */
+  leaseHeldBy: string | null;
 }
 
 /** The persisted state plus what only the running process knows. */
 export interface SyncStatusReport extends SyncState {
   /** True while a run is in progress in this process or (via the lease) another one. */
   running: boolean;
+  /** When a `rate_limited` run said a retry may succeed, epoch ms; else null. */
+  retryAt: EpochMs | null;
+  /** Malformed records the last run skipped. */
+  skipped: SkippedRecords | null;
+  /** The last completed run's verification. */
+  verification: SyncVerification | null;
 }
 
 /** The answer to {@link SyncService.trigger}. */
@@ -47,7 +65,10 @@ export interface SyncTrigger {
  * Create one with `createSyncService`.
  */
 export interface SyncService {
-  /** Runs a sync, or joins the one in progress, and resolves with its result. Never rejects. */
+  /**
+   * Runs a sync, or joins the one in progress, and resolves with its result. Never rejects.
+   * `signal` stops the run (the joined one too) after its last committed page.
+   */
   sync(options?: { signal?: AbortSignal }): Promise<SyncRunResult>;
   /** Starts a run in the background, or joins the one in progress. */
   trigger(): SyncTrigger;

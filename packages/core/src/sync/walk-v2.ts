@@ -1,0 +1,63 @@
+import { observationV2ToRecord } from '../langfuse/normalize/index';
+import type { ObservationFieldGroup } from '../langfuse/params';
+import { SessionTracker } from './derive-sessions';
+import { deriveTraces } from './derive-traces';
+import type { RunContext } from './run-context';
+
+/**
+ * The v2 field groups a sync asks for: everything the dashboard shows (io for conversations,
+ * metadata for chapters, model/usage for cost and tokens, time for `updatedAt`, trace_context for
+ * trace names and tags). `prompt` and `metrics` are left out: latency follows from the times.
+ */
+export const SYNC_V2_FIELDS: ObservationFieldGroup[] = [
+  'core',
+  'basic',
+  'time',
+  'io',
+  'metadata',
+  'model',
+  'usage',
+  'trace_context',
+];
+
+/**
+ * Reads the window's v2 observations newest first, from the checkpoint's cursor, and commits
+ * each page with the traces and sessions derived from it. `onFirstResponse` runs once the first
+ * request has succeeded (a 404 before it means the server has no v2 API).
+ *
+ * Requests: `ceil(N / pageSize)` for N observations in the window (at least 1).
+ *
+ * @example
+ * await walkV2(context, { resumed: false });
+ */
+export async function walkV2(context: RunContext, input: { resumed: boolean }): Promise<void> {
+  const { client, store, v2PageSize } = context.options;
+  const { window } = context.checkpoint;
+  if (context.checkpoint.done) return;
+  const sessions = new SessionTracker(store, {
+    consultStore: window.from !== null || input.resumed,
+  });
+  const pages = client.paginateObservationsV2(
+    {
+      ...(context.checkpoint.cursor ? { cursor: context.checkpoint.cursor } : {}),
+      limit: v2PageSize,
+      fields: SYNC_V2_FIELDS,
+      ...(window.from !== null ? { fromStartTime: new Date(window.from) } : {}),
+      toStartTime: new Date(window.to),
+    },
+    { signal: context.signal },
+  );
+  for await (const page of pages) {
+    const observations = page.data.map(observationV2ToRecord);
+    const traces = deriveTraces(page.data, observations);
+    const sessionRecords = await sessions.derive(observations);
+    await context.commitPage(
+      'observations',
+      { sessions: sessionRecords, traces, observations },
+      page.invalid,
+      { cursor: page.cursor, done: page.cursor === null },
+    );
+    context.throwIfAborted();
+  }
+  if (!context.checkpoint.done) await context.saveCheckpoint('observations', { done: true });
+}
