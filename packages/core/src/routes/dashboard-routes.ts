@@ -1,0 +1,35 @@
+import { agentChartsRoute } from './agent-charts';
+import { agentDetailRoute } from './agent-detail';
+import { conversationRoute } from './conversation';
+import { dashboardMetricsRoute } from './dashboard-metrics';
+import { healthRoute } from './health';
+import { listAgentsRoute } from './list-agents';
+import { listSessionsRoute } from './list-sessions';
+import { modelMetricsRoute } from './model-metrics';
+import { openApiRoute } from './openapi';
+import { sessionStatsRoute } from './session-stats';
+import { syncStatusRoute } from './sync-status';
+import { syncTriggerRoute } from './sync-trigger';
+import type { AnyDashboardRoute } from './types';
+
+/**
+ * Every REST route of the dashboard, in registration order (`/api/sessions/stats` before the
+ * parameterised session routes, which is also what a first-match router needs).
+ *
+ * @example
+ * for (const route of dashboardRoutes) router[route.method.toLowerCase()](route.path, ...);
+ */
+export const dashboardRoutes: readonly AnyDashboardRoute[] = Object.freeze([
+  listSessionsRoute,
+  sessionStatsRoute,
+  conversationRoute,
+  listAgentsRoute,
+  agentDetailRoute,
+  agentChartsRoute,
+  dashboardMetricsRoute,
+  modelMetricsRoute,
+  syncStatusRoute,
+  syncTriggerRoute,
+  healthRoute,
+  openApiRoute,
+]);

@@ -1,0 +1,78 @@
+import { AnalyticsError } from '../analytics/errors';
+import { DashboardError } from '../errors/index';
+import type { FieldError } from './errors';
+import { RouteError } from './errors';
+import type { RouteLogger, RouteResult } from './types';
+
+/**
+ * The HTTP status of every `DashboardError` code a route can meet; the one place they are mapped.
+ * Codes absent here are unexpected: 500.
+ */
+export const ERROR_STATUS: Readonly<Record<string, number>> = Object.freeze({
+  VALIDATION_ERROR: 422,
+  ANALYTICS_INVALID_QUERY: 422,
+  STORE_INVALID_QUERY: 422,
+  NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  READ_ONLY: 403,
+  SYNC_READ_ONLY: 403,
+  SYNC_NOT_CONFIGURED: 409,
+  SYNC_IN_PROGRESS: 409,
+  LANGFUSE_RATE_LIMITED: 429,
+  STORE_UNAVAILABLE: 503,
+});
+
+/** Codes whose message may hold internals (paths, driver text): answered with a fixed detail. */
+const FIXED_DETAIL: Readonly<Record<string, string>> = Object.freeze({
+  STORE_UNAVAILABLE: 'The data store is unavailable',
+  LANGFUSE_RATE_LIMITED: 'Langfuse is rate limiting requests; try again later',
+});
+
+/**
+ * Turns any thrown value into a JSON error answer:
+ * - known `DashboardError` codes → their {@link ERROR_STATUS} with `{detail, code}` (422 adds
+ *   `errors: [{field, message}]`, 429 a `Retry-After` when known);
+ * - framework client errors following the http-errors convention (`status` 4xx and
+ *   `expose: true`, e.g. malformed JSON or percent-encoding) → that status, code `BAD_REQUEST`;
+ * - anything else → 500 `{detail: 'Internal server error', code: 'INTERNAL'}`, the cause logged.
+ *
+ * @example
+ * errorResult(new RouteError('NOT_FOUND', 'Agent not found: X'), console);
+ * // { status: 404, body: { detail: 'Agent not found: X', code: 'NOT_FOUND' } }
+ */
+export function errorResult(error: unknown, logger: RouteLogger): RouteResult {
+  if (error instanceof DashboardError && ERROR_STATUS[error.code] !== undefined) {
+    const status = ERROR_STATUS[error.code] as number;
+    if (status >= 500) logger.error(`Dashboard route failed: ${error.code}`, error);
+    const detail = FIXED_DETAIL[error.code] ?? error.message;
+    const body: Record<string, unknown> = { detail, code: error.code };
+    if (status === 422) body.errors = fieldErrors(error);
+    return { status, body, headers: retryAfter(error) };
+  }
+  const clientStatus = exposedClientStatus(error);
+  if (clientStatus !== null) {
+    const detail = error instanceof Error ? error.message : 'Bad request';
+    return { status: clientStatus, body: { detail, code: 'BAD_REQUEST' } };
+  }
+  logger.error('Dashboard route failed unexpectedly', error);
+  return { status: 500, body: { detail: 'Internal server error', code: 'INTERNAL' } };
+}
+
+function fieldErrors(error: DashboardError): FieldError[] {
+  if (error instanceof RouteError && error.errors.length > 0) return error.errors;
+  if (error instanceof AnalyticsError) return [{ field: error.field, message: error.message }];
+  return [{ field: 'query', message: error.message }];
+}
+
+function retryAfter(error: DashboardError): Record<string, string> | undefined {
+  const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return undefined;
+  return { 'Retry-After': String(Math.ceil(ms / 1000)) };
+}
+
+function exposedClientStatus(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number') return null;
+  return status >= 400 && status < 500 ? status : null;
+}

@@ -1,0 +1,18 @@
+export { dashboardRoutes } from './dashboard-routes';
+export { defineRoute } from './define-route';
+export { ERROR_STATUS, errorResult } from './error-response';
+export { type FieldError, RouteError, type RouteErrorCode } from './errors';
+export { handleRoute } from './handle-route';
+export { type OpenApiDocumentOptions, openApiDocument, openApiPath } from './openapi-document';
+export { errorBody, validationErrorBody } from './responses';
+export type {
+  AnyDashboardRoute,
+  DashboardRoute,
+  RouteContext,
+  RouteEnvironment,
+  RouteInput,
+  RouteLogger,
+  RouteMethod,
+  RouteResult,
+  RouteSchemas,
+} from './types';

@@ -1,0 +1,30 @@
+import { sessionListWire } from '../analytics/wire/sessions';
+import { defineRoute, periodOf } from './define-route';
+import { sessionListQuery } from './query';
+import { commonErrors } from './responses';
+
+/** `GET /api/sessions`: the paginated, filtered, sorted session list. */
+export const listSessionsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/sessions',
+  operationId: 'listSessions',
+  summary: 'List sessions',
+  description:
+    'Sessions started in the period, filtered by status, search text and user, sorted and paginated. Durations in ms, costs in USD.',
+  tags: ['sessions'],
+  dataAsOf: true,
+  schemas: { query: sessionListQuery, response: { 200: sessionListWire, ...commonErrors } },
+  async handler({ dashboard, query }) {
+    const body = await dashboard.analytics.listSessions({
+      ...periodOf(query),
+      status: query.status,
+      search: query.search,
+      userId: query.user_id,
+      sort: query.sort,
+      order: query.order,
+      page: query.page,
+      limit: query.limit,
+    });
+    return { status: 200, body };
+  },
+});

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { STATUS_DESCRIPTIONS } from './responses';
+import type { AnyDashboardRoute } from './types';
+
+/** A JSON Schema or OpenAPI fragment. */
+type Json = Record<string, unknown>;
+
+/** Options of {@link openApiDocument}. */
+export interface OpenApiDocumentOptions {
+  /** Default `'Cupid Dashboard API'`. */
+  title?: string;
+  /** Default `'1.0.0'`. */
+  version?: string;
+  /** The mount path the routes are served under, e.g. `/internal/dashboard`. Default `''` (root). */
+  basePath?: string;
+}
+
+/** `/api/agents/:agent_name` → `/api/agents/{agent_name}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+  }) as Json;
+  return rest;
+}
+
+function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): Json[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const { description, ...fieldSchema } = jsonSchema(field, 'input');
+    const parameter: Json = {
+      name,
+      in: location,
+      required: location === 'path' || !field.safeParse(undefined).success,
+      schema: fieldSchema,
+    };
+    if (description !== undefined) parameter.description = description;
+    return parameter;
+  });
+}
+
+function operation(route: AnyDashboardRoute): Json {
+  const responses: Json = {};
+  for (const [status, schema] of Object.entries(route.schemas.response)) {
+    const response: Json = {
+      description: STATUS_DESCRIPTIONS[Number(status)] ?? `HTTP ${status}`,
+      content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+    };
+    if (route.dataAsOf && status.startsWith('2')) {
+      response.headers = {
+        'X-Data-As-Of': {
+          description:
+            'When the data was last synced successfully (ISO-8601 UTC); absent before the first sync',
+          schema: { type: 'string', format: 'date-time' },
+        },
+      };
+    }
+    responses[status] = response;
+  }
+  const result: Json = {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: route.tags,
+    parameters: [
+      ...parameters(route.schemas.params, 'path'),
+      ...parameters(route.schemas.query, 'query'),
+    ],
+    responses,
+  };
+  if (route.description !== undefined) result.description = route.description;
+  if (route.schemas.body !== undefined) {
+    result.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(route.schemas.body, 'input') } },
+    };
+  }
+  return result;
+}
+
+/**
+ * The OpenAPI 3.1 document of a route table, generated from the same zod schemas that validate
+ * requests (input view) and describe responses (output view). Paths are relative to `basePath`,
+ * which becomes the document's server URL.
+ *
+ * @example
+ * const document = openApiDocument(dashboardRoutes, { basePath: '/internal/dashboard' });
+ * document.paths['/api/sessions'].get.operationId; // 'listSessions'
+ */
+export function openApiDocument(
+  routes: readonly AnyDashboardRoute[],
+  options: OpenApiDocumentOptions = {},
+): Json & { paths: Record<string, Record<string, Json>> } {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routes) {
+    const path = openApiPath(route.path);
+    paths[path] ??= {};
+    paths[path][route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title ?? 'Cupid Dashboard API',
+      version: options.version ?? '1.0.0',
+      description:
+        'Analytics over LLM traces synced from Langfuse. JSON keys are snake_case; times are ISO-8601 UTC strings; durations and latencies are milliseconds (fields ending in _ms); every field ending in cost is US dollars.',
+    },
+    servers: [
+      { url: options.basePath === undefined || options.basePath === '' ? '/' : options.basePath },
+    ],
+    tags: [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name })),
+    paths,
+  };
+}

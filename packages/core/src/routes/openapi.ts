@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineRoute } from './define-route';
+import { openApiDocument } from './openapi-document';
+import { errorBody } from './responses';
+
+/** `GET /api/openapi.json`: the OpenAPI 3.1 document of the dashboard's routes. */
+export const openApiRoute = defineRoute({
+  method: 'GET',
+  path: '/api/openapi.json',
+  operationId: 'getOpenApiDocument',
+  summary: 'OpenAPI document',
+  description: 'This API described as OpenAPI 3.1, generated from the schemas that validate it.',
+  tags: ['meta'],
+  schemas: {
+    response: {
+      200: z.object({ openapi: z.string() }).catchall(z.unknown()),
+      401: errorBody,
+      403: errorBody,
+      500: errorBody,
+    },
+  },
+  async handler({ dashboard, basePath }) {
+    return { status: 200, body: openApiDocument(dashboard.routes, { basePath: basePath ?? '' }) };
+  },
+});

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
+
+/**
+ * Query-string parameters shared by the routes. Values arrive as strings; numbers are coerced,
+ * enums checked, each with a message naming the parameter and what it accepts.
+ */
+
+/** An integer parameter within bounds, with a default. */
+export function intParam(name: string, min: number, max: number, fallback: number) {
+  return z.coerce
+    .number({ error: `${name} must be an integer from ${min} to ${max}` })
+    .int()
+    .min(min)
+    .max(max)
+    .default(fallback);
+}
+
+/** An enum parameter; the message lists the accepted values. */
+export function enumParam<const T extends readonly [string, ...string[]]>(name: string, values: T) {
+  return z.enum(values, { error: `${name} must be one of: ${values.join(', ')}` });
+}
+
+// A date (2026-11-20) or date-time with offset (2026-11-20T12:00:00Z); four-digit years only.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** An ISO-8601 date or date-time parameter, parsed to epoch ms. */
+export function isoDateParam(name: string) {
+  const message = `${name} must be an ISO-8601 date or date-time, e.g. 2026-11-20 or 2026-11-20T12:00:00Z`;
+  return z
+    .string({ error: message })
+    .refine((text) => ISO_DATE.test(text) && Number.isFinite(Date.parse(text)), message)
+    .transform((text) => Date.parse(text))
+    .describe(`${message}. Takes precedence over time_range.`);
+}
+
+/** `time_range`, `from`, `to`: the period every analytics route accepts. */
+export const periodShape = {
+  time_range: enumParam('time_range', ['24h', '7d', '30d', 'all'])
+    .default('all')
+    .describe('Named period ending now; ignored when from or to is given'),
+  from: isoDateParam('from').optional(),
+  to: isoDateParam('to').optional(),
+};
+
+/** Adds the `to > from` check to a query schema holding {@link periodShape}. */
+export function withPeriodCheck<T extends z.ZodObject<typeof periodShape>>(schema: T): T {
+  return schema.superRefine((value, context) => {
+    const { from, to } = value as { from?: number; to?: number };
+    if (from !== undefined && to !== undefined && to <= from) {
+      context.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
+    }
+  }) as T;
+}
+
+/** The period query alone. */
+export const periodQuery = withPeriodCheck(z.object(periodShape));
+
+/** `bucket`: series width; default hours for 24h (and custom periods up to 2 days), else days. */
+export const bucketParam = enumParam('bucket', ['hour', 'day'])
+  .optional()
+  .describe('Series bucket width; default hour for 24h and periods up to 2 days, else day');
+
+/** Session list query. */
+export const sessionListQuery = withPeriodCheck(
+  z.object({
+    ...periodShape,
+    status: enumParam('status', ['all', 'completed', 'active', 'abandoned', 'error']).default(
+      'all',
+    ),
+    search: z
+      .string({ error: 'search must be a single string' })
+      .max(500, 'search must be at most 500 characters')
+      .optional()
+      .describe('Literal, case-insensitive substring of session id, user id or message text'),
+    user_id: z.string({ error: 'user_id must be a single string' }).optional(),
+    sort: enumParam('sort', WIRE_SESSION_SORTS).default('started_at'),
+    order: enumParam('order', ['asc', 'desc']).default('desc'),
+    page: intParam('page', 1, 1_000_000, 1).describe('1-based page number'),
+    limit: intParam('limit', 1, 200, 50).describe('Rows per page'),
+  }),
+);

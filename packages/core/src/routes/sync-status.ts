@@ -1,0 +1,32 @@
+import { syncStatusToWire } from '../analytics/map-sync';
+import { syncStatusWire } from '../analytics/wire/sync';
+import { defineRoute } from './define-route';
+import { errorBody } from './responses';
+
+/** `GET /api/sync/status`: the sync state machine, last run and live progress. */
+export const syncStatusRoute = defineRoute({
+  method: 'GET',
+  path: '/api/sync/status',
+  operationId: 'getSyncStatus',
+  summary: 'Sync status',
+  description:
+    'The persisted sync state (idle, running, success, error, rate_limited), whether a run is in progress, the last run with counts and duration (ms), and live progress.',
+  tags: ['sync'],
+  schemas: {
+    response: {
+      200: syncStatusWire,
+      401: errorBody,
+      403: errorBody,
+      500: errorBody,
+      503: errorBody,
+    },
+  },
+  async handler({ dashboard }) {
+    const { sync, store } = dashboard;
+    if (sync === null) {
+      return { status: 200, body: syncStatusToWire(await store.getSyncState(), false, false) };
+    }
+    const report = await sync.getStatus();
+    return { status: 200, body: syncStatusToWire(report, report.running, true) };
+  },
+});

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { Dashboard } from '../dashboard/types';
+
+/** HTTP methods the dashboard routes use. */
+export type RouteMethod = 'GET' | 'POST';
+
+/** What a handler answers; the adapter writes it as JSON. */
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  /** Extra response headers, e.g. `X-Data-As-Of`. */
+  headers?: Record<string, string>;
+}
+
+/** Receives log lines about failures; `console` fits. */
+export interface RouteLogger {
+  error(message: string, details?: unknown): void;
+}
+
+/**
+ * What a host passes to {@link handleRoute} beside the request: the dashboard and the
+ * embedding options that change behaviour rather than transport.
+ */
+export interface RouteEnvironment {
+  dashboard: Dashboard;
+  /** When true, routes that change state (the sync trigger) answer 403. Default false. */
+  readOnly?: boolean;
+  /** Where unexpected errors are logged (they never reach the response). Default `console`. */
+  logger?: RouteLogger;
+  /** The mount path (e.g. `/internal/dashboard`), for the OpenAPI document's `servers`. Default `''`. */
+  basePath?: string;
+}
+
+/** A handler's view of one request: validated input plus the environment. */
+export interface RouteContext<P, Q, B> extends RouteEnvironment {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/** Schemas of a route: input is validated with them, the OpenAPI document is generated from them. */
+export interface RouteSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Response body schema by status code, errors included. */
+  response: Record<number, z.ZodType>;
+}
+
+/**
+ * One REST route as data, framework-neutral: an adapter registers `method` + `path` and calls
+ * `handleRoute`. Paths are Express-style (`/api/agents/:agent_name`); `openApiPath` converts them.
+ *
+ * @example
+ * const route = dashboardRoutes.find((r) => r.operationId === 'listSessions');
+ * const result = await handleRoute(route, { query: { limit: '10' } }, { dashboard });
+ */
+export interface DashboardRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: RouteMethod;
+  /** Relative to the mount point, Express-style `:param` segments. */
+  path: string;
+  /** Unique, camelCase; used as the OpenAPI operationId. */
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** When true, a successful answer carries `X-Data-As-Of` (the last successful sync). */
+  dataAsOf?: boolean;
+  schemas: RouteSchemas<P, Q, B>;
+  /** Answers a validated request; throws a `DashboardError` for anything but success. */
+  handler(context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<RouteResult>;
+}
+
+/** A route with its types erased, as held in {@link dashboardRoutes}. */
+export type AnyDashboardRoute = DashboardRoute<z.ZodType, z.ZodType, z.ZodType>;
+
+/** Raw request input as a framework hands it over (strings, arrays, parsed JSON). */
+export interface RouteInput {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
