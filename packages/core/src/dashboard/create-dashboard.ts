@@ -1,34 +1,61 @@
 import { createAnalyticsService } from '../analytics/create-analytics-service';
+import { DashboardError } from '../errors/index';
+import { createLangfuseClient } from '../langfuse/client';
 import { dashboardRoutes } from '../routes/dashboard-routes';
+import { createSyncService } from '../sync/create-sync-service';
+import { createScheduler } from '../sync/scheduler';
 import type { Dashboard, DashboardOptions } from './types';
 
 /**
- * Wires a store, an optional sync service and the analytics into a {@link Dashboard}, ready to
- * mount with an adapter such as `dashboardRouter` from `@cupid-dashboard/express`.
+ * Wires a store, the analytics and (optionally) a Langfuse client, sync service and scheduler
+ * into a {@link Dashboard}, ready to mount with an adapter such as `dashboardRouter` from
+ * `@cupid-dashboard/express`.
  *
- * @param options `store`; `preset` (default the store's); `sync` (default null);
- *   `now` (default `Date.now`, epoch ms); `closeStore` (default true)
+ * @param options `store`; `preset` (default the store's); `langfuse` + `syncOptions`, or a ready
+ *   `sync` (default none); `schedule` (default none); `now` (default `Date.now`, epoch ms);
+ *   `closeStore` (default true). Throws `DASHBOARD_CONFIG` for `schedule` without a sync.
  * @example
- * const dashboard = createDashboard({ store: createMemoryStore() });
+ * const dashboard = createDashboard({
+ *   store: await createSqliteStore({ path: 'cupid.db' }),
+ *   langfuse: { publicKey: process.env.LANGFUSE_PUBLIC_KEY!, secretKey: process.env.LANGFUSE_SECRET_KEY! },
+ *   schedule: { intervalSeconds: 300 },
+ * });
  * app.use('/dashboard', dashboardRouter(dashboard));
- * // on shutdown
- * await dashboard.close();
+ * process.once('SIGTERM', () => void dashboard.close());
  */
 export function createDashboard(options: DashboardOptions): Dashboard {
   const { store } = options;
   const preset = options.preset ?? store.preset;
   const now = options.now ?? Date.now;
   const analytics = createAnalyticsService({ store, preset, now });
+  const client =
+    options.sync == null && options.langfuse ? createLangfuseClient(options.langfuse) : null;
+  const sync =
+    options.sync ??
+    (client === null ? null : createSyncService({ now, ...options.syncOptions, client, store }));
+  if (options.schedule && sync === null) {
+    throw new DashboardError(
+      'DASHBOARD_CONFIG',
+      'schedule needs langfuse options or a sync service',
+    );
+  }
+  const scheduler = options.schedule && sync ? createScheduler(sync, options.schedule) : null;
+  scheduler?.start();
   let closing: Promise<void> | null = null;
   return {
     store,
     preset,
     analytics,
-    sync: options.sync ?? null,
+    client,
+    sync,
+    scheduler,
     routes: dashboardRoutes,
     now,
     close() {
-      closing ??= options.closeStore === false ? Promise.resolve() : store.close();
+      closing ??= (async () => {
+        await scheduler?.stop({ abort: true });
+        if (options.closeStore !== false) await store.close();
+      })();
       return closing;
     },
   };

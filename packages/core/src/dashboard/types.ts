@@ -1,20 +1,36 @@
 import type { AnalyticsService } from '../analytics/types';
 import type { EpochMs } from '../domain/records';
+import type { LangfuseClient } from '../langfuse/client-types';
+import type { LangfuseClientOptions } from '../langfuse/options';
 import type { DashboardPreset } from '../presets/types';
 import type { AnyDashboardRoute } from '../routes/types';
 import type { DashboardStore } from '../store/store';
+import type { SyncServiceOptions } from '../sync/options';
+import type { Scheduler, SchedulerOptions } from '../sync/scheduler';
 import type { SyncService } from '../sync/sync-service';
 
 /**
- * Options of {@link createDashboard}. Syncing from Langfuse is optional: without `sync` the
+ * Options of {@link createDashboard}. Syncing is optional: without `langfuse` or `sync` the
  * dashboard serves what the store holds (a read replica, a test, a demo).
  */
 export interface DashboardOptions {
   store: DashboardStore;
   /** Default: the store's preset. */
   preset?: DashboardPreset;
-  /** The sync service the trigger and status routes use. Default null (no syncing). */
+  /**
+   * Langfuse credentials and client options: the dashboard creates the client and a sync service
+   * over it (with `syncOptions`). Ignored when `sync` is given.
+   */
+  langfuse?: LangfuseClientOptions;
+  /** Sync settings used with `langfuse` (api mode, lookback, start date, ...). */
+  syncOptions?: Omit<SyncServiceOptions, 'client' | 'store'>;
+  /** A ready sync service (e.g. a test fake); wins over `langfuse`. Default null. */
   sync?: SyncService | null;
+  /**
+   * Run the sync on an interval: the scheduler is created and started at once. Needs a sync
+   * service (`langfuse` or `sync`). Default: no scheduler (trigger runs by hand or by route).
+   */
+  schedule?: SchedulerOptions;
   /** The clock, epoch ms. Default `Date.now`. */
   now?: () => EpochMs;
   /** Whether `close()` closes the store too. Default true. */
@@ -23,16 +39,22 @@ export interface DashboardOptions {
 
 /**
  * Everything the REST layer and a host need, wired once: the store, the analytics read side,
- * the optional sync service and the route table.
+ * the optional Langfuse client, sync service and scheduler, and the route table.
  */
 export interface Dashboard {
   readonly store: DashboardStore;
   readonly preset: DashboardPreset;
   readonly analytics: AnalyticsService;
+  /** The Langfuse client created from `langfuse`; null otherwise. */
+  readonly client: LangfuseClient | null;
   readonly sync: SyncService | null;
+  readonly scheduler: Scheduler | null;
   readonly routes: readonly AnyDashboardRoute[];
   /** The clock the analytics use, epoch ms. */
   readonly now: () => EpochMs;
-  /** Closes the store (unless `closeStore: false`). Idempotent. */
+  /**
+   * Stops the scheduler (a running sync stops after its last committed page and resumes from its
+   * checkpoint next time), then closes the store unless `closeStore: false`. Idempotent.
+   */
   close(): Promise<void>;
 }
