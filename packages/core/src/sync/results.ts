@@ -17,11 +17,11 @@ export function runRecord(result: SyncRunResult): SyncRunRecord {
     durationMs: result.durationMs,
     error: result.error,
     apiMode: result.apiMode,
-    window: result.window,
+    window: result.window ?? null,
     skipped: result.skipped,
     retryAt: result.retryAt,
-    verification: result.verification,
-    resumed: result.resumed,
+    verification: result.verification ?? null,
+    resumed: result.resumed ?? false,
   };
 }
 

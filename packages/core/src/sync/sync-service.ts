@@ -9,7 +9,10 @@ import type {
 import type { EntityCounts } from '../store/upsert';
 import type { SkippedRecords, SyncVerification, SyncWindow } from './types';
 
-/** What one sync run did, once it has finished (successfully or not). */
+/**
+ * What one sync run did, once it has finished (successfully or not). `createSyncService` sets
+ * every optional field; they are optional so other implementations (test fakes) may omit them.
+ */
 export interface SyncRunResult {
   status: Extract<SyncStatus, 'success' | 'error' | 'rate_limited'>;
   apiMode: SyncApiMode;
@@ -28,16 +31,16 @@ export interface SyncRunResult {
   /** For `'rate_limited'`: when Langfuse said a retry may succeed, epoch ms. */
   retryAt: EpochMs | null;
   /** The window the run read; null when it did not start (e.g. the lease was held elsewhere). */
-  window: SyncWindow | null;
+  window?: SyncWindow | null;
   /** True when the run continued from the checkpoint of a stopped run. */
-  resumed: boolean;
+  resumed?: boolean;
   /** Local counts against fetched counts; null when the run did not reach the end. */
-  verification: SyncVerification | null;
+  verification?: SyncVerification | null;
   /**
    * Set when another process held the store's sync lease: its owner id. Then this call did
    * nothing, `status` is `'error'` with code `SYNC_LEASE_HELD`, and nothing was persisted.
    */
-  leaseHeldBy: string | null;
+  leaseHeldBy?: string | null;
 }
 
 /** The persisted state plus what only the running process knows. */
@@ -45,11 +48,11 @@ export interface SyncStatusReport extends SyncState {
   /** True while a run is in progress in this process or (via the lease) another one. */
   running: boolean;
   /** When a `rate_limited` run said a retry may succeed, epoch ms; else null. */
-  retryAt: EpochMs | null;
+  retryAt?: EpochMs | null;
   /** Malformed records the last run skipped. */
-  skipped: SkippedRecords | null;
+  skipped?: SkippedRecords | null;
   /** The last completed run's verification. */
-  verification: SyncVerification | null;
+  verification?: SyncVerification | null;
 }
 
 /** The answer to {@link SyncService.trigger}. */
