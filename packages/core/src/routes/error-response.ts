@@ -27,12 +27,21 @@ const FIXED_DETAIL: Readonly<Record<string, string>> = Object.freeze({
   LANGFUSE_RATE_LIMITED: 'Langfuse is rate limiting requests; try again later',
 });
 
+/** Codes for framework client errors by status; other 4xx are `BAD_REQUEST`. */
+const CLIENT_CODES: Readonly<Record<number, string>> = Object.freeze({
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+});
+
 /**
  * Turns any thrown value into a JSON error answer:
  * - known `DashboardError` codes → their {@link ERROR_STATUS} with `{detail, code}` (422 adds
  *   `errors: [{field, message}]`, 429 a `Retry-After` when known);
  * - framework client errors following the http-errors convention (`status` 4xx and
- *   `expose: true`, e.g. malformed JSON or percent-encoding) → that status, code `BAD_REQUEST`;
+ *   `expose: true`, e.g. malformed JSON or percent-encoding) → that status, code `BAD_REQUEST`
+ *   (`UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND` for 401, 403, 404);
  * - anything else → 500 `{detail: 'Internal server error', code: 'INTERNAL'}`, the cause logged.
  *
  * @example
@@ -51,7 +60,10 @@ export function errorResult(error: unknown, logger: RouteLogger): RouteResult {
   const clientStatus = exposedClientStatus(error);
   if (clientStatus !== null) {
     const detail = error instanceof Error ? error.message : 'Bad request';
-    return { status: clientStatus, body: { detail, code: 'BAD_REQUEST' } };
+    return {
+      status: clientStatus,
+      body: { detail, code: CLIENT_CODES[clientStatus] ?? 'BAD_REQUEST' },
+    };
   }
   logger.error('Dashboard route failed unexpectedly', error);
   return { status: 500, body: { detail: 'Internal server error', code: 'INTERNAL' } };

@@ -25,13 +25,13 @@ export function enumParam<const T extends readonly [string, ...string[]]>(name: 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** An ISO-8601 date or date-time parameter, parsed to epoch ms. */
-export function isoDateParam(name: string) {
+export function isoDateParam(name: string, description: string) {
   const message = `${name} must be an ISO-8601 date or date-time, e.g. 2026-11-20 or 2026-11-20T12:00:00Z`;
   return z
     .string({ error: message })
     .refine((text) => ISO_DATE.test(text) && Number.isFinite(Date.parse(text)), message)
     .transform((text) => Date.parse(text))
-    .describe(`${message}. Takes precedence over time_range.`);
+    .describe(`${description}: ISO-8601 date or date-time (UTC unless an offset is given)`);
 }
 
 /** `time_range`, `from`, `to`: the period every analytics route accepts. */
@@ -39,8 +39,11 @@ export const periodShape = {
   time_range: enumParam('time_range', ['24h', '7d', '30d', 'all'])
     .default('all')
     .describe('Named period ending now; ignored when from or to is given'),
-  from: isoDateParam('from').optional(),
-  to: isoDateParam('to').optional(),
+  from: isoDateParam(
+    'from',
+    'Start of a custom period, inclusive; wins over time_range',
+  ).optional(),
+  to: isoDateParam('to', 'End of a custom period, exclusive; after from').optional(),
 };
 
 /** Adds the `to > from` check to a query schema holding {@link periodShape}. */

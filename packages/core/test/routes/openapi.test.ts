@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dashboardRoutes, handleRoute, openApiDocument, openApiPath } from '@cupid-dashboard/core';
+import { describe, expect, it } from 'vitest';
+import { handMadeDashboard } from '../analytics/fixture';
+
+type Operation = {
+  operationId: string;
+  parameters: { name: string; in: string; required: boolean }[];
+  responses: Record<string, unknown>;
+};
+const document = openApiDocument(dashboardRoutes, { basePath: '/internal/dashboard' });
+const operation = (path: string, method: string) =>
+  document.paths[path]?.[method] as unknown as Operation;
+
+// Validates with the Python openapi-spec-validator where it is installed (it checks 3.1).
+function pythonSpecValidator(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import openapi_spec_validator'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('openApiDocument', () => {
+  it('describes every route of the SPEC table plus the models and document routes', () => {
+    const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'GET /api/sessions',
+        'GET /api/sessions/stats',
+        'GET /api/sessions/{session_id}/conversation',
+        'GET /api/agents',
+        'GET /api/agents/{agent_name}',
+        'GET /api/agents/{agent_name}/charts',
+        'GET /api/metrics/dashboard',
+        'GET /api/metrics/models',
+        'GET /api/sync/status',
+        'POST /api/sync/trigger',
+        'GET /health',
+        'GET /api/openapi.json',
+      ].sort(),
+    );
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.servers).toEqual([{ url: '/internal/dashboard' }]);
+  });
+
+  it('lists path and query parameters with what is required', () => {
+    const list = operation('/api/sessions', 'get');
+    expect(list.parameters.map((parameter) => parameter.name)).toEqual([
+      'time_range',
+      'from',
+      'to',
+      'status',
+      'search',
+      'user_id',
+      'sort',
+      'order',
+      'page',
+      'limit',
+    ]);
+    expect(list.parameters.every((parameter) => !parameter.required)).toBe(true);
+    const limit = list.parameters.find((parameter) => parameter.name === 'limit');
+    expect(limit).toMatchObject({
+      schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    });
+    const charts = operation('/api/agents/{agent_name}/charts', 'get');
+    expect(charts.parameters[0]).toMatchObject({ name: 'agent_name', in: 'path', required: true });
+  });
+
+  it('documents success and error responses with X-Data-As-Of on analytics answers', () => {
+    const conversation = operation('/api/sessions/{session_id}/conversation', 'get');
+    expect(Object.keys(conversation.responses).sort()).toEqual([
+      '200',
+      '401',
+      '403',
+      '404',
+      '422',
+      '500',
+      '503',
+    ]);
+    expect(conversation.responses['200']).toMatchObject({
+      headers: { 'X-Data-As-Of': expect.any(Object) },
+    });
+    const trigger = operation('/api/sync/trigger', 'post');
+    expect(Object.keys(trigger.responses).sort()).toEqual([
+      '202',
+      '401',
+      '403',
+      '409',
+      '500',
+      '503',
+    ]);
+    expect(openApiPath('/a/:b/c/:d_e')).toBe('/a/{b}/c/{d_e}');
+  });
+
+  it('is served by its route with the mount path as server', async () => {
+    const dashboard = await handMadeDashboard();
+    const route = dashboardRoutes.find(
+      (candidate) => candidate.operationId === 'getOpenApiDocument',
+    );
+    if (!route) throw new Error('no openapi route');
+    const result = await handleRoute(route, {}, { dashboard, basePath: '/x' });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ openapi: '3.1.0', servers: [{ url: '/x' }] });
+  });
+
+  it.skipIf(!pythonSpecValidator())(
+    'passes openapi-spec-validator (skipped where it is not installed)',
+    () => {
+      const directory = mkdtempSync(join(tmpdir(), 'openapi-'));
+      try {
+        const file = join(directory, 'openapi.json');
+        writeFileSync(file, JSON.stringify(document));
+        const script =
+          'import json,sys\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))\nprint("valid")';
+        const output = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' });
+        expect(output.trim()).toBe('valid');
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    },
+  );
+});
