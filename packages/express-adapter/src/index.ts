@@ -1,1 +1,3 @@
-export {};
+export { DEFAULT_CORS_ORIGINS } from './cors';
+export type { AuthOption } from './guards';
+export { type DashboardRouterOptions, dashboardRouter } from './router';

@@ -1,0 +1,73 @@
+import {
+  type Dashboard,
+  errorResult,
+  handleRoute,
+  type RouteLogger,
+  type RouteResult,
+} from '@cupid-dashboard/core';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import { corsHandler, DEFAULT_CORS_ORIGINS } from './cors';
+import { type AuthOption, apiKeyGuard, authGuard } from './guards';
+
+/** Options of {@link dashboardRouter}; every one is off by default. */
+export interface DashboardRouterOptions {
+  /** The host's auth: middleware `(req, res, next)`, or `(req) => boolean | Promise<boolean>` (false → 401). */
+  auth?: AuthOption;
+  /** Accepted API keys, sent as `Authorization: Bearer <key>` or `X-API-Key`; others → 401. */
+  apiKeys?: readonly string[];
+  /** Allowed browser origins; `true` for the front end's development origins. */
+  cors?: { origins: readonly string[] } | true;
+  /** Reject `POST /api/sync/trigger` with 403. Default false. */
+  readOnly?: boolean;
+  /** Where unexpected errors are logged (never returned). Default `console`. */
+  logger?: RouteLogger;
+}
+
+const send = (res: Response, result: RouteResult) =>
+  res
+    .status(result.status)
+    .set(result.headers ?? {})
+    .json(result.body);
+
+/**
+ * The dashboard's REST routes as an Express router, to mount at `/` or any prefix. It only
+ * translates: validation, handlers and error mapping live in `@cupid-dashboard/core`. Guards and
+ * CORS apply to the dashboard's own paths only, so a router mounted at `/` leaves the host's
+ * other routes alone.
+ *
+ * @example
+ * app.use('/internal/dashboard', dashboardRouter(dashboard, { auth: requireAdmin, readOnly: true }));
+ */
+export function dashboardRouter(
+  dashboard: Dashboard,
+  options: DashboardRouterOptions = {},
+): express.Router {
+  const router = express.Router();
+  const logger = options.logger ?? console;
+  const guards: RequestHandler[] = [];
+  if (options.apiKeys) guards.push(apiKeyGuard(options.apiKeys));
+  if (options.auth) guards.push(authGuard(options.auth));
+  const origins = options.cors === true ? DEFAULT_CORS_ORIGINS : options.cors?.origins;
+
+  for (const route of dashboard.routes) {
+    const method = route.method.toLowerCase() as 'get' | 'post';
+    const cors = origins ? [corsHandler(origins, `${route.method}, OPTIONS`)] : [];
+    if (origins) router.options(route.path, ...cors);
+    const body = route.schemas.body ? [express.json()] : [];
+    router[method](route.path, ...cors, ...guards, ...body, async (req, res) => {
+      const input = { params: req.params, query: req.query, body: req.body };
+      const environment = {
+        dashboard,
+        logger,
+        readOnly: options.readOnly ?? false,
+        basePath: req.baseUrl,
+      };
+      send(res, await handleRoute(route, input, environment));
+    });
+  }
+  // Framework failures (malformed percent-encoding, bad JSON, a throwing auth hook) answer as JSON too.
+  const onError: ErrorRequestHandler = (error, _req, res, _next) =>
+    send(res, errorResult(error, logger));
+  router.use(onError);
+  return router;
+}
