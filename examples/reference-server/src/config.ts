@@ -1,0 +1,193 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The front end's development origins: the seed backend's CORS list, kept as our default. */
+export const DEFAULT_CORS_ORIGINS = [
+  'http://localhost',
+  'http://localhost:3000',
+  'http://localhost:5173',
+  'http://127.0.0.1:3000',
+] as const;
+
+/** The reference server's settings, read from the environment by {@link loadConfig}. */
+export interface ServerConfig {
+  langfuse: {
+    publicKey: string;
+    secretKey: string;
+    /** Origin of the Langfuse API. */
+    baseUrl: string;
+    /** `auto` probes the v2 observations API and falls back to the legacy one on a 404. */
+    apiMode: 'auto' | 'v2' | 'legacy';
+    /** Client-side pacing; undefined means no pacing (429s are still retried). */
+    requestsPerMinute: number | undefined;
+  };
+  /** Absolute path of the SQLite file (`:memory:` keeps it in memory). */
+  databasePath: string;
+  sync: {
+    /** Seconds from the start of one run to the start of the next. */
+    intervalSeconds: number;
+    /** How far back each run re-reads before the watermark, in minutes. */
+    lookbackMinutes: number;
+    /** Oldest data to backfill, epoch ms; undefined reads everything. */
+    startFrom: number | undefined;
+    /** Run a sync at once on start (the seed did). */
+    onStart: boolean;
+  };
+  http: {
+    host: string;
+    /** 0 picks a free port. */
+    port: number;
+    /** Allowed browser origins; empty disables CORS. */
+    corsOrigins: string[];
+    /** Accepted API keys; empty leaves the API open (like the seed). */
+    apiKeys: string[];
+    /** Reject `POST /api/sync/trigger` with 403. */
+    readOnly: boolean;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** A configuration problem; `problems` name the variables, never their values. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+
+const required = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .trim()
+    .min(1, `${name} is required`);
+
+const integer = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .refine((text) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max, {
+      error: `${name} must be an integer from ${min} to ${max}`,
+    })
+    .transform(Number);
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .default(String(fallback))
+    .refine((text) => [...TRUE, ...FALSE].includes(text.trim().toLowerCase()), {
+      error: `${name} must be true or false`,
+    })
+    .transform((text) => TRUE.includes(text.trim().toLowerCase()));
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const envSchema = z.object({
+  LANGFUSE_PUBLIC_KEY: required('LANGFUSE_PUBLIC_KEY'),
+  LANGFUSE_SECRET_KEY: required('LANGFUSE_SECRET_KEY'),
+  LANGFUSE_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'LANGFUSE_BASE_URL must be an http(s) URL' })
+    .default('https://us.cloud.langfuse.com'),
+  LANGFUSE_API_MODE: z
+    .enum(['auto', 'v2', 'legacy'], { error: 'LANGFUSE_API_MODE must be auto, v2 or legacy' })
+    .default('auto'),
+  LANGFUSE_REQUESTS_PER_MINUTE: z
+    .string()
+    .refine((text) => Number(text) > 0 && Number.isFinite(Number(text)), {
+      error: 'LANGFUSE_REQUESTS_PER_MINUTE must be a positive number',
+    })
+    .transform(Number)
+    .optional(),
+  DATABASE_PATH: z.string().default('./data/cupid.db'),
+  SYNC_INTERVAL_SECONDS: integer('SYNC_INTERVAL_SECONDS', 1, 86_400, 300),
+  SYNC_LOOKBACK_MINUTES: integer('SYNC_LOOKBACK_MINUTES', 0, 10_080, 60),
+  SYNC_START_FROM: z
+    .string()
+    .refine((text) => Number.isFinite(Date.parse(text)), {
+      error: 'SYNC_START_FROM must be an ISO-8601 date, e.g. 2026-10-01T00:00:00Z',
+    })
+    .transform((text) => Date.parse(text))
+    .optional(),
+  SYNC_ON_START: flag('SYNC_ON_START', true),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: integer('PORT', 0, 65_535, 8080),
+  CORS_ORIGINS: z
+    .string()
+    .default(DEFAULT_CORS_ORIGINS.join(','))
+    .transform((text) => (text.trim().toLowerCase() === 'none' ? [] : list(text))),
+  DASHBOARD_API_KEYS: z.string().default('').transform(list),
+  DASHBOARD_READ_ONLY: flag('DASHBOARD_READ_ONLY', false),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+/** The variables {@link loadConfig} reads, for docs and tests. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
+/**
+ * Reads and validates the server's settings from `env`. Pure: it reads nothing else (paths are
+ * resolved against `cwd`). An empty variable counts as unset, as in a `.env` file with `KEY=`.
+ * Throws {@link ConfigError} listing every bad variable by name; values are never echoed, since
+ * two of them are secrets.
+ *
+ * @param env usually `process.env`
+ * @param cwd base of a relative `DATABASE_PATH`. Default `process.cwd()`.
+ * @example
+ * const config = loadConfig({ LANGFUSE_PUBLIC_KEY: 'pk-lf-1', LANGFUSE_SECRET_KEY: 'sk-lf-1' });
+ * config.http.port; // 8080
+ * config.sync.intervalSeconds; // 300
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): ServerConfig {
+  const present: Record<string, string> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') present[name] = value;
+  }
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message);
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  const databasePath =
+    e.DATABASE_PATH === ':memory:' || isAbsolute(e.DATABASE_PATH)
+      ? e.DATABASE_PATH
+      : resolve(cwd, e.DATABASE_PATH);
+  return {
+    langfuse: {
+      publicKey: e.LANGFUSE_PUBLIC_KEY,
+      secretKey: e.LANGFUSE_SECRET_KEY,
+      baseUrl: e.LANGFUSE_BASE_URL,
+      apiMode: e.LANGFUSE_API_MODE,
+      requestsPerMinute: e.LANGFUSE_REQUESTS_PER_MINUTE,
+    },
+    databasePath,
+    sync: {
+      intervalSeconds: e.SYNC_INTERVAL_SECONDS,
+      lookbackMinutes: e.SYNC_LOOKBACK_MINUTES,
+      startFrom: e.SYNC_START_FROM,
+      onStart: e.SYNC_ON_START,
+    },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS,
+      apiKeys: e.DASHBOARD_API_KEYS,
+      readOnly: e.DASHBOARD_READ_ONLY,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
