@@ -1,0 +1,87 @@
+/**
+ * Builds the pieces of a sync integration test: a simulator serving a generated Cupid dataset
+ * over real HTTP, a Langfuse client pointed at it with tiny backoff settings, and assertions that
+ * the store ends equal to the simulator's truth.
+ */
+import {
+  createLangfuseClient,
+  type DashboardStore,
+  type LangfuseClientOptions,
+} from '@cupid-dashboard/core';
+import { type CupidDataset, generateCupidDataset } from '@cupid-dashboard/core/testing';
+import {
+  type ChecksumScope,
+  checksumRecords,
+  createLangfuseSimulator,
+  type LangfuseSimulator,
+  type RecordSet,
+  type SimulatorOptions,
+  type Truth,
+} from '@cupid-dashboard/langfuse-simulator';
+import { afterEach, expect } from 'vitest';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()?.();
+});
+
+export function dataset(options: { sessions?: number; lateUpdates?: number; seed?: number } = {}) {
+  return generateCupidDataset({
+    seed: options.seed ?? 11,
+    sessions: options.sessions ?? 12,
+    days: 1,
+    lateUpdates: options.lateUpdates ?? 0,
+  });
+}
+
+/** The latest start time in a dataset, epoch ms. */
+export function lastStart(data: CupidDataset): number {
+  let last = 0;
+  for (const o of data.observations) if (o.startTime > last) last = o.startTime;
+  return last;
+}
+
+/** A simulator listening on 127.0.0.1 and a client for it; both closed after the test. */
+export async function served(
+  options: SimulatorOptions,
+  client: Partial<LangfuseClientOptions> = {},
+) {
+  const sim = createLangfuseSimulator(options);
+  const server = await sim.listen();
+  closers.push(() => server.close());
+  const langfuse = createLangfuseClient({
+    publicKey: sim.publicKey,
+    secretKey: sim.secretKey,
+    baseUrl: server.url,
+    retryBaseDelayMs: 1,
+    retryMaxDelayMs: 5,
+    ...client,
+  });
+  return { sim, url: server.url, client: langfuse };
+}
+
+/** Registers a cleanup (e.g. closing a store) to run after the test. */
+export function onCleanup(close: () => Promise<void>): void {
+  closers.push(close);
+}
+
+/** Asserts the records equal the truth: counts and the simulator's checksums. */
+export function expectEqualToTruth(records: RecordSet, truth: Truth, scope: ChecksumScope = 'v2') {
+  expect({
+    sessions: records.sessions.length,
+    traces: records.traces.length,
+    observations: records.observations.length,
+  }).toEqual(truth.counts);
+  expect(checksumRecords(records, scope)).toEqual(truth.checksums(scope));
+}
+
+/** Asserts the store's own counts agree with the records it is said to hold. */
+export async function expectCounts(store: DashboardStore, records: RecordSet) {
+  expect((await store.counts()).records).toEqual({
+    sessions: records.sessions.length,
+    traces: records.traces.length,
+    observations: records.observations.length,
+  });
+}
+
+export type { LangfuseSimulator };
