@@ -1,8 +1,12 @@
 import { defineProject } from 'vitest/config';
 
+// No 'import' condition here: Vitest hands the conditions to Node for external packages, and
+// with 'import' the router inside Express 5 would `require` is-promise's ESM build and fail.
+const conditions = ['source', 'module', 'node', 'default'];
+
 export default defineProject({
-  resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] } },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     name: 'express',
     include: ['test/**/*.test.ts'],

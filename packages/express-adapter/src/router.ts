@@ -66,8 +66,10 @@ export function dashboardRouter(
     });
   }
   // Framework failures (malformed percent-encoding, bad JSON, a throwing auth hook) answer as JSON too.
-  const onError: ErrorRequestHandler = (error, _req, res, _next) =>
-    send(res, errorResult(error, logger));
+  const onError: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) next(error);
+    else send(res, errorResult(error, logger));
+  };
   router.use(onError);
   return router;
 }

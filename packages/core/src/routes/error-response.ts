@@ -39,8 +39,8 @@ const CLIENT_CODES: Readonly<Record<number, string>> = Object.freeze({
  * Turns any thrown value into a JSON error answer:
  * - known `DashboardError` codes → their {@link ERROR_STATUS} with `{detail, code}` (422 adds
  *   `errors: [{field, message}]`, 429 a `Retry-After` when known);
- * - framework client errors following the http-errors convention (`status` 4xx and
- *   `expose: true`, e.g. malformed JSON or percent-encoding) → that status, code `BAD_REQUEST`
+ * - framework client errors (`status` or `statusCode` 4xx, `expose` not false, as http-errors
+ *   and Express's router make them: malformed JSON or percent-encoding) → that status, code `BAD_REQUEST`
  *   (`UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND` for 401, 403, 404);
  * - anything else → 500 `{detail: 'Internal server error', code: 'INTERNAL'}`, the cause logged.
  *
@@ -83,7 +83,13 @@ function retryAfter(error: DashboardError): Record<string, string> | undefined {
 
 function exposedClientStatus(error: unknown): number | null {
   if (typeof error !== 'object' || error === null) return null;
-  const { status, expose } = error as { status?: unknown; expose?: unknown };
-  if (expose !== true || typeof status !== 'number') return null;
-  return status >= 400 && status < 500 ? status : null;
+  const { status, statusCode, expose } = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    expose?: unknown;
+  };
+  const code = typeof status === 'number' ? status : statusCode;
+  // Express's router marks undecodable path params 400 without `expose`; only an explicit false hides.
+  if (expose === false || typeof code !== 'number') return null;
+  return code >= 400 && code < 500 ? code : null;
 }

@@ -72,7 +72,9 @@ describe('errorResult', () => {
     });
     const exposed500 = Object.assign(new Error('db down'), { status: 500, expose: true });
     expect(errorResult(exposed500, logger).status).toBe(500);
+    const hidden = Object.assign(new Error('private'), { statusCode: 404, expose: false });
+    expect(errorResult(hidden, logger).status).toBe(500);
     expect(errorResult('a string', logger).status).toBe(500);
-    expect(logger.error).toHaveBeenCalledTimes(3);
+    expect(logger.error).toHaveBeenCalledTimes(4);
   });
 });
