@@ -1,2 +1,2 @@
-export * from './dataset/index';
 export * from './conformance/index';
+export * from './dataset/index';
