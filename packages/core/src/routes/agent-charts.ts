@@ -4,7 +4,7 @@ import { agentParams } from './agent-detail';
 import { defineRoute, periodOf } from './define-route';
 import { RouteError } from './errors';
 import { bucketParam, periodShape, withPeriodCheck } from './query';
-import { commonErrors, errorBody } from './responses';
+import { pathErrors } from './responses';
 
 /** `GET /api/agents/:agent_name/charts`: one agent's series per bucket. */
 export const agentChartsRoute = defineRoute({
@@ -19,7 +19,7 @@ export const agentChartsRoute = defineRoute({
   schemas: {
     params: agentParams,
     query: withPeriodCheck(z.object({ ...periodShape, bucket: bucketParam })),
-    response: { 200: agentChartsWire, 404: errorBody, ...commonErrors },
+    response: { 200: agentChartsWire, ...pathErrors },
   },
   async handler({ dashboard, params, query }) {
     const body = await dashboard.analytics.getAgentCharts(params.agent_name, {

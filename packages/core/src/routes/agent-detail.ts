@@ -3,7 +3,7 @@ import { agentDetailWire } from '../analytics/wire/agents';
 import { defineRoute, periodOf } from './define-route';
 import { RouteError } from './errors';
 import { intParam, periodShape, withPeriodCheck } from './query';
-import { commonErrors, errorBody } from './responses';
+import { pathErrors } from './responses';
 
 /** Path parameter of the agent routes. */
 export const agentParams = z.object({
@@ -30,7 +30,7 @@ export const agentDetailRoute = defineRoute({
         ),
       }),
     ),
-    response: { 200: agentDetailWire, 404: errorBody, ...commonErrors },
+    response: { 200: agentDetailWire, ...pathErrors },
   },
   async handler({ dashboard, params, query }) {
     const body = await dashboard.analytics.getAgent(params.agent_name, {

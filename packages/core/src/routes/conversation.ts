@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conversationWire } from '../analytics/wire/conversation';
 import { defineRoute } from './define-route';
 import { RouteError } from './errors';
-import { commonErrors, errorBody } from './responses';
+import { pathErrors } from './responses';
 
 /** `GET /api/sessions/:session_id/conversation`: a session's messages, each once, in order. */
 export const conversationRoute = defineRoute({
@@ -16,7 +16,7 @@ export const conversationRoute = defineRoute({
   dataAsOf: true,
   schemas: {
     params: z.object({ session_id: z.string().min(1).describe('Session id') }),
-    response: { 200: conversationWire, 404: errorBody, ...commonErrors },
+    response: { 200: conversationWire, ...pathErrors },
   },
   async handler({ dashboard, params }) {
     const body = await dashboard.analytics.getConversation(params.session_id);

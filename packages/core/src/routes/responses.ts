@@ -23,9 +23,17 @@ export const commonErrors = {
   503: errorBody,
 } as const;
 
+/** The errors of routes with path parameters: {@link commonErrors} plus 400 (undecodable segment) and 404. */
+export const pathErrors = {
+  ...commonErrors,
+  400: errorBody,
+  404: errorBody,
+} as const;
+
 /** Human descriptions of the statuses the routes answer, for the OpenAPI document. */
 export const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = Object.freeze({
   200: 'OK',
+  400: 'Malformed request, e.g. a path segment that is not valid percent-encoding',
   202: 'Accepted: a sync run was started or joined',
   401: 'Missing or invalid credentials',
   403: 'Forbidden (the host denied access, or the dashboard is read-only)',

@@ -77,6 +77,7 @@ describe('openApiDocument', () => {
     const conversation = operation('/api/sessions/{session_id}/conversation', 'get');
     expect(Object.keys(conversation.responses).sort()).toEqual([
       '200',
+      '400',
       '401',
       '403',
       '404',
