@@ -1,0 +1,233 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+/**
+ * The store's schema as ordered migrations. Column order matters for speed: the small columns
+ * the rollups read come first, the large JSON columns last, so reading aggregates never touches
+ * overflow pages.
+ */
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('created_at', 'integer', (c) => c.notNull())
+      .addColumn('environment', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('traces')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('timestamp', 'integer', (c) => c.notNull())
+      .addColumn('session_id', 'text')
+      .addColumn('user_id', 'text')
+      .addColumn('updated_at', 'integer')
+      .addColumn('name', 'text')
+      .addColumn('release', 'text')
+      .addColumn('version', 'text')
+      .addColumn('environment', 'text', (c) => c.notNull())
+      .addColumn('tags', 'text', (c) => c.notNull())
+      .addColumn('input', 'text')
+      .addColumn('output', 'text')
+      .addColumn('metadata', 'text')
+      .execute();
+    await db.schema.createIndex('traces_session').on('traces').column('session_id').execute();
+
+    await db.schema
+      .createTable('observations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('trace_id', 'text')
+      .addColumn('session_id', 'text')
+      .addColumn('eff_session_id', 'text')
+      .addColumn('user_id', 'text')
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('name', 'text')
+      .addColumn('model', 'text')
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('start_time', 'integer', (c) => c.notNull())
+      .addColumn('end_time', 'integer')
+      .addColumn('updated_at', 'integer')
+      .addColumn('chapter', 'integer')
+      .addColumn('cost', 'real', (c) => c.notNull())
+      .addColumn('tokens_input', 'real', (c) => c.notNull())
+      .addColumn('tokens_output', 'real', (c) => c.notNull())
+      .addColumn('tokens_total', 'real', (c) => c.notNull())
+      .addColumn('latency_ms', 'real')
+      .addColumn('is_error', 'integer', (c) => c.notNull())
+      .addColumn('status_message', 'text')
+      .addColumn('parent_observation_id', 'text')
+      .addColumn('completion_start_time', 'integer')
+      .addColumn('environment', 'text', (c) => c.notNull())
+      .addColumn('total_cost', 'real')
+      .addColumn('usage_details', 'text', (c) => c.notNull())
+      .addColumn('cost_details', 'text', (c) => c.notNull())
+      .addColumn('metadata', 'text')
+      .addColumn('input', 'text')
+      .addColumn('output', 'text')
+      .execute();
+    // Session aggregates and conversations read a session's observations.
+    await db.schema
+      .createIndex('observations_session')
+      .on('observations')
+      .column('eff_session_id')
+      .execute();
+    // Trace aggregates and re-linking read a trace's observations.
+    await db.schema
+      .createIndex('observations_trace')
+      .on('observations')
+      .column('trace_id')
+      .execute();
+    // The partial hours at the edges of a range are read raw.
+    await db.schema
+      .createIndex('observations_start')
+      .on('observations')
+      .column('start_time')
+      .execute();
+    // Recent errors of an agent; errors are few, so the partial index is small.
+    await db.schema
+      .createIndex('observations_errors')
+      .on('observations')
+      .columns(['name', 'start_time'])
+      .where(sql.ref('is_error'), '=', 1)
+      .execute();
+
+    await db.schema
+      .createTable('session_agg')
+      .addColumn('rowid', 'integer', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.notNull().unique())
+      .addColumn('user_id', 'text')
+      .addColumn('started_at', 'integer', (c) => c.notNull())
+      .addColumn('last_activity_at', 'integer', (c) => c.notNull())
+      .addColumn('duration_ms', 'integer', (c) => c.notNull())
+      .addColumn('trace_count', 'integer', (c) => c.notNull())
+      .addColumn('generation_count', 'integer', (c) => c.notNull())
+      .addColumn('observation_count', 'integer', (c) => c.notNull())
+      .addColumn('chapter_reached', 'integer')
+      .addColumn('cost', 'real', (c) => c.notNull())
+      .addColumn('tokens_input', 'real', (c) => c.notNull())
+      .addColumn('tokens_output', 'real', (c) => c.notNull())
+      .addColumn('tokens_total', 'real', (c) => c.notNull())
+      .addColumn('error_count', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('session_agg_started')
+      .on('session_agg')
+      .columns(['started_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('session_agg_user')
+      .on('session_agg')
+      .columns(['user_id', 'started_at'])
+      .execute();
+    await sql`create virtual table session_fts using fts5(ident, body, tokenize = 'trigram case_sensitive 1')`.execute(
+      db,
+    );
+
+    await db.schema
+      .createTable('agent_first')
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addColumn('agent', 'text', (c) => c.notNull())
+      .addColumn('first_start', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('agent_first_pk', ['session_id', 'agent'])
+      .modifyEnd(sql`without rowid`)
+      .execute();
+    await db.schema
+      .createIndex('agent_first_time')
+      .on('agent_first')
+      .columns(['agent', 'first_start'])
+      .execute();
+
+    await db.schema
+      .createTable('trace_agg')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('timestamp', 'integer', (c) => c.notNull())
+      .addColumn('latency_ms', 'real')
+      .execute();
+    await db.schema
+      .createIndex('trace_agg_time')
+      .on('trace_agg')
+      .columns(['timestamp', 'latency_ms'])
+      .execute();
+
+    for (const table of ['rollup_hour', 'rollup_day']) {
+      await db.schema
+        .createTable(table)
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('has_agent', 'integer', (c) => c.notNull())
+        .addColumn('agent', 'text', (c) => c.notNull())
+        .addColumn('has_model', 'integer', (c) => c.notNull())
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('calls', 'integer', (c) => c.notNull())
+        .addColumn('generations', 'integer', (c) => c.notNull())
+        .addColumn('errors', 'integer', (c) => c.notNull())
+        .addColumn('cost', 'real', (c) => c.notNull())
+        .addColumn('tokens_input', 'real', (c) => c.notNull())
+        .addColumn('tokens_output', 'real', (c) => c.notNull())
+        .addColumn('tokens_total', 'real', (c) => c.notNull())
+        .addColumn('latency_count', 'integer', (c) => c.notNull())
+        .addColumn('latency_sum', 'real', (c) => c.notNull())
+        .addColumn('max_start', 'integer', (c) => c.notNull())
+        .addColumn('bins', 'blob', (c) => c.notNull())
+        .addPrimaryKeyConstraint(`${table}_pk`, [
+          'bucket',
+          'has_agent',
+          'agent',
+          'has_model',
+          'model',
+        ])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await db.schema
+        .createIndex(`${table}_agent`)
+        .on(table)
+        .columns(['agent', 'has_agent', 'bucket'])
+        .execute();
+    }
+    for (const table of ['agent_sessions_hour', 'agent_sessions_day']) {
+      await db.schema
+        .createTable(table)
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('agent', 'text', (c) => c.notNull())
+        .addColumn('sessions', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint(`${table}_pk`, ['agent', 'bucket'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+    }
+    for (const table of ['trace_hour', 'trace_day']) {
+      await db.schema
+        .createTable(table)
+        .addColumn('bucket', 'integer', (c) => c.primaryKey())
+        .addColumn('traces', 'integer', (c) => c.notNull())
+        .addColumn('latency_count', 'integer', (c) => c.notNull())
+        .addColumn('latency_sum', 'real', (c) => c.notNull())
+        .execute();
+    }
+
+    await db.schema
+      .createTable('counters')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sync_state')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sync_lease')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('owner', 'text', (c) => c.notNull())
+      .addColumn('acquired_at', 'integer', (c) => c.notNull())
+      .addColumn('expires_at', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/** Every migration, by name; names sort in the order they run. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001_initial': initial,
+});
+
+/** Hands Kysely's `Migrator` the migrations defined in code (no files to ship or find). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

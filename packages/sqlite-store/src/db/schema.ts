@@ -1,0 +1,172 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables of the store as Kysely sees them. Raw records keep every field (JSON columns as
+ * text); the derived columns of `observations` (cost, tokens, chapter, latency, effective session)
+ * are worked out once at write time with core's semantics functions.
+ */
+export interface StoreSchema {
+  sessions: SessionTable;
+  traces: TraceTable;
+  observations: ObservationTable;
+  session_agg: SessionAggTable;
+  session_fts: SessionFtsTable;
+  agent_first: AgentFirstTable;
+  trace_agg: TraceAggTable;
+  rollup_hour: RollupTable;
+  rollup_day: RollupTable;
+  agent_sessions_hour: AgentSessionsTable;
+  agent_sessions_day: AgentSessionsTable;
+  trace_hour: TraceRollupTable;
+  trace_day: TraceRollupTable;
+  counters: CounterTable;
+  sync_state: SyncStateTable;
+  sync_lease: SyncLeaseTable;
+}
+
+export interface SessionTable {
+  id: string;
+  created_at: number;
+  environment: string;
+}
+
+export interface TraceTable {
+  id: string;
+  timestamp: number;
+  session_id: string | null;
+  user_id: string | null;
+  updated_at: number | null;
+  name: string | null;
+  release: string | null;
+  version: string | null;
+  environment: string;
+  tags: string;
+  input: string | null;
+  output: string | null;
+  metadata: string | null;
+}
+
+export interface ObservationTable {
+  id: string;
+  trace_id: string | null;
+  session_id: string | null;
+  /** `session_id ?? trace.session_id`, kept current when a trace arrives or moves. */
+  eff_session_id: string | null;
+  user_id: string | null;
+  type: string;
+  name: string | null;
+  model: string | null;
+  level: string;
+  start_time: number;
+  end_time: number | null;
+  updated_at: number | null;
+  chapter: number | null;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  latency_ms: number | null;
+  is_error: number;
+  status_message: string | null;
+  parent_observation_id: string | null;
+  completion_start_time: number | null;
+  environment: string;
+  total_cost: number | null;
+  usage_details: string;
+  cost_details: string;
+  metadata: string | null;
+  input: string | null;
+  output: string | null;
+}
+
+export interface SessionAggTable {
+  rowid: Generated<number>;
+  id: string;
+  user_id: string | null;
+  started_at: number;
+  last_activity_at: number;
+  duration_ms: number;
+  trace_count: number;
+  generation_count: number;
+  observation_count: number;
+  chapter_reached: number | null;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  error_count: number;
+}
+
+/** FTS5 (trigram) over normalized text; rowid = `session_agg.rowid`. */
+export interface SessionFtsTable {
+  rowid: number;
+  /** Normalized session id and user id, one per line. */
+  ident: string;
+  /** Normalized message contents, one distinct line each. */
+  body: string;
+  /** The table-named column FTS5 MATCHes against; never written. */
+  session_fts: ColumnType<string, never, never>;
+}
+
+export interface AgentFirstTable {
+  session_id: string;
+  agent: string;
+  first_start: number;
+}
+
+export interface TraceAggTable {
+  id: string;
+  timestamp: number;
+  latency_ms: number | null;
+}
+
+/** Observation facts per UTC bucket, agent and model; `has_*` = 0 stands for a null key. */
+export interface RollupTable {
+  bucket: number;
+  has_agent: number;
+  agent: string;
+  has_model: number;
+  model: string;
+  calls: number;
+  generations: number;
+  errors: number;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  latency_count: number;
+  latency_sum: number;
+  max_start: number;
+  /** Latency sketch counts, see `sketch.ts`. */
+  bins: Uint8Array;
+}
+
+export interface AgentSessionsTable {
+  bucket: number;
+  agent: string;
+  sessions: number;
+}
+
+export interface TraceRollupTable {
+  bucket: number;
+  traces: number;
+  latency_count: number;
+  latency_sum: number;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface SyncStateTable {
+  id: number;
+  state: string;
+}
+
+export interface SyncLeaseTable {
+  id: number;
+  owner: string;
+  acquired_at: number;
+  expires_at: number;
+}

@@ -1,0 +1,164 @@
+import {
+  type DashboardPreset,
+  observationChapter,
+  type RefreshResult,
+} from '@cupid-dashboard/core';
+import { sql } from 'kysely';
+import { chunks } from '../chunks';
+import type { Db } from '../db/types';
+import { applyRollupDeltas } from './apply-rollups';
+import { RollupDeltas } from './rollup-deltas';
+import { factOfRow, fromJson } from './rows';
+import { SearchChanges } from './search-changes';
+import { refreshSessions } from './session-aggregates';
+import { refreshTraces } from './trace-aggregates';
+
+const DERIVED_TABLES = [
+  'rollup_hour',
+  'rollup_day',
+  'agent_sessions_hour',
+  'agent_sessions_day',
+  'agent_first',
+  'trace_agg',
+  'trace_hour',
+  'trace_day',
+  'session_agg',
+  'session_fts',
+  'counters',
+] as const;
+
+/**
+ * Rebuilds every derived row from the raw records (`refresh('all')`, a repair): effective
+ * sessions and chapters (the preset may have changed), rollups, trace and session aggregates,
+ * search text and counters. Runs in the caller's write transaction; readers keep seeing the old
+ * data until it commits.
+ */
+export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<RefreshResult> {
+  await db
+    .updateTable('observations')
+    .set({
+      eff_session_id: sql<
+        string | null
+      >`coalesce(session_id, (select t.session_id from traces t where t.id = observations.trace_id))`,
+    })
+    .execute();
+  await refreshChapters(db, preset);
+  for (const table of DERIVED_TABLES) await db.deleteFrom(table).execute();
+
+  const deltas = new RollupDeltas();
+  const facts = db
+    .selectFrom('observations')
+    .select([
+      'id',
+      'trace_id',
+      'eff_session_id',
+      'type',
+      'name',
+      'model',
+      'start_time',
+      'cost',
+      'tokens_input',
+      'tokens_output',
+      'tokens_total',
+      'latency_ms',
+      'is_error',
+      'updated_at',
+    ])
+    .stream(2000);
+  for await (const row of facts) deltas.apply(factOfRow(row), 1);
+  await applyRollupDeltas(db, deltas);
+
+  const traceIds = (
+    await db
+      .selectFrom('traces')
+      .select('id')
+      .union(
+        db
+          .selectFrom('observations')
+          .select(sql<string>`trace_id`.as('id'))
+          .where('trace_id', 'is not', null),
+      )
+      .execute()
+  ).map((row) => row.id);
+  const traces = await refreshTraces(db, traceIds);
+
+  const sessionIds = (
+    await db
+      .selectFrom('sessions')
+      .select('id')
+      .union(
+        db
+          .selectFrom('traces')
+          .select(sql<string>`session_id`.as('id'))
+          .where('session_id', 'is not', null),
+      )
+      .union(
+        db
+          .selectFrom('observations')
+          .select(sql<string>`eff_session_id`.as('id'))
+          .where('eff_session_id', 'is not', null),
+      )
+      .execute()
+  ).map((row) => row.id);
+  const search = new SearchChanges();
+  for (const id of sessionIds) search.rebuild(id);
+  const sessions = await refreshSessions(db, sessionIds, search);
+
+  const records = await db
+    .selectNoFrom([
+      sql<number>`(select count(*) from sessions)`.as('sessions'),
+      sql<number>`(select count(*) from traces)`.as('traces'),
+      sql<number>`(select count(*) from observations)`.as('observations'),
+    ])
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('counters')
+    .values([
+      { name: 'sessions', value: Number(records.sessions) },
+      { name: 'traces', value: Number(records.traces) },
+      { name: 'observations', value: Number(records.observations) },
+      { name: 'derived_sessions', value: sessions },
+      { name: 'derived_traces', value: traces },
+    ])
+    .execute();
+
+  const names = await db
+    .selectFrom('rollup_day')
+    .select([
+      sql<number>`count(distinct case when has_agent = 1 then agent end)`.as('agents'),
+      sql<number>`count(distinct case when has_model = 1 then model end)`.as('models'),
+    ])
+    .executeTakeFirstOrThrow();
+  const hours = await db
+    .selectFrom('rollup_hour')
+    .select(sql<number>`count(distinct bucket)`.as('hours'))
+    .executeTakeFirstOrThrow();
+  return {
+    sessions,
+    traces,
+    agents: Number(names.agents),
+    models: Number(names.models),
+    hourBuckets: Number(hours.hours),
+  };
+}
+
+/** Re-derives each observation's chapter with the current preset; writes only the changed ones. */
+async function refreshChapters(db: Db, preset: DashboardPreset): Promise<void> {
+  const changed: Array<{ id: string; chapter: number | null }> = [];
+  const rows = db
+    .selectFrom('observations')
+    .select(['id', 'name', 'metadata', 'chapter'])
+    .stream(2000);
+  for await (const row of rows) {
+    const chapter = observationChapter(
+      { name: row.name, metadata: fromJson(row.metadata) as Record<string, unknown> | null },
+      preset,
+    );
+    if (chapter !== row.chapter) changed.push({ id: row.id, chapter });
+  }
+  for (const slice of chunks(changed, 500)) {
+    for (const { id, chapter } of slice) {
+      await db.updateTable('observations').set({ chapter }).where('id', '=', id).execute();
+    }
+  }
+}

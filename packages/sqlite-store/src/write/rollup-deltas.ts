@@ -1,0 +1,112 @@
+import { BUCKET_MS, type BucketSize, bucketStart } from '@cupid-dashboard/core';
+import { LatencySketch } from '../sketch';
+import type { ObservationFact } from './rows';
+
+/** The change a batch makes to one rollup row (bucket × agent × model). */
+export interface RollupDelta {
+  bucket: number;
+  hasAgent: number;
+  agent: string;
+  hasModel: number;
+  model: string;
+  calls: number;
+  generations: number;
+  errors: number;
+  cost: number;
+  tokensInput: number;
+  tokensOutput: number;
+  tokensTotal: number;
+  latencyCount: number;
+  latencySum: number;
+  sketch: LatencySketch;
+  /** Latest start time added, null when none was. */
+  addedMax: number | null;
+  /** Latest start time removed: when it was the row's maximum, the maximum is read again. */
+  removedMax: number | null;
+}
+
+/** The rollup key of a row: bucket, agent and model (null keys kept apart from empty strings). */
+export function rollupKey(
+  bucket: number,
+  hasAgent: number,
+  agent: string,
+  hasModel: number,
+  model: string,
+): string {
+  return `${bucket}\u0000${hasAgent}${agent}\u0000${hasModel}${model}`;
+}
+
+/**
+ * Collects the rollup changes of a batch: each stored version replaced is subtracted and each
+ * new version added (counts, sums, tokens, cost and sketch counts are all additive).
+ */
+export class RollupDeltas {
+  readonly hour = new Map<string, RollupDelta>();
+  readonly day = new Map<string, RollupDelta>();
+
+  /** Adds (`sign` 1) or subtracts (`sign` -1) one observation. */
+  apply(fact: ObservationFact, sign: 1 | -1): void {
+    this.applyTo(this.hour, 'hour', fact, sign);
+    this.applyTo(this.day, 'day', fact, sign);
+  }
+
+  get size(): number {
+    return this.hour.size;
+  }
+
+  private applyTo(
+    map: Map<string, RollupDelta>,
+    size: BucketSize,
+    fact: ObservationFact,
+    sign: 1 | -1,
+  ): void {
+    const bucket = bucketStart(fact.startTime, size);
+    const hasAgent = fact.name === null ? 0 : 1;
+    const agent = fact.name ?? '';
+    const hasModel = fact.model === null ? 0 : 1;
+    const model = fact.model ?? '';
+    const key = rollupKey(bucket, hasAgent, agent, hasModel, model);
+    let delta = map.get(key);
+    if (!delta) {
+      delta = {
+        bucket,
+        hasAgent,
+        agent,
+        hasModel,
+        model,
+        calls: 0,
+        generations: 0,
+        errors: 0,
+        cost: 0,
+        tokensInput: 0,
+        tokensOutput: 0,
+        tokensTotal: 0,
+        latencyCount: 0,
+        latencySum: 0,
+        sketch: new LatencySketch(),
+        addedMax: null,
+        removedMax: null,
+      };
+      map.set(key, delta);
+    }
+    delta.calls += sign;
+    if (fact.type === 'GENERATION') delta.generations += sign;
+    delta.errors += sign * fact.isError;
+    delta.cost += sign * fact.cost;
+    delta.tokensInput += sign * fact.tokensInput;
+    delta.tokensOutput += sign * fact.tokensOutput;
+    delta.tokensTotal += sign * fact.tokensTotal;
+    if (fact.latencyMs !== null) {
+      delta.latencyCount += sign;
+      delta.latencySum += sign * fact.latencyMs;
+      delta.sketch.add(fact.latencyMs, sign);
+    }
+    if (sign === 1) delta.addedMax = Math.max(delta.addedMax ?? fact.startTime, fact.startTime);
+    else delta.removedMax = Math.max(delta.removedMax ?? fact.startTime, fact.startTime);
+  }
+}
+
+/** Bucket width in ms of a rollup table. */
+export function widthOf(size: BucketSize): number {
+  return BUCKET_MS[size];
+}

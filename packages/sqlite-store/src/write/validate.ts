@@ -1,0 +1,41 @@
+import { StoreError, type UpsertBatch } from '@cupid-dashboard/core';
+
+/**
+ * Checks every record before anything is written, so a bad batch writes nothing: ids must be
+ * non-empty strings and times finite numbers.
+ *
+ * @throws {StoreError} `STORE_INVALID_RECORD` naming the first bad record
+ */
+export function validateBatch(batch: UpsertBatch): void {
+  for (const session of batch.sessions ?? []) {
+    requireId(session.id, 'session');
+    requireTime(session.createdAt, 'session', session.id, 'createdAt');
+  }
+  for (const trace of batch.traces ?? []) {
+    requireId(trace.id, 'trace');
+    requireTime(trace.timestamp, 'trace', trace.id, 'timestamp');
+    requireOptionalTime(trace.updatedAt, 'trace', trace.id, 'updatedAt');
+  }
+  for (const observation of batch.observations ?? []) {
+    requireId(observation.id, 'observation');
+    requireTime(observation.startTime, 'observation', observation.id, 'startTime');
+    requireOptionalTime(observation.endTime, 'observation', observation.id, 'endTime');
+    requireOptionalTime(observation.updatedAt, 'observation', observation.id, 'updatedAt');
+  }
+}
+
+function requireId(id: unknown, entity: string): void {
+  if (typeof id !== 'string' || id === '') {
+    throw new StoreError('STORE_INVALID_RECORD', `A ${entity} record has no id`);
+  }
+}
+
+function requireTime(value: unknown, entity: string, id: string, field: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new StoreError('STORE_INVALID_RECORD', `The ${entity} ${id} has an invalid ${field}`);
+  }
+}
+
+function requireOptionalTime(value: unknown, entity: string, id: string, field: string): void {
+  if (value !== null && value !== undefined) requireTime(value, entity, id, field);
+}
