@@ -1,0 +1,191 @@
+import {
+  BUCKET_SIZES,
+  cupidPreset,
+  type DashboardStore,
+  type RefreshResult,
+  StoreError,
+  type TouchedKeys,
+} from '@cupid-dashboard/core';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from './db/open';
+import { readTransaction, writeTransaction } from './db/transactions';
+import type { SqliteStoreOptions } from './options';
+import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './read/agents';
+import { getConversation } from './read/conversation';
+import { readCounts } from './read/counts';
+import { getDashboard } from './read/dashboard';
+import { getSessionStats } from './read/session-stats';
+import { getSession, listSessions } from './read/sessions';
+import { checkInteger, checkOneOf, checkRange } from './read/validate';
+import {
+  acquireLease,
+  patchSyncState,
+  readLease,
+  readSyncState,
+  releaseLease,
+  renewLease,
+} from './sync/sync-state';
+import { rebuildAll } from './write/rebuild';
+import { TouchedSet } from './write/touched';
+import { upsertBatch } from './write/upsert';
+import { validateBatch } from './write/validate';
+
+/** A `DashboardStore` on SQLite, plus the connection it writes through. */
+export interface SqliteDashboardStore extends DashboardStore {
+  /** The better-sqlite3 connection writes go through (yours when you passed `database`). */
+  readonly database: BetterSqlite3.Database;
+}
+
+/**
+ * Opens a `DashboardStore` on a SQLite file (or a connection you own) through Kysely over
+ * better-sqlite3. On open it sets WAL, `synchronous=NORMAL` and the busy timeout, and runs the
+ * schema migrations (idempotent: reopening an up-to-date file changes nothing).
+ *
+ * Every `upsert` is one `BEGIN IMMEDIATE` transaction that stores the records and updates
+ * everything derived from exactly what the batch touched (rollups per agent and model per hour
+ * and day with latency sketches, trace and session aggregates, the FTS5 search text), so queries
+ * reflect it on commit and `refresh(touched)` has nothing left to do. `refresh('all')` rebuilds
+ * every derived row from the raw records. Queries run on a second read connection and are never
+ * blocked by a running write.
+ *
+ * @param options `{ path }` (a file, created when missing, or `':memory:'`) or `{ database }`;
+ *   `preset` (default `cupidPreset`); `now` (default `Date.now`); `busyTimeoutMs` (default 5000)
+ * @example
+ * const store = await createSqliteStore({ path: './cupid.db' });
+ * const { touched } = await store.upsert({ traces, observations });
+ * await store.refresh(touched);
+ * const page = await store.listSessions({ status: 'active', sort: 'cost' });
+ * await store.close();
+ */
+export async function createSqliteStore(
+  options: SqliteStoreOptions,
+): Promise<SqliteDashboardStore> {
+  const preset = options.preset ?? cupidPreset;
+  const clock = options.now ?? Date.now;
+  const opened = await openDatabase(options).catch((error: unknown) => {
+    throw new StoreError('STORE_UNAVAILABLE', 'The SQLite database could not be opened', {
+      cause: error,
+    });
+  });
+  const { writer, reader } = opened;
+  let pending = new TouchedSet();
+  let closed = false;
+
+  /** Runs a method body unless closed; failures other than StoreErrors become STORE_UNAVAILABLE. */
+  const use = async <T>(body: () => Promise<T>): Promise<T> => {
+    if (closed) throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store is closed');
+    try {
+      return await body();
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store failed to answer', {
+        cause: error,
+      });
+    }
+  };
+  const write = <T>(body: Parameters<typeof writeTransaction<T>>[1]) =>
+    use(() => writeTransaction(writer, body));
+  const read = <T>(body: Parameters<typeof readTransaction<T>>[1]) =>
+    use(() => readTransaction(reader, body));
+
+  return {
+    preset,
+    database: opened.database,
+
+    upsert: (batch) =>
+      use(async () => {
+        validateBatch(batch);
+        const result = await writeTransaction(writer, (db) => upsertBatch(db, batch, preset));
+        pending.addAll(result.touched);
+        return result;
+      }),
+
+    refresh: (touched) =>
+      use(async (): Promise<RefreshResult> => {
+        if (touched === 'all') {
+          pending = new TouchedSet();
+          return writeTransaction(writer, (db) => rebuildAll(db, preset));
+        }
+        // Upserts keep derived data current as they commit, so a refresh only reports the keys.
+        const keys: TouchedKeys = touched ?? pending.toKeys();
+        pending = new TouchedSet();
+        return {
+          sessions: keys.sessionIds.length,
+          traces: keys.traceIds.length,
+          agents: keys.agentNames.length,
+          models: keys.models.length,
+          hourBuckets: keys.hourBuckets.length,
+        };
+      }),
+
+    getSyncState: () => read((db) => readSyncState(db)),
+    saveSyncState: (patch) => write((db) => patchSyncState(db, patch)),
+    acquireLease: (owner, ttlMs, now) => write((db) => acquireLease(db, owner, ttlMs, now)),
+    renewLease: (owner, ttlMs, now) => write((db) => renewLease(db, owner, ttlMs, now)),
+    releaseLease: (owner) => write((db) => releaseLease(db, owner)),
+    getLease: () => read((db) => readLease(db)),
+
+    listSessions: (params = {}) =>
+      read((db) => listSessions(db, params, preset, params.now ?? clock())),
+    getSession: ({ id, now }) => read((db) => getSession(db, id, preset, now ?? clock())),
+    getSessionStats: (params = {}) =>
+      read((db) => getSessionStats(db, checkRange(params.range), preset, params.now ?? clock())),
+    getConversation: ({ sessionId }) => read((db) => getConversation(db, sessionId, preset)),
+
+    listAgents: (params = {}) => read((db) => listAgents(db, checkRange(params.range), preset)),
+    getAgent: (params) =>
+      read((db) =>
+        getAgent(
+          db,
+          {
+            name: params.name,
+            range: checkRange(params.range),
+            recentErrorsLimit: checkInteger(
+              'recentErrorsLimit',
+              params.recentErrorsLimit,
+              10,
+              0,
+              100,
+            ),
+          },
+          preset,
+        ),
+      ),
+    getAgentTimeSeries: (params) =>
+      read((db) =>
+        getAgentTimeSeries(db, {
+          name: params.name,
+          range: checkRange(params.range),
+          bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'hour'),
+        }),
+      ),
+    getModelUsage: (params = {}) => read((db) => getModelUsage(db, checkRange(params.range))),
+
+    getDashboard: (params = {}) =>
+      read((db) =>
+        getDashboard(
+          db,
+          {
+            range: checkRange(params.range),
+            bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day'),
+            topAgentsLimit: checkInteger('topAgentsLimit', params.topAgentsLimit, 5, 0, 100),
+            now: params.now ?? clock(),
+          },
+          preset,
+        ),
+      ),
+
+    counts: () => read((db) => readCounts(db)),
+
+    ping: () =>
+      read(async (db) => {
+        await db.selectFrom('counters').select('name').limit(1).execute();
+      }),
+
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { TimeRange } from '@cupid-dashboard/core';
+import type { Db } from '../db/types';
+import { planRange, type Span } from './range-plan';
+
+/**
+ * Per agent, the sessions whose first call of it starts in range: whole days and hours from the
+ * per-bucket counts, edges from the first-call rows.
+ */
+export async function agentSessionCounts(
+  db: Db,
+  range: TimeRange | undefined,
+  agent?: string,
+): Promise<Map<string, number>> {
+  const plan = planRange(range, true);
+  const counts = new Map<string, number>();
+  const add = (name: string, sessions: number) =>
+    counts.set(name, (counts.get(name) ?? 0) + sessions);
+  const spans: Array<['agent_sessions_day' | 'agent_sessions_hour', Span]> = [];
+  if (plan.days) spans.push(['agent_sessions_day', plan.days]);
+  for (const span of plan.hours) spans.push(['agent_sessions_hour', span]);
+  for (const [table, span] of spans) {
+    let select = db
+      .selectFrom(table as 'agent_sessions_hour')
+      .select(['agent', (eb) => eb.fn.sum<number>('sessions').as('sessions')])
+      .groupBy('agent');
+    if (span.from !== null) select = select.where('bucket', '>=', span.from);
+    if (span.to !== null) select = select.where('bucket', '<', span.to);
+    if (agent !== undefined) select = select.where('agent', '=', agent);
+    for (const row of await select.execute()) add(row.agent, Number(row.sessions));
+  }
+  for (const span of plan.raw) {
+    let select = db
+      .selectFrom('agent_first')
+      .select(['agent', (eb) => eb.fn.countAll<number>().as('sessions')])
+      .where('first_start', '>=', span.from)
+      .where('first_start', '<', span.to)
+      .groupBy('agent');
+    if (agent !== undefined) select = select.where('agent', '=', agent);
+    for (const row of await select.execute()) add(row.agent, Number(row.sessions));
+  }
+  return counts;
+}

@@ -1,0 +1,55 @@
+import {
+  type Conversation,
+  type DashboardPreset,
+  extractConversation,
+  type ObservationRecord,
+} from '@cupid-dashboard/core';
+import type { Db } from '../db/types';
+import { fromJson } from '../write/rows';
+
+/**
+ * A session's conversation: its generations read back as records and handed to core's
+ * `extractConversation`, so both stores extract it the same way. Null for an unknown session.
+ */
+export async function getConversation(
+  db: Db,
+  sessionId: string,
+  preset: DashboardPreset,
+): Promise<Conversation | null> {
+  const known = await db
+    .selectFrom('session_agg')
+    .select('id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  if (!known) return null;
+  const rows = await db
+    .selectFrom('observations')
+    .selectAll()
+    .where('eff_session_id', '=', sessionId)
+    .where('type', '=', 'GENERATION')
+    .execute();
+  const records: ObservationRecord[] = rows.map((row) => ({
+    id: row.id,
+    traceId: row.trace_id,
+    type: row.type,
+    name: row.name,
+    level: row.level as ObservationRecord['level'],
+    statusMessage: row.status_message,
+    parentObservationId: row.parent_observation_id,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    completionStartTime: row.completion_start_time,
+    model: row.model,
+    input: fromJson(row.input),
+    output: fromJson(row.output),
+    metadata: fromJson(row.metadata) as Record<string, unknown> | null,
+    usageDetails: JSON.parse(row.usage_details) as Record<string, number>,
+    costDetails: JSON.parse(row.cost_details) as Record<string, number>,
+    totalCost: row.total_cost,
+    sessionId: row.session_id,
+    userId: row.user_id,
+    environment: row.environment,
+    updatedAt: row.updated_at,
+  }));
+  return { sessionId, messages: extractConversation(records, preset) };
+}

@@ -1,0 +1,110 @@
+import {
+  BUCKET_MS,
+  type BucketSize,
+  bucketStart,
+  type DashboardMetrics,
+  type DashboardPreset,
+  type EpochMs,
+  type TimeRange,
+} from '@cupid-dashboard/core';
+import { sql } from 'kysely';
+import type { Db } from '../db/types';
+import { modelUsageOf, summarizeAgents } from './agents';
+import { emptyTotals, groupParts, meanLatency, readFactParts } from './facts';
+import { seriesBuckets } from './series';
+import { funnelOf, sessionScope } from './session-stats';
+import { whereStarted } from './sessions';
+import { readTraceParts } from './trace-parts';
+
+/** The dashboard for one period, from rollups plus the raw partial hours at its edges. */
+export async function getDashboard(
+  db: Db,
+  params: {
+    range: TimeRange | undefined;
+    bucket: BucketSize;
+    topAgentsLimit: number;
+    now: EpochMs;
+  },
+  preset: DashboardPreset,
+): Promise<DashboardMetrics> {
+  const { range, bucket } = params;
+  const hourly = bucket === 'hour';
+  const scope = await sessionScope(db, range, preset, params.now);
+  const parts = (await readFactParts(db, { range, sketches: true, hourly })).filter(
+    (part) => part.calls > 0,
+  );
+  const traceParts = (await readTraceParts(db, range, hourly)).filter((part) => part.traces > 0);
+  const totals = groupParts(parts, () => 0).get(0) ?? emptyTotals();
+  let traces = 0;
+  let traceLatencyCount = 0;
+  let traceLatencySum = 0;
+  for (const part of traceParts) {
+    traces += part.traces;
+    traceLatencyCount += part.latencyCount;
+    traceLatencySum += part.latencySum;
+  }
+
+  const width = BUCKET_MS[bucket];
+  const sessionBuckets = await whereStarted(db.selectFrom('session_agg'), range)
+    .select([
+      sql<number>`started_at - (((started_at % ${width}) + ${width}) % ${width})`.as('bucket'),
+      sql<number>`count(*)`.as('sessions'),
+    ])
+    .groupBy(sql`1`)
+    .execute();
+  const sessionsByBucket = new Map(sessionBuckets.map((row) => [row.bucket, Number(row.sessions)]));
+  const traceTotals = new Map<number, number>();
+  for (const part of traceParts) {
+    const start = bucketStart(part.time, bucket);
+    traceTotals.set(start, (traceTotals.get(start) ?? 0) + part.traces);
+  }
+  let earliest = scope.earliest;
+  let latest = scope.latest;
+  const see = (first: number, last: number) => {
+    if (earliest === null || first < earliest) earliest = first;
+    if (latest === null || last > latest) latest = last;
+  };
+  for (const part of parts) see(part.time, part.maxStart);
+  for (const part of traceParts) see(part.time, part.time);
+  const factsByBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));
+  const timeSeries = seriesBuckets(range, earliest, latest, bucket).map((start) => {
+    const inBucket = factsByBucket.get(start) ?? emptyTotals();
+    return {
+      bucketStart: start,
+      sessions: sessionsByBucket.get(start) ?? 0,
+      traces: traceTotals.get(start) ?? 0,
+      observations: inBucket.calls,
+      generations: inBucket.generations,
+      errors: inBucket.errors,
+      cost: inBucket.cost,
+      tokens: { ...inBucket.tokens },
+      avgLatencyMs: meanLatency(inBucket),
+    };
+  });
+
+  const agents = await summarizeAgents(db, parts, range, preset);
+  return {
+    kpis: {
+      sessions: scope.total,
+      users: scope.uniqueUsers,
+      traces,
+      observations: totals.calls,
+      generations: totals.generations,
+      cost: totals.cost,
+      tokens: { ...totals.tokens },
+      errors: totals.errors,
+      errorRate: totals.calls === 0 ? 0 : totals.errors / totals.calls,
+      avgLatencyMs: meanLatency(totals),
+      p95LatencyMs: totals.latencyCount === 0 ? null : totals.sketch.quantile(95),
+      avgTraceLatencyMs: traceLatencyCount === 0 ? null : traceLatencySum / traceLatencyCount,
+      completedSessions: scope.byStatus.completed,
+      completionRate: scope.total === 0 ? 0 : scope.byStatus.completed / scope.total,
+      avgSessionDurationMs: scope.total === 0 ? null : scope.durationSum / scope.total,
+      avgSessionCost: scope.total === 0 ? null : scope.cost / scope.total,
+    },
+    timeSeries,
+    topAgents: agents.slice(0, params.topAgentsLimit),
+    costByModel: modelUsageOf(parts),
+    funnel: funnelOf(scope, preset),
+  };
+}

@@ -1,0 +1,67 @@
+import { BUCKET_MS, type TimeRange } from '@cupid-dashboard/core';
+
+/** A half-open span `[from, to)`; a null bound is open. */
+export interface Span {
+  from: number | null;
+  to: number | null;
+}
+
+/**
+ * How a time range is answered: whole UTC days from the daily rollups, whole hours from the
+ * hourly rollups, and the partial hours at its edges from the raw rows (at most two hours' worth).
+ */
+export interface RangePlan {
+  /** Raw spans, bounded on both sides. */
+  raw: Array<{ from: number; to: number }>;
+  /** Spans of whole hours (bucket starts in `[from, to)`). */
+  hours: Span[];
+  /** A span of whole days, or null. */
+  days: Span | null;
+}
+
+const HOUR = BUCKET_MS.hour;
+const DAY = BUCKET_MS.day;
+
+/**
+ * Splits a range into raw edges, whole hours and whole days.
+ *
+ * @param useDays false when the answer is bucketed by hour (a day row cannot be split)
+ * @example
+ * planRange({ from: 90 * 60_000, to: 3 * 86_400_000 }, true);
+ * // raw [1.5h, 2h); hours [2h, 24h); days [1d, 3d)
+ */
+export function planRange(range: TimeRange | undefined, useDays: boolean): RangePlan {
+  const from = range?.from;
+  const to = range?.to;
+  if (from !== undefined && to !== undefined && from >= to)
+    return { raw: [], hours: [], days: null };
+  const hourLow = from === undefined ? null : ceilTo(from, HOUR);
+  const hourHigh = to === undefined ? null : floorTo(to, HOUR);
+  if (hourLow !== null && hourHigh !== null && hourLow >= hourHigh) {
+    return { raw: [{ from: from as number, to: to as number }], hours: [], days: null };
+  }
+  const raw: Array<{ from: number; to: number }> = [];
+  if (from !== undefined && hourLow !== null && from < hourLow) raw.push({ from, to: hourLow });
+  if (to !== undefined && hourHigh !== null && hourHigh < to) raw.push({ from: hourHigh, to });
+  if (!useDays) return { raw, hours: [{ from: hourLow, to: hourHigh }], days: null };
+  const dayLow = hourLow === null ? null : ceilTo(hourLow, DAY);
+  const dayHigh = hourHigh === null ? null : floorTo(hourHigh, DAY);
+  if (dayLow !== null && dayHigh !== null && dayLow >= dayHigh) {
+    return { raw, hours: [{ from: hourLow, to: hourHigh }], days: null };
+  }
+  const hours: Span[] = [];
+  if (hourLow !== null && dayLow !== null && hourLow < dayLow)
+    hours.push({ from: hourLow, to: dayLow });
+  if (hourHigh !== null && dayHigh !== null && dayHigh < hourHigh) {
+    hours.push({ from: dayHigh, to: hourHigh });
+  }
+  return { raw, hours, days: { from: dayLow, to: dayHigh } };
+}
+
+function ceilTo(time: number, width: number): number {
+  return Math.ceil(time / width) * width;
+}
+
+function floorTo(time: number, width: number): number {
+  return Math.floor(time / width) * width;
+}

@@ -1,0 +1,190 @@
+import {
+  type DashboardPreset,
+  type EpochMs,
+  normalizeSearchQuery,
+  type Page,
+  SESSION_SORT_KEYS,
+  SESSION_STATUSES,
+  type SessionListParams,
+  type SessionRow,
+  type SessionSortKey,
+  type SessionStatus,
+  type SessionStatusFilter,
+  type SortOrder,
+  type TimeRange,
+  totalPages,
+} from '@cupid-dashboard/core';
+import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { StoreSchema } from '../db/schema';
+import type { Db } from '../db/types';
+import { checkOneOf, checkPage, checkRange } from './validate';
+
+const SORT_COLUMNS: Record<SessionSortKey, keyof StoreSchema['session_agg']> = {
+  startedAt: 'started_at',
+  lastActivityAt: 'last_activity_at',
+  durationMs: 'duration_ms',
+  traceCount: 'trace_count',
+  generationCount: 'generation_count',
+  chapterReached: 'chapter_reached',
+  cost: 'cost',
+  totalTokens: 'tokens_total',
+  errorCount: 'error_count',
+  userId: 'user_id',
+  id: 'id',
+};
+
+/**
+ * A session's status at `now`, decided in SQL in the order of core's `sessionStatus`: completed,
+ * error, active (last activity less than the inactivity timeout ago), abandoned.
+ */
+export function statusSql(preset: DashboardPreset, now: EpochMs): RawBuilder<SessionStatus> {
+  return sql<SessionStatus>`(case
+    when chapter_reached is not null and chapter_reached >= ${preset.completedAtChapter} then 'completed'
+    when error_count > 0 then 'error'
+    when last_activity_at > ${now - preset.inactivityTimeoutMs} then 'active'
+    else 'abandoned' end)`;
+}
+
+type SessionQuery = SelectQueryBuilder<StoreSchema, 'session_agg', object>;
+
+/** Restricts a session query to sessions started in range. */
+export function whereStarted(query: SessionQuery, range: TimeRange | undefined): SessionQuery {
+  let next = query;
+  if (range?.from !== undefined) next = next.where('started_at', '>=', range.from);
+  if (range?.to !== undefined) next = next.where('started_at', '<', range.to);
+  return next;
+}
+
+/**
+ * Restricts to sessions whose id, user or message text holds the query. Three or more characters
+ * go through the FTS5 trigram index as one quoted phrase (a literal substring); shorter queries,
+ * which trigrams cannot index, scan the stored text with `instr` (no wildcards either way).
+ */
+function whereSearch(query: SessionQuery, search: string): SessionQuery {
+  const needle = normalizeSearchQuery(search);
+  if (needle === '') return query;
+  if ([...needle].length >= 3) {
+    const phrase = `"${needle.replaceAll('"', '""')}"`;
+    return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
+      eb
+        .selectFrom('session_fts')
+        .select('session_fts.rowid')
+        .where(sql<boolean>`session_fts match ${phrase}`),
+    );
+  }
+  return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
+    eb
+      .selectFrom('session_fts')
+      .select('session_fts.rowid')
+      .where(sql<boolean>`instr(ident, ${needle}) > 0 or instr(body, ${needle}) > 0`),
+  );
+}
+
+const ROW_COLUMNS = [
+  'id',
+  'user_id',
+  'started_at',
+  'last_activity_at',
+  'duration_ms',
+  'trace_count',
+  'generation_count',
+  'observation_count',
+  'chapter_reached',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'error_count',
+] as const;
+
+type RowValues = Pick<StoreSchema['session_agg'], (typeof ROW_COLUMNS)[number]> & {
+  status: SessionStatus;
+};
+
+function toRow(values: RowValues, preset: DashboardPreset): SessionRow {
+  return {
+    id: values.id,
+    userId: values.user_id,
+    startedAt: values.started_at,
+    lastActivityAt: values.last_activity_at,
+    durationMs: values.duration_ms,
+    traceCount: values.trace_count,
+    generationCount: values.generation_count,
+    observationCount: values.observation_count,
+    chapterReached: values.chapter_reached,
+    chapterName:
+      values.chapter_reached === null
+        ? null
+        : (preset.chapterNames[values.chapter_reached] ?? null),
+    status: values.status,
+    cost: values.cost,
+    tokens: {
+      input: values.tokens_input,
+      output: values.tokens_output,
+      total: values.tokens_total,
+    },
+    errorCount: values.error_count,
+  };
+}
+
+/** The session list: filters, sort (ties by id ascending), page and total. */
+export async function listSessions(
+  db: Db,
+  params: SessionListParams,
+  preset: DashboardPreset,
+  now: EpochMs,
+): Promise<Page<SessionRow>> {
+  const page = checkPage(params);
+  const range = checkRange(params.range);
+  const statusFilter = checkOneOf<SessionStatusFilter>(
+    'status',
+    params.status,
+    ['all', ...SESSION_STATUSES],
+    'all',
+  );
+  const sortKey = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
+  const order = checkOneOf<SortOrder>('order', params.order, ['asc', 'desc'], 'desc');
+  const status = statusSql(preset, now);
+  let filtered: SessionQuery = whereStarted(db.selectFrom('session_agg'), range);
+  if (params.userId !== undefined) filtered = filtered.where('user_id', '=', params.userId);
+  if (statusFilter !== 'all') filtered = filtered.where(status, '=', statusFilter);
+  if (params.search !== undefined) filtered = whereSearch(filtered, params.search);
+
+  const countRow = await filtered
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const total = Number(countRow.total);
+  const sortColumn = SORT_COLUMNS[sortKey];
+  const rows =
+    page.offset >= total
+      ? []
+      : await filtered
+          .select([...ROW_COLUMNS, status.as('status')])
+          .orderBy(sortColumn, order)
+          .orderBy('id', 'asc')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute();
+  return {
+    items: rows.map((row) => toRow(row, preset)),
+    page: page.page,
+    limit: page.limit,
+    total,
+    totalPages: totalPages(total, page.limit),
+  };
+}
+
+/** One session, or null. */
+export async function getSession(
+  db: Db,
+  id: string,
+  preset: DashboardPreset,
+  now: EpochMs,
+): Promise<SessionRow | null> {
+  const row = await db
+    .selectFrom('session_agg')
+    .select([...ROW_COLUMNS, statusSql(preset, now).as('status')])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toRow(row, preset) : null;
+}
