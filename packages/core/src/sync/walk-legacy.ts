@@ -2,6 +2,7 @@ import { observationToRecord, sessionToRecord, traceToRecord } from '../langfuse
 import type { LegacyPage } from '../langfuse/types';
 import type { UpsertBatch } from '../store/upsert';
 import { LEGACY_PHASES, type LegacyPhase } from './checkpoint';
+import { readAhead } from './read-ahead';
 import type { RunContext } from './run-context';
 
 /**
@@ -63,7 +64,7 @@ async function commitAll<T>(
   pages: AsyncGenerator<LegacyPage<T>>,
   toBatch: (data: T[]) => UpsertBatch,
 ): Promise<void> {
-  for await (const result of pages) {
+  for await (const result of readAhead(pages)) {
     await context.commitPage(phase, toBatch(result.data), result.invalid, {
       phase,
       page: result.meta.page + 1,

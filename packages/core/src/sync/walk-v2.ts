@@ -2,6 +2,7 @@ import { observationV2ToRecord } from '../langfuse/normalize/index';
 import type { ObservationFieldGroup } from '../langfuse/params';
 import { SessionTracker } from './derive-sessions';
 import { deriveTraces } from './derive-traces';
+import { readAhead } from './read-ahead';
 import type { RunContext } from './run-context';
 
 /**
@@ -47,7 +48,7 @@ export async function walkV2(context: RunContext, input: { resumed: boolean }): 
     },
     { signal: context.signal },
   );
-  for await (const page of pages) {
+  for await (const page of readAhead(pages)) {
     const observations = page.data.map(observationV2ToRecord);
     const traces = deriveTraces(page.data, observations);
     const sessionRecords = await sessions.derive(observations);

@@ -21,8 +21,9 @@ describe('single flight', () => {
     const sync = createSyncService({ client: fake.client, store, pageSize: 40, now: () => end });
     const hold = gate();
     const reached = gate();
+    // Request 3 is sent (read ahead) only once page 1 is committed.
     fake.beforeAnswer = async (_request, n) => {
-      if (n === 2) {
+      if (n === 3) {
         reached.open();
         await hold.opened;
       }
@@ -33,7 +34,7 @@ describe('single flight', () => {
     const status = await sync.getStatus();
     expect(status.running).toBe(true);
     expect(status.status).toBe('running');
-    expect(status.progress?.pages).toBe(1);
+    expect(status.progress?.pages).toBeGreaterThanOrEqual(1);
     const second = sync.trigger();
     const third = sync.sync();
     hold.open();
