@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { createSyncService } from '@cupid-dashboard/core';
+import { describe, expect, it } from 'vitest';
+import { spawnSyncChild } from './support/child';
+import { dataset, expectEqualToTruth, lastStart, served } from './support/harness';
+import { openSqlite, readSqliteRecords, sqliteModule, tempDir } from './support/sqlite';
+
+const available = (await sqliteModule()) !== null;
+
+describe.skipIf(!available)('sync into the SQLite store', () => {
+  for (const apiMode of ['v2', 'legacy'] as const) {
+    it(`${apiMode}: a backfill and a later run with late data end equal to the truth`, async () => {
+      const data = dataset({ lateUpdates: 0.15 });
+      const { sim, client } = await served({ dataset: data });
+      let clock = lastStart(data) + 300_000;
+      sim.publish({ observations: data.lateUpdates.filter((o) => (o.updatedAt ?? 0) <= clock) });
+      const path = join(tempDir(), 'sync.db');
+      const store = await openSqlite(path);
+      const sync = createSyncService({ client, store, apiMode, now: () => clock });
+      const scope = apiMode === 'v2' ? 'v2' : 'legacy';
+
+      const first = await sync.sync();
+      expect(first.status).toBe('success');
+      expect(first.verification?.ok).toBe(true);
+      expectEqualToTruth(readSqliteRecords(path), sim.truth(), scope);
+
+      sim.applyLateUpdates();
+      clock += 300_000;
+      expect((await sync.sync()).status).toBe('success');
+      expectEqualToTruth(readSqliteRecords(path), sim.truth(), scope);
+      expect((await store.counts()).records).toEqual(sim.truth().counts);
+    });
+  }
+
+  it('two sync services (two processes) on one SQLite file never overlap: the second is turned away by the lease', async () => {
+    const data = dataset();
+    const { sim, url } = await served({ dataset: data, latencyMs: 20 });
+    const path = join(tempDir(), 'shared.db');
+    // Create the schema first so neither child migrates while the other starts.
+    await openSqlite(path);
+    const a = spawnSyncChild({ url, path, apiMode: 'v2', owner: 'a', wait: true });
+    const b = spawnSyncChild({ url, path, apiMode: 'v2', owner: 'b', wait: true });
+    await Promise.all([a.line((l) => l === 'ready'), b.line((l) => l === 'ready')]);
+    a.go();
+    b.go();
+    const [ra, rb] = await Promise.all([a.result, b.result]);
+
+    const statuses = [ra.status, rb.status].sort();
+    expect(statuses).toEqual(['error', 'success']);
+    const [winner, loser] = ra.status === 'success' ? [a, b] : [b, a];
+    const held = ra.status === 'success' ? rb : ra;
+    expect(held.error?.code).toBe('SYNC_LEASE_HELD');
+    expect(held.leaseHeldBy).toBe(ra.status === 'success' ? 'a' : 'b');
+    expect(winner.upserts.length).toBeGreaterThan(0);
+    expect(loser.upserts).toEqual([]);
+    expectEqualToTruth(readSqliteRecords(path), sim.truth());
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * SQLite helpers of the sync integration tests: open the SQLite store on a temp file, and read
+ * the raw records back from its tables (what another process wrote) for the truth checksum.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DashboardStore } from '@cupid-dashboard/core';
+import type { RecordSet } from '@cupid-dashboard/langfuse-simulator';
+import Database from 'better-sqlite3';
+import { onCleanup } from './harness';
+
+type SqliteModule = { createSqliteStore?: (options: { path: string }) => Promise<DashboardStore> };
+
+let loaded: SqliteModule | null | undefined;
+
+/** The SQLite store package when it is built out (it exports `createSqliteStore`), else null. */
+export async function sqliteModule(): Promise<SqliteModule | null> {
+  if (loaded === undefined) {
+    try {
+      const name = '@cupid-dashboard/sqlite-store';
+      const mod = (await import(name)) as SqliteModule;
+      loaded = typeof mod.createSqliteStore === 'function' ? mod : null;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded;
+}
+
+/** A temp directory removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cupid-sync-'));
+  onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Opens the SQLite store on `path`; closed after the test. */
+export async function openSqlite(path: string): Promise<DashboardStore> {
+  const mod = await sqliteModule();
+  if (!mod?.createSqliteStore) throw new Error('the SQLite store is not available');
+  const store = await mod.createSqliteStore({ path });
+  onCleanup(() => store.close());
+  return store;
+}
+
+/** The raw records in a SQLite store file: the fields the truth checksum covers. */
+export function readSqliteRecords(path: string): RecordSet {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const sessions = db
+      .prepare('SELECT id, created_at AS createdAt, environment FROM sessions')
+      .all() as RecordSet['sessions'];
+    const traces = (
+      db
+        .prepare(
+          'SELECT id, timestamp, session_id AS sessionId, user_id AS userId, name FROM traces',
+        )
+        .all() as Omit<RecordSet['traces'][number], 'tags'>[]
+    ).map((t) => ({ ...t, tags: [] })) as unknown as RecordSet['traces'];
+    const observations = db
+      .prepare(
+        `SELECT id, trace_id AS traceId, start_time AS startTime, end_time AS endTime,
+                total_cost AS totalCost, level, updated_at AS updatedAt FROM observations`,
+      )
+      .all() as RecordSet['observations'];
+    return { sessions, traces, observations };
+  } finally {
+    db.close();
+  }
+}
