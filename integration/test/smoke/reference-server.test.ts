@@ -144,7 +144,8 @@ describe('reference server against the simulator', () => {
   it('starts a sync on POST /api/sync/trigger', async () => {
     const response = await fetch(`${base}/api/sync/trigger`, { method: 'POST' });
     expect(response.status).toBe(202);
-    expect((await response.json()).status).toMatch(/^(started|joined)$/);
+    const body = (await response.json()) as { status: string };
+    expect(body.status).toMatch(/^(started|joined)$/);
   });
 
   it('stops cleanly on SIGTERM', async () => {
