@@ -1,11 +1,21 @@
-import { INITIAL_SYNC_STATE, type SyncRunResult, type SyncService } from '@cupid-dashboard/core';
+import {
+  type Dashboard,
+  INITIAL_SYNC_STATE,
+  type SyncRunResult,
+  type SyncService,
+} from '@cupid-dashboard/core';
 import type { NextFunction, Request, Response } from 'express';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mountedApp, silentLogger } from './support/app';
 import { seededDashboard, stores } from './support/dataset';
 
 const open = stores[0]?.[1] as (typeof stores)[number][1];
 const PREFIX = '/internal/dashboard';
+// One seeded store for the tests that only read; tests that trigger or close open their own.
+let shared: Dashboard;
+beforeAll(async () => {
+  shared = await seededDashboard(open);
+});
 
 /** A sync service whose runs never finish, so a second trigger joins the first. */
 function pendingSync(): SyncService & { triggers: number } {
@@ -58,7 +68,7 @@ describe('sync trigger', () => {
 
 describe('auth', () => {
   it('runs host middleware as is, on dashboard paths only', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     const requireAdmin = (req: Request, res: Response, next: NextFunction) => {
       if (req.get('x-role') === 'admin') next();
       else res.status(403).json({ detail: 'Admins only', code: 'FORBIDDEN' });
@@ -73,7 +83,7 @@ describe('auth', () => {
   });
 
   it('answers 401 when a sync or async predicate says no', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     for (const auth of [
       (req: Request) => req.get('x-user') === 'ada',
       async (req: Request) => req.get('x-user') === 'ada',
@@ -88,7 +98,7 @@ describe('auth', () => {
   });
 
   it('answers a throwing auth hook with a logged 500 that reveals nothing', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     const logger = silentLogger();
     const auth = async () => {
       throw new Error('token service at 10.0.0.7 down');
@@ -106,7 +116,7 @@ describe('API keys', () => {
   const keys = ['key-one-0123456789', 'key-two'];
 
   it('accepts any listed key as bearer token or X-API-Key, and 401s the rest', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     const { agent, check } = await mountedApp(dashboard, PREFIX, { apiKeys: keys });
     const url = `${PREFIX}/api/sessions?limit=1`;
     expect((await agent.get(url).set('Authorization', 'Bearer key-two')).status).toBe(200);
@@ -133,7 +143,7 @@ describe('API keys', () => {
 
 describe('CORS', () => {
   it('answers preflight for allowed origins and varies on Origin', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     const origins = ['https://dash.example.com'];
     const { agent } = await mountedApp(dashboard, PREFIX, { cors: { origins }, apiKeys: ['k'] });
     const preflight = await agent
@@ -163,7 +173,7 @@ describe('CORS', () => {
   });
 
   it('uses the front end’s development origins for cors: true', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     const { agent } = await mountedApp(dashboard, '', { cors: true });
     const response = await agent.get('/api/agents').set('Origin', 'http://localhost:5173');
     expect(response.headers['access-control-allow-origin']).toBe('http://localhost:5173');
@@ -172,7 +182,7 @@ describe('CORS', () => {
 
 describe('framework errors', () => {
   it('answers malformed percent-encoding with a JSON 400', async () => {
-    const dashboard = await seededDashboard(open);
+    const dashboard = shared;
     const { agent } = await mountedApp(dashboard, PREFIX, { logger: silentLogger() });
     const response = await agent.get(`${PREFIX}/api/agents/%E0%A4%A`);
     expect(response.status).toBe(400);

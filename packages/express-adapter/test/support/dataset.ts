@@ -5,6 +5,7 @@ import {
   type DashboardStore,
 } from '@cupid-dashboard/core';
 import { type CupidDataset, generateCupidDataset } from '@cupid-dashboard/core/dataset';
+import { createSqliteStore } from '@cupid-dashboard/sqlite-store';
 
 /** The fixed clock of every adapter test: 2026-11-20T12:00:00Z, one hour after the data ends. */
 export const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -23,7 +24,9 @@ export const dataset: CupidDataset = generateCupidDataset({
 /** How a test opens a store; every store the adapter suite runs against. */
 export type OpenStore = () => Promise<DashboardStore>;
 
+/** SQLite (what hosts run) first; the reference memory store beside it. */
 export const stores: [name: string, open: OpenStore][] = [
+  ['SQLite', () => createSqliteStore({ path: ':memory:', now: () => NOW })],
   ['memory', async () => createMemoryStore({ now: () => NOW })],
 ];
 
