@@ -113,7 +113,8 @@ export async function runSync(
       const checkpoint = resumed && usable ? usable : newCheckpoint(candidate, window);
       context = new RunContext(options, checkpoint, controller.signal, emit);
       try {
-        if (candidate === 'v2') await walkV2(context, { resumed });
+        const storeWasEmpty = before.sessions + before.traces + before.observations === 0;
+        if (candidate === 'v2') await walkV2(context, { resumed, storeWasEmpty });
         else await walkLegacy(context);
         break;
       } catch (error) {

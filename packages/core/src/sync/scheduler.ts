@@ -32,8 +32,8 @@ export interface Scheduler {
 /**
  * Runs `sync.sync()` every `intervalSeconds`, never two at once: the next run is timed from the
  * start of the previous one and only scheduled once it has finished (a run longer than the
- * interval is followed at once by the next). Timers are unref'd, so a scheduler alone does not
- * keep Node alive.
+ * interval is followed at once by the next). After a `rate_limited` run the next one waits at
+ * least until its `retryAt`. Timers are unref'd, so a scheduler alone does not keep Node alive.
  *
  * @example
  * const scheduler = createScheduler(syncService, { intervalSeconds: 300 });
@@ -48,7 +48,7 @@ export function createScheduler(sync: SyncService, options: SchedulerOptions = {
   const intervalMs = intervalSeconds * 1000;
   let started = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let current: { done: Promise<void>; controller: AbortController } | null = null;
+  let current: { done: Promise<unknown>; controller: AbortController } | null = null;
 
   const schedule = (delayMs: number) => {
     timer = setTimeout(tick, Math.max(0, delayMs));
@@ -63,12 +63,18 @@ export function createScheduler(sync: SyncService, options: SchedulerOptions = {
     const done = sync
       .sync({ signal: controller.signal })
       .then(
-        () => undefined,
-        () => undefined, // sync() never rejects; a broken service must not stop the interval
+        (result) => result,
+        () => null, // sync() never rejects; a broken service must not stop the interval
       )
-      .finally(() => {
+      .then((result) => {
         current = null;
-        if (started) schedule(intervalMs - (Date.now() - startedAt));
+        if (!started) return;
+        let delayMs = intervalMs - (Date.now() - startedAt);
+        // A spent quota: trying again before Langfuse said it may succeed only burns requests.
+        if (result?.status === 'rate_limited' && result.retryAt) {
+          delayMs = Math.max(delayMs, result.retryAt - Date.now());
+        }
+        schedule(delayMs);
       });
     current = { done, controller };
   }

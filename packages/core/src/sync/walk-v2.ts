@@ -29,14 +29,20 @@ export const SYNC_V2_FIELDS: ObservationFieldGroup[] = [
  * Requests: `ceil(N / pageSize)` for N observations in the window (at least 1).
  *
  * @example
- * await walkV2(context, { resumed: false });
+ * await walkV2(context, { resumed: false, storeWasEmpty: true });
  */
-export async function walkV2(context: RunContext, input: { resumed: boolean }): Promise<void> {
+export async function walkV2(
+  context: RunContext,
+  input: { resumed: boolean; storeWasEmpty: boolean },
+): Promise<void> {
   const { client, store, v2PageSize } = context.options;
   const { window } = context.checkpoint;
   if (context.checkpoint.done) return;
   const sessions = new SessionTracker(store, {
-    consultStore: window.from !== null || input.resumed,
+    // Earlier observations of a session can only be in the store if it held anything before this
+    // window's walk began (a resumed walk wrote some itself), and only matter when the window
+    // does not reach back to the beginning.
+    consultStore: input.resumed || (window.from !== null && !input.storeWasEmpty),
   });
   const pages = client.paginateObservationsV2(
     {

@@ -3,7 +3,7 @@ import { createScheduler, type SyncRunResult, type SyncService } from '../../src
 
 /** A SyncService whose runs finish when the test says so, recording overlaps. */
 function scriptedSync() {
-  const runs: { signal?: AbortSignal; finish: () => void }[] = [];
+  const runs: { signal?: AbortSignal; finish: (result?: Partial<SyncRunResult>) => void }[] = [];
   let active = 0;
   let maxActive = 0;
   const sync: SyncService = {
@@ -11,12 +11,12 @@ function scriptedSync() {
       new Promise<SyncRunResult>((resolve) => {
         active++;
         maxActive = Math.max(maxActive, active);
-        const finish = () => {
+        const finish = (result: Partial<SyncRunResult> = {}) => {
           active--;
-          resolve({ status: 'success' } as SyncRunResult);
+          resolve({ status: 'success', ...result } as SyncRunResult);
         };
         runs.push({ ...(options?.signal ? { signal: options.signal } : {}), finish });
-        options?.signal?.addEventListener('abort', finish, { once: true });
+        options?.signal?.addEventListener('abort', () => finish(), { once: true });
       }),
     trigger: () => {
       throw new Error('unused');
@@ -92,6 +92,18 @@ describe('createScheduler', () => {
     await scheduler.stop({ abort: true });
     expect(runs[0]?.signal?.aborted).toBe(true);
     expect(scheduler.started).toBe(false);
+  });
+
+  it('after a rate_limited run, waits until its retryAt when that is later than the interval', async () => {
+    const { sync, runs } = scriptedSync();
+    const scheduler = createScheduler(sync, { intervalSeconds: 60 });
+    scheduler.start();
+    runs[0]?.finish({ status: 'rate_limited', retryAt: Date.now() + 600_000 });
+    await vi.advanceTimersByTimeAsync(599_999);
+    expect(runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toHaveLength(2);
+    await scheduler.stop({ abort: true });
   });
 
   it('rejects a non-positive interval', () => {
