@@ -221,6 +221,32 @@ describe.each(stores)('dashboardRouter over the %s store', (_name, open) => {
       }
     });
 
+    it('takes the period on the agent and model routes', async () => {
+      const recent = (await app.get('/api/agents?time_range=24h')).body;
+      expect(recent.period.from).toBe(new Date(NOW - DAY).toISOString());
+      for (const agent of recent.agents)
+        expect(Date.parse(agent.last_seen)).toBeGreaterThanOrEqual(NOW - DAY);
+      const all = (await app.get('/api/agents?time_range=all')).body.agents;
+      const calls = (list: { calls: number }[]) =>
+        list.reduce((sum, agent) => sum + agent.calls, 0);
+      expect(calls(recent.agents)).toBeLessThan(calls(all));
+      const window = '?from=2026-11-01&to=2026-11-08';
+      const mortal = (await app.get(`/api/agents/Mortal${window}`)).body;
+      expect(mortal.period).toEqual({
+        from: '2026-11-01T00:00:00.000Z',
+        to: '2026-11-08T00:00:00.000Z',
+      });
+      const models = (await app.get(`/api/metrics/models${window}`)).body;
+      expect(models.time_range).toBe('custom');
+      expect(models.total_cost).toBeCloseTo(
+        models.models.reduce(
+          (sum: number, model: { total_cost: number }) => sum + model.total_cost,
+          0,
+        ),
+        9,
+      );
+    });
+
     it('answers dashboard and model metrics for each period', async () => {
       for (const range of ['24h', '7d', '30d', 'all']) {
         const metrics = await app.get(`/api/metrics/dashboard?time_range=${range}&top_agents=3`);
