@@ -65,7 +65,8 @@ export function dashboardRouter(
       send(res, await handleRoute(route, input, environment));
     });
   }
-  // Framework failures (malformed percent-encoding, bad JSON, a throwing auth hook) answer as JSON too.
+  // Failures inside these routes (malformed percent-encoding, a throwing auth hook) answer as JSON
+  // too. Express never hands this router an error raised before it, so the host's errors stay the host's.
   const onError: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) next(error);
     else send(res, errorResult(error, logger));

@@ -4,8 +4,15 @@ import {
   type SyncRunResult,
   type SyncService,
 } from '@cupid-dashboard/core';
-import type { NextFunction, Request, Response } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type Response,
+} from 'express';
+import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardRouter } from '../src/index';
 import { mountedApp, silentLogger } from './support/app';
 import { seededDashboard, stores } from './support/dataset';
 
@@ -187,6 +194,17 @@ describe('framework errors', () => {
     const response = await agent.get(`${PREFIX}/api/agents/%E0%A4%A`);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('leaves errors of the host’s own routes to the host', async () => {
+    const app = express();
+    app.use((_req, _res, next) => next(Object.assign(new Error('host failure'), { status: 418 })));
+    app.use(dashboardRouter(shared, { logger: silentLogger() }));
+    app.use(((error, _req, res, _next) => {
+      res.status(error.status).json({ host: error.message });
+    }) as ErrorRequestHandler);
+    expect((await request(app).get('/host/thing')).body).toEqual({ host: 'host failure' });
+    expect((await request(app).get('/api/agents')).body).toEqual({ host: 'host failure' });
   });
 
   it('answers 503 from health and routes once the store is closed', async () => {
