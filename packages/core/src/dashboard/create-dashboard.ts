@@ -28,11 +28,13 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const preset = options.preset ?? store.preset;
   const now = options.now ?? Date.now;
   const analytics = createAnalyticsService({ store, preset, now });
+  // An explicit `sync` (even null) wins over `langfuse`.
   const client =
-    options.sync == null && options.langfuse ? createLangfuseClient(options.langfuse) : null;
+    options.sync === undefined && options.langfuse ? createLangfuseClient(options.langfuse) : null;
   const sync =
-    options.sync ??
-    (client === null ? null : createSyncService({ now, ...options.syncOptions, client, store }));
+    options.sync !== undefined
+      ? options.sync
+      : client && createSyncService({ now, ...options.syncOptions, client, store });
   if (options.schedule && sync === null) {
     throw new DashboardError(
       'DASHBOARD_CONFIG',

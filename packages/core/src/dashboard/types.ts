@@ -24,7 +24,7 @@ export interface DashboardOptions {
   langfuse?: LangfuseClientOptions;
   /** Sync settings used with `langfuse` (api mode, lookback, start date, ...). */
   syncOptions?: Omit<SyncServiceOptions, 'client' | 'store'>;
-  /** A ready sync service (e.g. a test fake); wins over `langfuse`. Default null. */
+  /** A ready sync service (e.g. a test fake), or null for none; either wins over `langfuse`. */
   sync?: SyncService | null;
   /**
    * Run the sync on an interval: the scheduler is created and started at once. Needs a sync

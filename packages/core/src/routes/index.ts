@@ -3,7 +3,13 @@ export { defineRoute } from './define-route';
 export { ERROR_STATUS, errorResult } from './error-response';
 export { type FieldError, RouteError, type RouteErrorCode } from './errors';
 export { handleRoute } from './handle-route';
-export { type OpenApiDocumentOptions, openApiDocument, openApiPath } from './openapi-document';
+export { openApiDocument } from './openapi-default';
+export {
+  buildOpenApiDocument,
+  type OpenApiDocument,
+  type OpenApiDocumentOptions,
+  openApiPath,
+} from './openapi-document';
 export { errorBody, validationErrorBody } from './responses';
 export type {
   AnyDashboardRoute,

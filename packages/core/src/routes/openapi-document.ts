@@ -81,19 +81,21 @@ function operation(route: AnyDashboardRoute): Json {
   return result;
 }
 
+/** An OpenAPI 3.1 document. */
+export type OpenApiDocument = Json & { paths: Record<string, Record<string, Json>> };
+
 /**
  * The OpenAPI 3.1 document of a route table, generated from the same zod schemas that validate
  * requests (input view) and describe responses (output view). Paths are relative to `basePath`,
- * which becomes the document's server URL.
+ * which becomes the document's server URL. `openApiDocument` applies it to `dashboardRoutes`.
  *
  * @example
- * const document = openApiDocument(dashboardRoutes, { basePath: '/internal/dashboard' });
- * document.paths['/api/sessions'].get.operationId; // 'listSessions'
+ * const document = buildOpenApiDocument([...dashboardRoutes, myRoute], { title: 'My API' });
  */
-export function openApiDocument(
+export function buildOpenApiDocument(
   routes: readonly AnyDashboardRoute[],
   options: OpenApiDocumentOptions = {},
-): Json & { paths: Record<string, Record<string, Json>> } {
+): OpenApiDocument {
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const path = openApiPath(route.path);

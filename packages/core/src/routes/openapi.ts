@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './define-route';
-import { openApiDocument } from './openapi-document';
+import { buildOpenApiDocument } from './openapi-document';
 import { errorBody } from './responses';
 
 /** `GET /api/openapi.json`: the OpenAPI 3.1 document of the dashboard's routes. */
@@ -20,6 +20,9 @@ export const openApiRoute = defineRoute({
     },
   },
   async handler({ dashboard, basePath }) {
-    return { status: 200, body: openApiDocument(dashboard.routes, { basePath: basePath ?? '' }) };
+    return {
+      status: 200,
+      body: buildOpenApiDocument(dashboard.routes, { basePath: basePath ?? '' }),
+    };
   },
 });

@@ -34,6 +34,11 @@ describe('createDashboard', () => {
     expect(dashboard.client).toBeNull();
   });
 
+  it('syncs nothing with an explicit sync: null, even with langfuse options', () => {
+    const dashboard = createDashboard({ store: createMemoryStore(), langfuse, sync: null });
+    expect(dashboard).toMatchObject({ client: null, sync: null });
+  });
+
   it('starts a scheduler, and close stops it before closing the store, once', async () => {
     const store = createMemoryStore();
     const close = vi.spyOn(store, 'close');

@@ -98,6 +98,7 @@ describe('openApiDocument', () => {
       '503',
     ]);
     expect(openApiPath('/a/:b/c/:d_e')).toBe('/a/{b}/c/{d_e}');
+    expect(openApiDocument()).toMatchObject({ servers: [{ url: '/' }], paths: document.paths });
   });
 
   it('is served by its route with the mount path as server', async () => {
