@@ -1,8 +1,8 @@
 import { addTokens, ZERO_TOKENS } from '../semantics/tokens';
 import { checkSeriesSize, defaultBucket, withSeriesGuard } from './buckets';
-import { compareKpis } from './kpis';
 import { agentDetailToWire, agentPointsToWire, agentSummaryToWire } from './map-agents';
-import { funnelStepToWire, iso, modelUsageToWire, tokensToWire } from './map-common';
+import { modelUsageToWire, tokensToWire } from './map-common';
+import { dashboardMetricsToWire } from './map-metrics';
 import { conversationToWire, sessionRowToWire, sessionStatsToWire } from './map-sessions';
 import { periodToWire, resolvePeriod } from './period';
 import { WIRE_SESSION_SORT_MAP } from './session-sort';
@@ -126,27 +126,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
             : store.getDashboard({ range: period.previous, bucket, topAgentsLimit, now }),
         ]),
       );
-      return {
-        time_range: period.timeRange,
-        period: periodToWire(period.range),
-        previous_period: period.previous === null ? null : periodToWire(period.previous),
-        bucket,
-        kpis: compareKpis(current.kpis, previous?.kpis ?? null),
-        time_series: current.timeSeries.map((point) => ({
-          bucket_start: iso(point.bucketStart),
-          sessions: point.sessions,
-          traces: point.traces,
-          observations: point.observations,
-          generations: point.generations,
-          errors: point.errors,
-          cost: point.cost,
-          tokens: tokensToWire(point.tokens),
-          avg_latency_ms: point.avgLatencyMs,
-        })),
-        top_agents: current.topAgents.map((agent) => agentSummaryToWire(agent, preset)),
-        cost_by_model: current.costByModel.map(modelUsageToWire),
-        chapter_funnel: current.funnel.map(funnelStepToWire),
-      };
+      return dashboardMetricsToWire(current, previous, period, bucket, preset);
     },
 
     async getModelMetrics(query = {}) {
