@@ -16,7 +16,7 @@ export function banner(urls: { api: string; simulator: string; sessions: number 
     `  Langfuse simulator ${simulator}/api/public/health (keys pk-lf-simulator / sk-lf-simulator)`,
     '',
     `The simulator holds ${urls.sessions.toLocaleString('en')} sessions over the last 30 days; a new player`,
-    'starts a game every few seconds. The first sync takes about half a minute; then try:',
+    'starts a game every few seconds. The first sync takes under a minute; then try:',
     '',
     `  curl -s '${api}/api/sync/status'`,
     `  curl -s '${api}/api/sessions?time_range=24h&limit=5'`,
