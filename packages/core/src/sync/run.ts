@@ -1,27 +1,11 @@
-import { isLangfuseError } from '../langfuse/errors';
-import type { SyncApiMode, SyncProgress, SyncState } from '../store/sync-state';
-import type { EntityCounts } from '../store/upsert';
-import { newCheckpoint, parseCheckpoint, type SyncCheckpoint } from './checkpoint';
+import type { SyncProgress } from '../store/sync-state';
+import type { SyncCheckpoint } from './checkpoint';
 import { errorInfo, rateLimitWaitMs, SyncError } from './errors';
 import { LeaseKeeper } from './lease';
 import type { ResolvedSyncOptions } from './options';
 import { notStartedResult, runRecord } from './results';
-import { RunContext } from './run-context';
+import { type RunTrack, walkRun } from './run-walk';
 import type { SyncRunResult } from './sync-service';
-import type { SyncVerification } from './types';
-import { verifyRun } from './verify';
-import { walkLegacy } from './walk-legacy';
-import { walkV2 } from './walk-v2';
-import { runWindow } from './window';
-
-const other = (mode: SyncApiMode): SyncApiMode => (mode === 'v2' ? 'legacy' : 'v2');
-
-/** The modes to try, in order: one for a fixed mode; in `auto` the last one used, then the other. */
-function modesToTry(options: ResolvedSyncOptions, state: SyncState, saved: SyncCheckpoint | null) {
-  if (options.apiMode !== 'auto') return [options.apiMode];
-  const first = saved?.mode ?? state.apiMode ?? 'v2';
-  return [first, other(first)];
-}
 
 /**
  * One sync run, start to end: lease → plan (resume or a new window) → walk the pages of the
@@ -69,76 +53,16 @@ export async function runSync(
   }
 
   const requestsAtStart = client.stats.requests;
-  let context: RunContext | null = null;
-  let mode: SyncApiMode = options.apiMode === 'legacy' ? 'legacy' : 'v2';
-  let resumed = false;
-  let verification: SyncVerification | null = null;
+  const track: RunTrack = {
+    context: null,
+    mode: options.apiMode === 'legacy' ? 'legacy' : 'v2',
+    resumed: false,
+    previousWatermark: null,
+    verification: null,
+  };
   let failure: unknown = null;
-  let state: SyncState | null = null;
   try {
-    // Settle derived data a killed run may have left unrefreshed before reading anything.
-    await store.refresh();
-    state = await store.getSyncState();
-    const before = (await store.counts()).records;
-    const saved = parseCheckpoint(state.checkpoint);
-    if (state.checkpoint !== null && saved === null) {
-      logger?.warn('Discarding an unreadable sync checkpoint; starting a fresh window');
-    }
-    const modes = modesToTry(options, state, saved);
-    const usable = saved && modes.includes(saved.mode) ? saved : null;
-    const window =
-      usable?.window ??
-      runWindow({
-        watermark: state.watermark,
-        lookbackMs: options.lookbackMs,
-        startFrom: options.startFrom,
-        runStart: startedAt,
-      });
-    await store.saveSyncState({
-      status: 'running',
-      progress: { phase: 'starting', pages: 0, records: 0, updatedAt: startedAt },
-      lastRun: {
-        startedAt,
-        finishedAt: null,
-        status: 'running',
-        counts: { sessions: 0, traces: 0, observations: 0 },
-        requests: 0,
-        durationMs: null,
-        error: null,
-      },
-    });
-    for (const [index, candidate] of modes.entries()) {
-      mode = candidate;
-      resumed = usable?.mode === candidate;
-      const checkpoint = resumed && usable ? usable : newCheckpoint(candidate, window);
-      context = new RunContext(options, checkpoint, controller.signal, emit);
-      try {
-        const storeWasEmpty = before.sessions + before.traces + before.observations === 0;
-        if (candidate === 'v2') await walkV2(context, { resumed, storeWasEmpty });
-        else await walkLegacy(context);
-        break;
-      } catch (error) {
-        const fallback =
-          isLangfuseError(error, 'LANGFUSE_NOT_FOUND') &&
-          index < modes.length - 1 &&
-          context.checkpoint.pages === 0;
-        if (!fallback) throw error;
-        logger?.warn(`Langfuse has no ${candidate} API here (404); trying ${other(candidate)}`);
-      }
-    }
-    if (context) {
-      const { fetched } = context.checkpoint;
-      verification = verifyRun({
-        fetched,
-        sentHere: sentByThisProcess(context, resumed && usable ? usable.fetched : null),
-        written: context.written,
-        olderVersions: context.olderVersions,
-        before,
-        stored: (await store.counts()).records,
-      });
-      if (verification.ok) logger?.info(`Sync verified: ${verification.summary}`);
-      else logger?.warn(`Sync verification found a gap: ${verification.summary}`);
-    }
+    await walkRun(options, startedAt, controller.signal, emit, track);
   } catch (error) {
     failure = controller.signal.aborted ? (controller.signal.reason ?? error) : error;
   } finally {
@@ -146,11 +70,11 @@ export async function runSync(
   }
 
   const finishedAt = now();
-  const checkpoint = context?.checkpoint ?? null;
+  const checkpoint = track.context?.checkpoint ?? null;
   const waitMs = failure === null ? null : rateLimitWaitMs(failure);
   const result: SyncRunResult = {
     status: failure === null ? 'success' : waitMs !== null ? 'rate_limited' : 'error',
-    apiMode: mode,
+    apiMode: track.mode,
     startedAt,
     finishedAt,
     durationMs: finishedAt - startedAt,
@@ -162,14 +86,14 @@ export async function runSync(
     error: failure === null ? null : errorInfo(failure),
     retryAt: waitMs === null ? null : finishedAt + waitMs,
     window: checkpoint?.window ?? null,
-    resumed,
-    verification,
+    resumed: track.resumed,
+    verification: track.verification,
     leaseHeldBy: null,
   };
   // A run that lost its lease must not overwrite the state of the process that took it over.
   const leaseLost = failure instanceof SyncError && failure.code === 'SYNC_LEASE_LOST';
   if (!leaseLost) {
-    await persistOutcome(options, result, checkpoint, state?.watermark ?? null).catch((error) =>
+    await persistOutcome(options, result, checkpoint, track.previousWatermark).catch((error) =>
       logger?.warn('Could not save the sync status', { error: errorInfo(error) }),
     );
   }
@@ -183,17 +107,6 @@ export async function runSync(
     ...(result.error ? { error: result.error } : {}),
   });
   return result;
-}
-
-/** Records this process sent: the run's total minus what a resumed checkpoint already held. */
-function sentByThisProcess(context: RunContext, resumedFrom: EntityCounts | null): EntityCounts {
-  const total = context.checkpoint.fetched;
-  if (!resumedFrom) return { ...total };
-  return {
-    sessions: total.sessions - resumedFrom.sessions,
-    traces: total.traces - resumedFrom.traces,
-    observations: total.observations - resumedFrom.observations,
-  };
 }
 
 /** Saves the outcome: on success the new watermark and no checkpoint; else the kept checkpoint. */
