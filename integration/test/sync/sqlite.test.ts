@@ -32,6 +32,38 @@ describe.skipIf(!available)('sync into the SQLite store', () => {
     });
   }
 
+  it('under faults (429, 5xx, timeouts, dropped connections, malformed records) ends equal to the truth minus the malformed records', async () => {
+    const data = dataset();
+    const children = data.observations.filter((o) => o.parentObservationId !== null);
+    const ids = [children[3], children[70]].map((o) => o?.id as string);
+    const { sim, client } = await served(
+      {
+        dataset: data,
+        faults: [
+          { kind: 'rate_limit', probability: 0.15, seed: 1, retryAfterSeconds: 0 },
+          { kind: 'server_error', status: 502, probability: 0.15, seed: 2 },
+          { kind: 'drop_connection', probability: 0.15, seed: 4 },
+          { kind: 'slow', delayMs: 400, probability: 0.1, seed: 6 },
+          { kind: 'malformed', ids },
+        ],
+      },
+      { timeoutMs: 150, maxRetries: 2 },
+    );
+    const path = join(tempDir(), 'faults.db');
+    const store = await openSqlite(path);
+    const sync = createSyncService({
+      client,
+      store,
+      pageSize: 100,
+      now: () => lastStart(data) + 60_000,
+    });
+    let result = await sync.sync();
+    for (let i = 0; i < 10 && result.status !== 'success'; i++) result = await sync.sync();
+    expect(result.status).toBe('success');
+    expect(result.skipped.count).toBe(2);
+    expectEqualToTruth(readSqliteRecords(path), sim.truth().without(sim.malformedIds));
+  });
+
   it('two sync services (two processes) on one SQLite file never overlap: the second is turned away by the lease', async () => {
     const data = dataset();
     const { sim, url } = await served({ dataset: data, latencyMs: 20 });
