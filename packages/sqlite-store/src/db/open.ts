@@ -3,6 +3,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteStoreOptions } from '../options';
 import { migrationProvider } from './migrations';
 import type { StoreSchema } from './schema';
+import { cachingDatabase } from './statement-cache';
 
 /** The connections a store works through. */
 export interface OpenDatabase {
@@ -29,7 +30,9 @@ export async function openDatabase(options: SqliteStoreOptions): Promise<OpenDat
   const owned = options.database === undefined;
   const database = options.database ?? new Database(options.path as string);
   configure(database, busyTimeoutMs);
-  const writer = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database }) });
+  const writer = new Kysely<StoreSchema>({
+    dialect: new SqliteDialect({ database: cachingDatabase(database) }),
+  });
   await migrate(writer);
 
   let readerDatabase: Database.Database | null = null;
@@ -38,7 +41,9 @@ export async function openDatabase(options: SqliteStoreOptions): Promise<OpenDat
     configure(readerDatabase, busyTimeoutMs);
   }
   const reader = readerDatabase
-    ? new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: readerDatabase }) })
+    ? new Kysely<StoreSchema>({
+        dialect: new SqliteDialect({ database: cachingDatabase(readerDatabase) }),
+      })
     : writer;
 
   return {

@@ -3,21 +3,11 @@ import { chunks } from '../chunks';
 import type { RollupTable } from '../db/schema';
 import { type Db, ROLLUP_TABLES } from '../db/types';
 import { LatencySketch } from '../sketch';
+import { upsertRollups } from './inserts';
 import { type RollupDelta, type RollupDeltas, rollupKey, widthOf } from './rollup-deltas';
 
-const ROLLUP_COLUMNS = [
-  'calls',
-  'generations',
-  'errors',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'latency_count',
-  'latency_sum',
-  'max_start',
-  'bins',
-] as const;
+const upsertHour = upsertRollups('rollup_hour');
+const upsertDay = upsertRollups('rollup_day');
 
 /**
  * Writes a batch's rollup changes: reads the rows of the buckets it touched, adds the deltas in
@@ -84,22 +74,7 @@ async function applyTable(
     upserts.push(next);
   }
   for (const row of stale) row.max_start = await readMaxStart(db, size, row);
-  for (const slice of chunks(upserts, 400)) {
-    await db
-      .insertInto(table)
-      .values(slice)
-      .onConflict((conflict) =>
-        conflict
-          .columns(['bucket', 'has_agent', 'agent', 'has_model', 'model'])
-          .doUpdateSet(
-            (eb) =>
-              Object.fromEntries(
-                ROLLUP_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
-              ) as Record<(typeof ROLLUP_COLUMNS)[number], never>,
-          ),
-      )
-      .execute();
-  }
+  await (size === 'hour' ? upsertHour : upsertDay)(db, upserts);
   for (const delta of deletes) {
     await db
       .deleteFrom(table)

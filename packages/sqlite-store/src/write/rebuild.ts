@@ -80,7 +80,7 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
       )
       .execute()
   ).map((row) => row.id);
-  const traces = await refreshTraces(db, traceIds);
+  const traces = await refreshTraces(db, traceIds, null);
 
   const sessionIds = (
     await db
@@ -102,7 +102,7 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
   ).map((row) => row.id);
   const search = new SearchChanges();
   for (const id of sessionIds) search.rebuild(id);
-  const sessions = await refreshSessions(db, sessionIds, search);
+  const sessions = await refreshSessions(db, sessionIds, search, null);
 
   const records = await db
     .selectNoFrom([

@@ -1,8 +1,10 @@
 import { compareByStart } from '@cupid-dashboard/core';
 import { chunks } from '../chunks';
-import type { SessionAggTable } from '../db/schema';
+import type { AgentFirstTable, SessionAggTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { AgentSessionDeltas } from './agent-sessions';
+import type { BatchIndex } from './batch-index';
+import { insertAgentFirsts, upsertSessionAggregates } from './inserts';
 import type { SearchChanges } from './search-changes';
 import { writeSessionSearch } from './session-search';
 
@@ -40,63 +42,45 @@ export async function refreshSessions(
   db: Db,
   ids: readonly string[],
   search: SearchChanges,
+  batch: BatchIndex | null,
 ): Promise<number> {
   let knownDelta = 0;
   const agentSessions = new AgentSessionDeltas();
   for (const slice of chunks(ids, 400)) {
-    const observations = await db
-      .selectFrom('observations')
-      .select([
-        'eff_session_id',
-        'id',
-        'trace_id',
-        'type',
-        'name',
-        'user_id',
-        'start_time',
-        'end_time',
-        'chapter',
-        'cost',
-        'tokens_input',
-        'tokens_output',
-        'tokens_total',
-        'is_error',
-      ])
-      .where('eff_session_id', 'in', slice)
-      .execute();
-    const traces = await db
-      .selectFrom('traces')
-      .select(['session_id', 'id', 'timestamp', 'user_id'])
-      .where('session_id', 'in', slice)
-      .execute();
-    const records = await db
-      .selectFrom('sessions')
-      .select(['id', 'created_at'])
-      .where('id', 'in', slice)
-      .execute();
     const stored = await db
       .selectFrom('session_agg')
       .select(['rowid', 'id', 'user_id'])
       .where('id', 'in', slice)
       .execute();
-    const storedFirsts = await db
-      .selectFrom('agent_first')
-      .selectAll()
-      .where('session_id', 'in', slice)
-      .execute();
-
-    const bySession = groupRows(observations, (row) => row.eff_session_id);
-    const tracesBySession = groupRows(traces, (row) => row.session_id);
-    const createdAt = new Map(records.map((row) => [row.id, row.created_at]));
     const storedById = new Map(stored.map((row) => [row.id, row]));
-    const firstsBySession = groupRows(storedFirsts, (row) => row.session_id);
+    // Unknown before this batch and not re-linked: every record of it is in the batch.
+    const inBatch = (id: string) =>
+      batch !== null && !storedById.has(id) && search.get(id)?.rebuild !== true;
+    const fromDb = slice.filter((id) => !inBatch(id));
+    const dbIds = new Set(fromDb);
+    const sources = await readSources(db, fromDb);
+    if (batch) {
+      for (const id of slice) {
+        if (dbIds.has(id)) continue;
+        const createdAt = batch.sessionCreatedAt.get(id);
+        if (createdAt !== undefined) sources.createdAt.set(id, createdAt);
+        const traces = batch.tracesBySession.get(id);
+        if (traces) sources.traces.set(id, traces);
+        const observations = batch.observationsBySession.get(id);
+        if (observations) sources.observations.set(id, observations);
+      }
+    }
+    const bySession = sources.observations;
+    const tracesBySession = sources.traces;
+    const createdAt = sources.createdAt;
+    const firstsBySession = sources.firsts;
 
     const upserts: SessionValues[] = [];
     const removed: string[] = [];
     const firstRows: { session_id: string; agent: string; first_start: number }[] = [];
     const changedFirsts: string[] = [];
     for (const id of slice) {
-      const sessionObservations = (bySession.get(id) ?? []).sort((a, b) =>
+      const sessionObservations = [...(bySession.get(id) ?? [])].sort((a, b) =>
         compareByStart(
           { startTime: a.start_time, id: a.id },
           { startTime: b.start_time, id: b.id },
@@ -128,28 +112,10 @@ export async function refreshSessions(
 
     if (changedFirsts.length > 0) {
       await db.deleteFrom('agent_first').where('session_id', 'in', changedFirsts).execute();
-      for (const rows of chunks(firstRows, 3000)) {
-        await db.insertInto('agent_first').values(rows).execute();
-      }
+      await insertAgentFirsts(db, firstRows);
     }
     const rowids = new Map<string, number>();
-    for (const rows of chunks(upserts, 1000)) {
-      const written = await db
-        .insertInto('session_agg')
-        .values(rows)
-        .onConflict((conflict) =>
-          conflict.column('id').doUpdateSet((eb) =>
-            Object.fromEntries(
-              Object.keys(rows[0] as SessionValues)
-                .filter((column) => column !== 'id')
-                .map((column) => [column, eb.ref(`excluded.${column}` as 'excluded.cost')]),
-            ),
-          ),
-        )
-        .returning(['rowid', 'id'])
-        .execute();
-      for (const row of written) rowids.set(row.id, row.rowid);
-    }
+    for (const row of await upsertSessionAggregates(db, upserts)) rowids.set(row.id, row.rowid);
     if (removed.length > 0) await db.deleteFrom('session_agg').where('id', 'in', removed).execute();
     await writeSessionSearch(db, {
       sessions: upserts.map((values) => ({
@@ -263,4 +229,59 @@ function groupRows<T>(rows: readonly T[], key: (row: T) => string | null): Map<s
     else groups.set(k, [row]);
   }
   return groups;
+}
+
+interface Sources {
+  observations: Map<string, ObservationSlice[]>;
+  traces: Map<string, Array<{ id: string; timestamp: number; user_id: string | null }>>;
+  createdAt: Map<string, number>;
+  firsts: Map<string, AgentFirstTable[]>;
+}
+
+/** Reads everything linked to some sessions: observations, traces, records and first calls. */
+async function readSources(db: Db, ids: readonly string[]): Promise<Sources> {
+  if (ids.length === 0) {
+    return { observations: new Map(), traces: new Map(), createdAt: new Map(), firsts: new Map() };
+  }
+  const observations = await db
+    .selectFrom('observations')
+    .select([
+      'eff_session_id',
+      'id',
+      'trace_id',
+      'type',
+      'name',
+      'user_id',
+      'start_time',
+      'end_time',
+      'chapter',
+      'cost',
+      'tokens_input',
+      'tokens_output',
+      'tokens_total',
+      'is_error',
+    ])
+    .where('eff_session_id', 'in', ids)
+    .execute();
+  const traces = await db
+    .selectFrom('traces')
+    .select(['session_id', 'id', 'timestamp', 'user_id'])
+    .where('session_id', 'in', ids)
+    .execute();
+  const records = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at'])
+    .where('id', 'in', ids)
+    .execute();
+  const firsts = await db
+    .selectFrom('agent_first')
+    .selectAll()
+    .where('session_id', 'in', ids)
+    .execute();
+  return {
+    observations: groupRows(observations, (row) => row.eff_session_id),
+    traces: groupRows(traces, (row) => row.session_id),
+    createdAt: new Map(records.map((row) => [row.id, row.created_at])),
+    firsts: groupRows(firsts, (row) => row.session_id),
+  };
 }

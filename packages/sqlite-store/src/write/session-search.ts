@@ -1,5 +1,6 @@
 import { chunks } from '../chunks';
 import type { Db } from '../db/types';
+import { insertSearchRows } from './inserts';
 import { fromJson } from './rows';
 import type { SearchChanges } from './search-changes';
 import { generationSearchLines, sessionIdentText } from './search-lines';
@@ -98,7 +99,5 @@ export async function writeSessionSearch(
     ident: sessionIdentText(target.id, target.userId),
     body: [...(bodies.get(target.id) ?? [])].join('\n'),
   }));
-  for (const slice of chunks(rows, 500)) {
-    await db.insertInto('session_fts').values(slice).execute();
-  }
+  await insertSearchRows(db, rows);
 }

@@ -2,6 +2,8 @@ import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
 import { type Db, TRACE_TABLES } from '../db/types';
+import type { BatchIndex } from './batch-index';
+import { upsertTraceAggregates } from './inserts';
 
 interface TraceDelta {
   bucket: number;
@@ -17,7 +19,11 @@ interface TraceDelta {
  *
  * @returns the change in the number of known traces
  */
-export async function refreshTraces(db: Db, ids: readonly string[]): Promise<number> {
+export async function refreshTraces(
+  db: Db,
+  ids: readonly string[],
+  batch: BatchIndex | null,
+): Promise<number> {
   let knownDelta = 0;
   const deltas = { hour: new Map<number, TraceDelta>(), day: new Map<number, TraceDelta>() };
   const shift = (timestamp: number, latency: number | null, sign: 1 | -1) => {
@@ -37,30 +43,43 @@ export async function refreshTraces(db: Db, ids: readonly string[]): Promise<num
   };
 
   for (const slice of chunks(ids, 500)) {
-    const records = new Map(
-      (
-        await db.selectFrom('traces').select(['id', 'timestamp']).where('id', 'in', slice).execute()
-      ).map((row) => [row.id, row.timestamp]),
-    );
-    const spans = new Map(
-      (
-        await db
-          .selectFrom('observations')
-          .select([
-            'trace_id',
-            sql<number>`min(start_time)`.as('first'),
-            sql<number>`max(max(coalesce(end_time, start_time), start_time))`.as('last'),
-          ])
-          .where('trace_id', 'in', slice)
-          .groupBy('trace_id')
-          .execute()
-      ).map((row) => [row.trace_id as string, row]),
-    );
     const stored = new Map(
       (await db.selectFrom('trace_agg').selectAll().where('id', 'in', slice).execute()).map(
         (row) => [row.id, row],
       ),
     );
+    // A trace unknown before this batch has every record in the batch.
+    const fromDb = batch === null ? slice : slice.filter((id) => stored.has(id));
+    const records = new Map<string, number>();
+    const spans = new Map<string, { first: number; last: number }>();
+    if (fromDb.length > 0) {
+      const rows = await db
+        .selectFrom('traces')
+        .select(['id', 'timestamp'])
+        .where('id', 'in', fromDb)
+        .execute();
+      for (const row of rows) records.set(row.id, row.timestamp);
+      const grouped = await db
+        .selectFrom('observations')
+        .select([
+          'trace_id',
+          sql<number>`min(start_time)`.as('first'),
+          sql<number>`max(max(coalesce(end_time, start_time), start_time))`.as('last'),
+        ])
+        .where('trace_id', 'in', fromDb)
+        .groupBy('trace_id')
+        .execute();
+      for (const row of grouped) spans.set(row.trace_id as string, row);
+    }
+    if (batch !== null) {
+      for (const id of slice) {
+        if (stored.has(id)) continue;
+        const timestamp = batch.traceTimestamps.get(id);
+        if (timestamp !== undefined) records.set(id, timestamp);
+        const observations = batch.observationsByTrace.get(id);
+        if (observations) spans.set(id, spanOf(observations));
+      }
+    }
     const upserts: { id: string; timestamp: number; latency_ms: number | null }[] = [];
     const deletes: string[] = [];
     for (const id of slice) {
@@ -90,18 +109,7 @@ export async function refreshTraces(db: Db, ids: readonly string[]): Promise<num
       } else if (before) deletes.push(id);
       knownDelta += (after ? 1 : 0) - (before ? 1 : 0);
     }
-    for (const rows of chunks(upserts, 5000)) {
-      await db
-        .insertInto('trace_agg')
-        .values(rows)
-        .onConflict((conflict) =>
-          conflict.column('id').doUpdateSet((eb) => ({
-            timestamp: eb.ref('excluded.timestamp'),
-            latency_ms: eb.ref('excluded.latency_ms'),
-          })),
-        )
-        .execute();
-    }
+    await upsertTraceAggregates(db, upserts);
     if (deletes.length > 0) await db.deleteFrom('trace_agg').where('id', 'in', deletes).execute();
   }
   await applyTraceDeltas(db, 'hour', deltas.hour);
@@ -148,4 +156,18 @@ async function applyTraceDeltas(
       .where('traces', '<=', 0)
       .execute();
   }
+}
+
+/** Earliest start and latest end (or start) of some observations, as `traceLatencyMs` reads them. */
+function spanOf(observations: ReadonlyArray<{ start_time: number; end_time: number | null }>): {
+  first: number;
+  last: number;
+} {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const row of observations) {
+    first = Math.min(first, row.start_time);
+    last = Math.max(last, row.end_time ?? row.start_time, row.start_time);
+  }
+  return { first, last };
 }

@@ -12,7 +12,9 @@ import { chunks } from '../chunks';
 import type { ObservationTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { applyRollupDeltas } from './apply-rollups';
+import { BatchIndex } from './batch-index';
 import { addCounters } from './counters';
+import { upsertObservations, upsertTraces } from './inserts';
 import { RollupDeltas } from './rollup-deltas';
 import {
   factOfRow,
@@ -27,38 +29,6 @@ import { generationSearchLines } from './search-lines';
 import { refreshSessions } from './session-aggregates';
 import { TouchedSet } from './touched';
 import { refreshTraces } from './trace-aggregates';
-
-/** Every column but `id`: a new version replaces all of them. */
-const OBSERVATION_UPDATE_COLUMNS: readonly (keyof ObservationTable)[] = [
-  'trace_id',
-  'session_id',
-  'eff_session_id',
-  'user_id',
-  'type',
-  'name',
-  'model',
-  'level',
-  'start_time',
-  'end_time',
-  'updated_at',
-  'chapter',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'latency_ms',
-  'is_error',
-  'status_message',
-  'parent_observation_id',
-  'completion_start_time',
-  'environment',
-  'total_cost',
-  'usage_details',
-  'cost_details',
-  'metadata',
-  'input',
-  'output',
-];
 
 type StoredObservation = ObservationFact & { input: string | null; output: string | null };
 
@@ -79,6 +49,7 @@ export async function upsertBatch(
   const search = new SearchChanges();
   const traceIds = new Set<string>();
   const counters = { sessions: 0, traces: 0, observations: 0 };
+  const index = new BatchIndex();
 
   // ── session records: the last upsert wins ─────────────────────────────────────────────
   const sessions = batch.sessions ?? [];
@@ -101,6 +72,7 @@ export async function upsertBatch(
       written.sessions++;
     }
     counters.sessions = [...finals.keys()].filter((id) => !stored.has(id)).length;
+    for (const record of finals.values()) index.addSession(record.id, record.createdAt);
     for (const slice of chunks([...finals.values()], 2000)) {
       await db
         .insertInto('sessions')
@@ -162,28 +134,9 @@ export async function upsertBatch(
         moved.push({ id: trace.id, from: before?.sessionId ?? null, to: trace.sessionId });
       }
     }
-    for (const slice of chunks([...finals.values()], 1000)) {
-      await db
-        .insertInto('traces')
-        .values(slice.map(traceRow))
-        .onConflict((conflict) =>
-          conflict.column('id').doUpdateSet((eb) => ({
-            timestamp: eb.ref('excluded.timestamp'),
-            session_id: eb.ref('excluded.session_id'),
-            user_id: eb.ref('excluded.user_id'),
-            updated_at: eb.ref('excluded.updated_at'),
-            name: eb.ref('excluded.name'),
-            release: eb.ref('excluded.release'),
-            version: eb.ref('excluded.version'),
-            environment: eb.ref('excluded.environment'),
-            tags: eb.ref('excluded.tags'),
-            input: eb.ref('excluded.input'),
-            output: eb.ref('excluded.output'),
-            metadata: eb.ref('excluded.metadata'),
-          })),
-        )
-        .execute();
-    }
+    const rows = [...finals.values()].map(traceRow);
+    for (const row of rows) index.addTrace(row);
+    await upsertTraces(db, rows);
     // Observations without a session of their own follow their trace to its new session.
     for (const slice of chunks(moved, 500)) {
       const relinked = await db
@@ -297,26 +250,14 @@ export async function upsertBatch(
       if (after.traceId !== null) traceIds.add(after.traceId);
     }
 
-    for (const slice of chunks([...finals.values()], 500)) {
-      await db
-        .insertInto('observations')
-        .values(slice.map((entry) => entry.row))
-        .onConflict((conflict) =>
-          conflict
-            .column('id')
-            .doUpdateSet((eb) =>
-              Object.fromEntries(
-                OBSERVATION_UPDATE_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
-              ),
-            ),
-        )
-        .execute();
-    }
+    const rows = [...finals.values()].map((entry) => entry.row);
+    for (const row of rows) index.addObservation(row);
+    await upsertObservations(db, rows);
     await applyRollupDeltas(db, deltas);
   }
 
-  const derivedTraces = await refreshTraces(db, [...traceIds]);
-  const derivedSessions = await refreshSessions(db, [...touched.sessionIds], search);
+  const derivedTraces = await refreshTraces(db, [...traceIds], index);
+  const derivedSessions = await refreshSessions(db, [...touched.sessionIds], search, index);
   await addCounters(db, {
     ...counters,
     derived_sessions: derivedSessions,

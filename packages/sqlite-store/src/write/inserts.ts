@@ -1,0 +1,206 @@
+import { bulkInsert } from '../db/bulk-insert';
+import type {
+  AgentFirstTable,
+  ObservationTable,
+  RollupTable,
+  SessionAggTable,
+  TraceAggTable,
+  TraceTable,
+} from '../db/schema';
+
+/** Columns every new version replaces (all but the key). */
+const OBSERVATION_COLUMNS: readonly (keyof ObservationTable & string)[] = [
+  'id',
+  'trace_id',
+  'session_id',
+  'eff_session_id',
+  'user_id',
+  'type',
+  'name',
+  'model',
+  'level',
+  'start_time',
+  'end_time',
+  'updated_at',
+  'chapter',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'latency_ms',
+  'is_error',
+  'status_message',
+  'parent_observation_id',
+  'completion_start_time',
+  'environment',
+  'total_cost',
+  'usage_details',
+  'cost_details',
+  'metadata',
+  'input',
+  'output',
+];
+
+const TRACE_COLUMNS: readonly (keyof TraceTable & string)[] = [
+  'id',
+  'timestamp',
+  'session_id',
+  'user_id',
+  'updated_at',
+  'name',
+  'release',
+  'version',
+  'environment',
+  'tags',
+  'input',
+  'output',
+  'metadata',
+];
+
+type SessionValues = Omit<SessionAggTable, 'rowid'>;
+const SESSION_COLUMNS: readonly (keyof SessionValues & string)[] = [
+  'id',
+  'user_id',
+  'started_at',
+  'last_activity_at',
+  'duration_ms',
+  'trace_count',
+  'generation_count',
+  'observation_count',
+  'chapter_reached',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'error_count',
+];
+
+const ROLLUP_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;
+const ROLLUP_COLUMNS: readonly (keyof RollupTable & string)[] = [
+  ...ROLLUP_KEY,
+  'calls',
+  'generations',
+  'errors',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'latency_count',
+  'latency_sum',
+  'max_start',
+  'bins',
+];
+
+/** Replaces every column but the first (the key) with the incoming row's. */
+function replaceAll<C extends string>(columns: readonly C[], keyCount = 1) {
+  return columns.slice(keyCount);
+}
+
+/** Inserts or replaces observation rows. */
+export const upsertObservations = bulkInsert<ObservationTable>(OBSERVATION_COLUMNS, (db, rows) =>
+  db
+    .insertInto('observations')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict
+        .column('id')
+        .doUpdateSet((eb) =>
+          Object.fromEntries(
+            replaceAll(OBSERVATION_COLUMNS).map((column) => [
+              column,
+              eb.ref(`excluded.${column}` as 'excluded.cost'),
+            ]),
+          ),
+        ),
+    ),
+);
+
+/** Inserts or replaces trace rows. */
+export const upsertTraces = bulkInsert<TraceTable>(TRACE_COLUMNS, (db, rows) =>
+  db
+    .insertInto('traces')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict
+        .column('id')
+        .doUpdateSet((eb) =>
+          Object.fromEntries(
+            replaceAll(TRACE_COLUMNS).map((column) => [
+              column,
+              eb.ref(`excluded.${column}` as 'excluded.name'),
+            ]),
+          ),
+        ),
+    ),
+);
+
+/** Inserts or replaces session aggregates; returns each row's rowid (the FTS rowid). */
+export const upsertSessionAggregates = bulkInsert<SessionValues, { rowid: number; id: string }>(
+  SESSION_COLUMNS,
+  (db, rows) =>
+    db
+      .insertInto('session_agg')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .column('id')
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              replaceAll(SESSION_COLUMNS).map((column) => [
+                column,
+                eb.ref(`excluded.${column}` as 'excluded.cost'),
+              ]),
+            ),
+          ),
+      )
+      .returning(['rowid', 'id']),
+);
+
+/** Inserts or replaces rollup rows (hour or day table). */
+export function upsertRollups(table: 'rollup_hour' | 'rollup_day') {
+  return bulkInsert<RollupTable>(ROLLUP_COLUMNS, (db, rows) =>
+    db
+      .insertInto(table as 'rollup_hour')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .columns([...ROLLUP_KEY])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              replaceAll(ROLLUP_COLUMNS, ROLLUP_KEY.length).map((column) => [
+                column,
+                eb.ref(`excluded.${column}` as 'excluded.cost'),
+              ]),
+            ),
+          ),
+      ),
+  );
+}
+
+/** Inserts or replaces trace aggregates. */
+export const upsertTraceAggregates = bulkInsert<TraceAggTable>(
+  ['id', 'timestamp', 'latency_ms'],
+  (db, rows) =>
+    db
+      .insertInto('trace_agg')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => ({
+          timestamp: eb.ref('excluded.timestamp'),
+          latency_ms: eb.ref('excluded.latency_ms'),
+        })),
+      ),
+);
+
+/** Inserts first-call rows. */
+export const insertAgentFirsts = bulkInsert<AgentFirstTable>(
+  ['session_id', 'agent', 'first_start'],
+  (db, rows) => db.insertInto('agent_first').values(rows),
+);
+
+/** Inserts FTS rows. */
+export const insertSearchRows = bulkInsert<{ rowid: number; ident: string; body: string }>(
+  ['rowid', 'ident', 'body'],
+  (db, rows) => db.insertInto('session_fts').values(rows),
+  100,
+);
