@@ -108,10 +108,28 @@ const initial: Migration = {
       .addColumn('tokens_total', 'real', (c) => c.notNull())
       .addColumn('error_count', 'integer', (c) => c.notNull())
       .execute();
+    // Covers the session statistics and dashboard scans (no table lookups per session).
     await db.schema
       .createIndex('session_agg_started')
       .on('session_agg')
-      .columns(['started_at', 'id'])
+      .columns([
+        'started_at',
+        'chapter_reached',
+        'error_count',
+        'last_activity_at',
+        'duration_ms',
+        'cost',
+        'tokens_input',
+        'tokens_output',
+        'tokens_total',
+        'user_id',
+      ])
+      .execute();
+    // The exact median duration walks this index.
+    await db.schema
+      .createIndex('session_agg_duration')
+      .on('session_agg')
+      .columns(['duration_ms', 'started_at'])
       .execute();
     await db.schema
       .createIndex('session_agg_user')
@@ -130,10 +148,11 @@ const initial: Migration = {
       .addPrimaryKeyConstraint('agent_first_pk', ['session_id', 'agent'])
       .modifyEnd(sql`without rowid`)
       .execute();
+    // The partial hours at the edges of a range count first calls by time.
     await db.schema
       .createIndex('agent_first_time')
       .on('agent_first')
-      .columns(['agent', 'first_start'])
+      .columns(['first_start', 'agent'])
       .execute();
 
     await db.schema

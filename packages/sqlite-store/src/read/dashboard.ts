@@ -30,11 +30,15 @@ export async function getDashboard(
   const { range, bucket } = params;
   const hourly = bucket === 'hour';
   const scope = await sessionScope(db, range, preset, params.now);
-  const parts = (await readFactParts(db, { range, sketches: true, hourly })).filter(
+  const parts = (await readFactParts(db, { range, hourly, sketches: !hourly })).filter(
     (part) => part.calls > 0,
   );
+  // Percentiles need the sketches, which whole days answer with far fewer rows than hours.
+  const sketchParts = hourly
+    ? (await readFactParts(db, { range, sketches: true })).filter((part) => part.calls > 0)
+    : parts;
   const traceParts = (await readTraceParts(db, range, hourly)).filter((part) => part.traces > 0);
-  const totals = groupParts(parts, () => 0).get(0) ?? emptyTotals();
+  const totals = groupParts(sketchParts, () => 0).get(0) ?? emptyTotals();
   let traces = 0;
   let traceLatencyCount = 0;
   let traceLatencySum = 0;
@@ -82,7 +86,7 @@ export async function getDashboard(
     };
   });
 
-  const agents = await summarizeAgents(db, parts, range, preset);
+  const agents = await summarizeAgents(db, sketchParts, range, preset);
   return {
     kpis: {
       sessions: scope.total,

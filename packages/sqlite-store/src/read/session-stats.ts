@@ -9,7 +9,7 @@ import {
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
-import { statusSql, whereStarted } from './sessions';
+import { whereStarted } from './sessions';
 
 /** Aggregates of the sessions started in a range, as the stats and the dashboard need them. */
 export interface SessionScope {
@@ -19,75 +19,68 @@ export interface SessionScope {
   cost: number;
   tokens: { input: number; output: number; total: number };
   uniqueUsers: number;
-  /** Chapter reached → sessions (null: none reached). */
-  chapters: Map<number | null, number>;
+  /** Sessions that reached each preset chapter or a later one, in chapter order. */
+  reached: number[];
   earliest: number | null;
   latest: number | null;
 }
 
-/** Reads {@link SessionScope} with two grouped queries over the session aggregates. */
+/**
+ * Reads {@link SessionScope} in one pass over the covering index of the session aggregates
+ * (conditional sums instead of a GROUP BY, so nothing is sorted), plus a distinct-user count.
+ */
 export async function sessionScope(
   db: Db,
   range: TimeRange | undefined,
   preset: DashboardPreset,
   now: EpochMs,
 ): Promise<SessionScope> {
-  const status = statusSql(preset, now);
-  const groups = await whereStarted(db.selectFrom('session_agg'), range)
+  const chapters = presetChapters(preset);
+  const completed = sql`(chapter_reached is not null and chapter_reached >= ${preset.completedAtChapter})`;
+  const row = await whereStarted(db.selectFrom('session_agg'), range)
     .select([
-      'chapter_reached',
-      status.as('status'),
-      sql<number>`count(*)`.as('sessions'),
-      sql<number>`sum(duration_ms)`.as('duration'),
-      sql<number>`sum(cost)`.as('cost'),
-      sql<number>`sum(tokens_input)`.as('tokens_input'),
-      sql<number>`sum(tokens_output)`.as('tokens_output'),
-      sql<number>`sum(tokens_total)`.as('tokens_total'),
-      sql<number>`min(started_at)`.as('earliest'),
-      sql<number>`max(started_at)`.as('latest'),
+      sql<number>`count(*)`.as('total'),
+      sql<number>`coalesce(sum(${completed}), 0)`.as('completed'),
+      sql<number>`coalesce(sum(not ${completed} and error_count > 0), 0)`.as('error'),
+      sql<number>`coalesce(sum(not ${completed} and error_count = 0 and last_activity_at > ${now - preset.inactivityTimeoutMs}), 0)`.as(
+        'active',
+      ),
+      sql<number>`coalesce(sum(duration_ms), 0)`.as('duration'),
+      sql<number>`coalesce(sum(cost), 0)`.as('cost'),
+      sql<number>`coalesce(sum(tokens_input), 0)`.as('tokens_input'),
+      sql<number>`coalesce(sum(tokens_output), 0)`.as('tokens_output'),
+      sql<number>`coalesce(sum(tokens_total), 0)`.as('tokens_total'),
+      sql<number | null>`min(started_at)`.as('earliest'),
+      sql<number | null>`max(started_at)`.as('latest'),
+      sql<string>`json_array(${sql.join(
+        chapters.map((chapter) => sql`coalesce(sum(chapter_reached >= ${chapter}), 0)`),
+      )})`.as('reached'),
     ])
-    .groupBy(['chapter_reached', status])
-    .execute();
+    .executeTakeFirstOrThrow();
   const users = await whereStarted(db.selectFrom('session_agg'), range)
     .select(sql<number>`count(distinct user_id)`.as('users'))
     .executeTakeFirstOrThrow();
-  const scope: SessionScope = {
-    total: 0,
-    byStatus: { completed: 0, active: 0, abandoned: 0, error: 0 },
-    durationSum: 0,
-    cost: 0,
-    tokens: { input: 0, output: 0, total: 0 },
+  const total = Number(row.total);
+  const error = Number(row.error);
+  const active = Number(row.active);
+  const done = Number(row.completed);
+  return {
+    total,
+    byStatus: { completed: done, active, abandoned: total - done - error - active, error },
+    durationSum: row.duration,
+    cost: row.cost,
+    tokens: { input: row.tokens_input, output: row.tokens_output, total: row.tokens_total },
     uniqueUsers: Number(users.users),
-    chapters: new Map(),
-    earliest: null,
-    latest: null,
+    reached: chapters.length === 0 ? [] : (JSON.parse(row.reached) as number[]),
+    earliest: row.earliest,
+    latest: row.latest,
   };
-  for (const group of groups) {
-    const sessions = Number(group.sessions);
-    scope.total += sessions;
-    scope.byStatus[group.status] += sessions;
-    scope.durationSum += group.duration;
-    scope.cost += group.cost;
-    scope.tokens.input += group.tokens_input;
-    scope.tokens.output += group.tokens_output;
-    scope.tokens.total += group.tokens_total;
-    scope.chapters.set(
-      group.chapter_reached,
-      (scope.chapters.get(group.chapter_reached) ?? 0) + sessions,
-    );
-    if (scope.earliest === null || group.earliest < scope.earliest) scope.earliest = group.earliest;
-    if (scope.latest === null || group.latest > scope.latest) scope.latest = group.latest;
-  }
-  return scope;
 }
 
 /** The chapter funnel from the chapter distribution (as core's `chapterFunnel`). */
 export function funnelOf(scope: SessionScope, preset: DashboardPreset): ChapterFunnelStep[] {
-  return presetChapters(preset).map((chapter) => {
-    let sessions = 0;
-    for (const [reached, count] of scope.chapters) {
-      if (reached !== null && reached >= chapter) sessions += count;
-    }
+  return presetChapters(preset).map((chapter, index) => {
+    const sessions = scope.reached[index] ?? 0;
     return {
       chapter,
       name: preset.chapterNames[chapter] ?? String(chapter),
