@@ -70,11 +70,13 @@ const initial: Migration = {
       .on('observations')
       .column('eff_session_id')
       .execute();
-    // Trace aggregates and re-linking read a trace's observations.
+    // Re-linking reads the observations that follow their trace's session. Only those without a
+    // session of their own are indexed: a full trace index costs a random page write per trace.
     await db.schema
-      .createIndex('observations_trace')
+      .createIndex('observations_unlinked')
       .on('observations')
       .column('trace_id')
+      .where(sql.ref('session_id'), 'is', null)
       .execute();
     // The partial hours at the edges of a range are read raw.
     await db.schema
@@ -158,6 +160,10 @@ const initial: Migration = {
     await db.schema
       .createTable('trace_agg')
       .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('record_ts', 'integer')
+      .addColumn('first_start', 'integer')
+      .addColumn('last_end', 'integer')
+      .addColumn('obs_count', 'integer', (c) => c.notNull())
       .addColumn('timestamp', 'integer', (c) => c.notNull())
       .addColumn('latency_ms', 'real')
       .execute();

@@ -116,6 +116,12 @@ export interface AgentFirstTable {
 
 export interface TraceAggTable {
   id: string;
+  /** The trace record's timestamp; null while only observations name the trace. */
+  record_ts: number | null;
+  first_start: number | null;
+  last_end: number | null;
+  obs_count: number;
+  /** `record_ts ?? first_start`. */
   timestamp: number;
   latency_ms: number | null;
 }

@@ -178,18 +178,31 @@ export function upsertRollups(table: 'rollup_hour' | 'rollup_day') {
 }
 
 /** Inserts or replaces trace aggregates. */
-export const upsertTraceAggregates = bulkInsert<TraceAggTable>(
-  ['id', 'timestamp', 'latency_ms'],
-  (db, rows) =>
-    db
-      .insertInto('trace_agg')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet((eb) => ({
-          timestamp: eb.ref('excluded.timestamp'),
-          latency_ms: eb.ref('excluded.latency_ms'),
-        })),
-      ),
+const TRACE_AGG_COLUMNS: readonly (keyof TraceAggTable & string)[] = [
+  'id',
+  'record_ts',
+  'first_start',
+  'last_end',
+  'obs_count',
+  'timestamp',
+  'latency_ms',
+];
+export const upsertTraceAggregates = bulkInsert<TraceAggTable>(TRACE_AGG_COLUMNS, (db, rows) =>
+  db
+    .insertInto('trace_agg')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict
+        .column('id')
+        .doUpdateSet((eb) =>
+          Object.fromEntries(
+            replaceAll(TRACE_AGG_COLUMNS).map((column) => [
+              column,
+              eb.ref(`excluded.${column}` as 'excluded.timestamp'),
+            ]),
+          ),
+        ),
+    ),
 );
 
 /** Inserts first-call rows. */

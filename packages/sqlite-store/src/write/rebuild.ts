@@ -12,6 +12,7 @@ import { factOfRow, fromJson } from './rows';
 import { SearchChanges } from './search-changes';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
+import { TraceChanges } from './trace-changes';
 
 const DERIVED_TABLES = [
   'rollup_hour',
@@ -63,24 +64,19 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
       'latency_ms',
       'is_error',
       'updated_at',
+      'end_time',
     ])
     .stream(2000);
-  for await (const row of facts) deltas.apply(factOfRow(row), 1);
+  const traceChanges = new TraceChanges();
+  for await (const row of facts) {
+    deltas.apply(factOfRow(row), 1);
+    traceChanges.addObservation(row.trace_id, row.start_time, row.end_time, 1);
+  }
   await applyRollupDeltas(db, deltas);
-
-  const traceIds = (
-    await db
-      .selectFrom('traces')
-      .select('id')
-      .union(
-        db
-          .selectFrom('observations')
-          .select(sql<string>`trace_id`.as('id'))
-          .where('trace_id', 'is not', null),
-      )
-      .execute()
-  ).map((row) => row.id);
-  const traces = await refreshTraces(db, traceIds, null);
+  for await (const row of db.selectFrom('traces').select(['id', 'timestamp']).stream(2000)) {
+    traceChanges.addRecord(row.id, row.timestamp);
+  }
+  const traces = await refreshTraces(db, traceChanges);
 
   const sessionIds = (
     await db

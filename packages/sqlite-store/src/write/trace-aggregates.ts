@@ -1,9 +1,10 @@
 import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
+import type { TraceAggTable } from '../db/schema';
 import { type Db, TRACE_TABLES } from '../db/types';
-import type { BatchIndex } from './batch-index';
 import { upsertTraceAggregates } from './inserts';
+import type { TraceChange, TraceChanges } from './trace-changes';
 
 interface TraceDelta {
   bucket: number;
@@ -13,17 +14,16 @@ interface TraceDelta {
 }
 
 /**
- * Recomputes the aggregates of the given traces (time: the record's timestamp, else the earliest
- * observation start; latency as core's `traceLatencyMs`) and moves their contribution in the
- * hourly and daily trace rollups from the old values to the new.
+ * Moves trace aggregates by the batch's changes: a trace's time is its record's timestamp, else
+ * its earliest observation start; its latency runs from the earliest start to the latest end
+ * (core's `traceLatencyMs`). Earliest start, latest end and count are kept per trace, so new
+ * observations only widen them. Only when a replaced version held the earliest start or the
+ * latest end (which Langfuse never does: starts are fixed and ends only arrive) is the trace read
+ * again from its observations. The hourly and daily trace rollups move from old to new values.
  *
  * @returns the change in the number of known traces
  */
-export async function refreshTraces(
-  db: Db,
-  ids: readonly string[],
-  batch: BatchIndex | null,
-): Promise<number> {
+export async function refreshTraces(db: Db, changes: TraceChanges): Promise<number> {
   let knownDelta = 0;
   const deltas = { hour: new Map<number, TraceDelta>(), day: new Map<number, TraceDelta>() };
   const shift = (timestamp: number, latency: number | null, sign: 1 | -1) => {
@@ -42,72 +42,51 @@ export async function refreshTraces(
     }
   };
 
-  for (const slice of chunks(ids, 500)) {
+  for (const slice of chunks([...changes.changes.keys()], 500)) {
     const stored = new Map(
       (await db.selectFrom('trace_agg').selectAll().where('id', 'in', slice).execute()).map(
         (row) => [row.id, row],
       ),
     );
-    // A trace unknown before this batch has every record in the batch.
-    const fromDb = batch === null ? slice : slice.filter((id) => stored.has(id));
-    const records = new Map<string, number>();
-    const spans = new Map<string, { first: number; last: number }>();
-    if (fromDb.length > 0) {
-      const rows = await db
-        .selectFrom('traces')
-        .select(['id', 'timestamp'])
-        .where('id', 'in', fromDb)
-        .execute();
-      for (const row of rows) records.set(row.id, row.timestamp);
-      const grouped = await db
-        .selectFrom('observations')
-        .select([
-          'trace_id',
-          sql<number>`min(start_time)`.as('first'),
-          sql<number>`max(max(coalesce(end_time, start_time), start_time))`.as('last'),
-        ])
-        .where('trace_id', 'in', fromDb)
-        .groupBy('trace_id')
-        .execute();
-      for (const row of grouped) spans.set(row.trace_id as string, row);
-    }
-    if (batch !== null) {
-      for (const id of slice) {
-        if (stored.has(id)) continue;
-        const timestamp = batch.traceTimestamps.get(id);
-        if (timestamp !== undefined) records.set(id, timestamp);
-        const observations = batch.observationsByTrace.get(id);
-        if (observations) spans.set(id, spanOf(observations));
-      }
-    }
-    const upserts: { id: string; timestamp: number; latency_ms: number | null }[] = [];
+    const upserts: TraceAggTable[] = [];
     const deletes: string[] = [];
     for (const id of slice) {
-      const span = spans.get(id);
-      const recordTime = records.get(id);
+      const change = changes.changes.get(id) as TraceChange;
       const before = stored.get(id);
-      const known = recordTime !== undefined || span !== undefined;
-      const after = known
-        ? {
-            id,
-            timestamp: recordTime ?? (span?.first as number),
-            latency_ms: span ? span.last - span.first : null,
-          }
-        : null;
-      if (
-        before &&
-        after &&
-        before.timestamp === after.timestamp &&
-        before.latency_ms === after.latency_ms
-      ) {
-        continue;
-      }
+      let count = (before?.obs_count ?? 0) + change.added - change.removed.length;
+      let first = Math.min(before?.first_start ?? Number.POSITIVE_INFINITY, change.addedFirst);
+      let last = Math.max(before?.last_end ?? Number.NEGATIVE_INFINITY, change.addedLast);
+      const lostEdge =
+        before !== undefined &&
+        change.removed.some(
+          (span) =>
+            (before.first_start !== null &&
+              span.first <= before.first_start &&
+              change.addedFirst > span.first) ||
+            (before.last_end !== null &&
+              span.last >= before.last_end &&
+              change.addedLast < span.last),
+        );
+      if (count > 0 && lostEdge) ({ count, first, last } = await readTrace(db, id));
+      const recordTs = change.recordTimestamp ?? before?.record_ts ?? null;
+      const after: TraceAggTable | null =
+        recordTs === null && count <= 0
+          ? null
+          : {
+              id,
+              record_ts: recordTs,
+              first_start: count > 0 ? first : null,
+              last_end: count > 0 ? last : null,
+              obs_count: Math.max(0, count),
+              timestamp: recordTs ?? first,
+              latency_ms: count > 0 ? last - first : null,
+            };
+      knownDelta += (after ? 1 : 0) - (before ? 1 : 0);
       if (before) shift(before.timestamp, before.latency_ms, -1);
       if (after) {
         shift(after.timestamp, after.latency_ms, 1);
         upserts.push(after);
       } else if (before) deletes.push(id);
-      knownDelta += (after ? 1 : 0) - (before ? 1 : 0);
     }
     await upsertTraceAggregates(db, upserts);
     if (deletes.length > 0) await db.deleteFrom('trace_agg').where('id', 'in', deletes).execute();
@@ -115,6 +94,23 @@ export async function refreshTraces(
   await applyTraceDeltas(db, 'hour', deltas.hour);
   await applyTraceDeltas(db, 'day', deltas.day);
   return knownDelta;
+}
+
+/** A trace's observation span read from the observations (a scan: there is no trace index). */
+async function readTrace(
+  db: Db,
+  id: string,
+): Promise<{ count: number; first: number; last: number }> {
+  const row = await db
+    .selectFrom('observations')
+    .select([
+      sql<number>`count(*)`.as('count'),
+      sql<number>`min(start_time)`.as('first'),
+      sql<number>`max(max(coalesce(end_time, start_time), start_time))`.as('last'),
+    ])
+    .where('trace_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), first: row.first, last: row.last };
 }
 
 async function applyTraceDeltas(
@@ -156,18 +152,4 @@ async function applyTraceDeltas(
       .where('traces', '<=', 0)
       .execute();
   }
-}
-
-/** Earliest start and latest end (or start) of some observations, as `traceLatencyMs` reads them. */
-function spanOf(observations: ReadonlyArray<{ start_time: number; end_time: number | null }>): {
-  first: number;
-  last: number;
-} {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const row of observations) {
-    first = Math.min(first, row.start_time);
-    last = Math.max(last, row.end_time ?? row.start_time, row.start_time);
-  }
-  return { first, last };
 }

@@ -29,8 +29,13 @@ import { generationSearchLines } from './search-lines';
 import { refreshSessions } from './session-aggregates';
 import { TouchedSet } from './touched';
 import { refreshTraces } from './trace-aggregates';
+import { TraceChanges } from './trace-changes';
 
-type StoredObservation = ObservationFact & { input: string | null; output: string | null };
+type StoredObservation = ObservationFact & {
+  endTime: number | null;
+  input: string | null;
+  output: string | null;
+};
 
 /**
  * Writes one batch and everything derived from it, inside the caller's write transaction:
@@ -47,7 +52,7 @@ export async function upsertBatch(
   const written: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
   const skipped: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
   const search = new SearchChanges();
-  const traceIds = new Set<string>();
+  const traceChanges = new TraceChanges();
   const counters = { sessions: 0, traces: 0, observations: 0 };
   const index = new BatchIndex();
 
@@ -121,7 +126,7 @@ export async function upsertBatch(
       touched.addTrace(trace.id);
       touched.addSession(trace.sessionId);
       touched.addTime(trace.timestamp);
-      traceIds.add(trace.id);
+      traceChanges.addRecord(trace.id, trace.timestamp);
     }
     const moved: { id: string; from: string | null; to: string | null }[] = [];
     for (const trace of finals.values()) {
@@ -195,13 +200,19 @@ export async function upsertBatch(
           'latency_ms',
           'is_error',
           'updated_at',
+          'end_time',
           'input',
           'output',
         ])
         .where('id', 'in', slice)
         .execute();
       for (const row of rows)
-        stored.set(row.id, { ...factOfRow(row), input: row.input, output: row.output });
+        stored.set(row.id, {
+          ...factOfRow(row),
+          endTime: row.end_time,
+          input: row.input,
+          output: row.output,
+        });
     }
     const traceSessions = await traceSessionsOf(db, observations);
     const current = new Map<string, { updatedAt: number | null }>(stored);
@@ -230,7 +241,7 @@ export async function upsertBatch(
       if (before) {
         touched.addObservation(before);
         deltas.apply(before, -1);
-        if (before.traceId !== null) traceIds.add(before.traceId);
+        traceChanges.addObservation(before.traceId, before.startTime, before.endTime, -1);
         const beforeLines = generationSearchLines({
           type: before.type,
           input: fromJson(before.input),
@@ -247,7 +258,7 @@ export async function upsertBatch(
         search.append(after.effSessionId, afterLines);
       }
       deltas.apply(after, 1);
-      if (after.traceId !== null) traceIds.add(after.traceId);
+      traceChanges.addObservation(row.trace_id, row.start_time, row.end_time, 1);
     }
 
     const rows = [...finals.values()].map((entry) => entry.row);
@@ -256,7 +267,7 @@ export async function upsertBatch(
     await applyRollupDeltas(db, deltas);
   }
 
-  const derivedTraces = await refreshTraces(db, [...traceIds], index);
+  const derivedTraces = await refreshTraces(db, traceChanges);
   const derivedSessions = await refreshSessions(db, [...touched.sessionIds], search, index);
   await addCounters(db, {
     ...counters,
