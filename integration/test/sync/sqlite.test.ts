@@ -3,11 +3,9 @@ import { createSyncService } from '@cupid-dashboard/core';
 import { describe, expect, it } from 'vitest';
 import { spawnSyncChild } from './support/child';
 import { dataset, expectEqualToTruth, lastStart, served } from './support/harness';
-import { openSqlite, readSqliteRecords, sqliteModule, tempDir } from './support/sqlite';
+import { openSqlite, readSqliteRecords, tempDir } from './support/sqlite';
 
-const available = (await sqliteModule()) !== null;
-
-describe.skipIf(!available)('sync into the SQLite store', () => {
+describe('sync into the SQLite store', () => {
   for (const apiMode of ['v2', 'legacy'] as const) {
     it(`${apiMode}: a backfill and a later run with late data end equal to the truth`, async () => {
       const data = dataset({ lateUpdates: 0.15 });

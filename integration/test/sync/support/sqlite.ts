@@ -7,26 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DashboardStore } from '@cupid-dashboard/core';
 import type { RecordSet } from '@cupid-dashboard/langfuse-simulator';
+import { createSqliteStore } from '@cupid-dashboard/sqlite-store';
 import Database from 'better-sqlite3';
 import { onCleanup } from './harness';
-
-type SqliteModule = { createSqliteStore?: (options: { path: string }) => Promise<DashboardStore> };
-
-let loaded: SqliteModule | null | undefined;
-
-/** The SQLite store package when it is built out (it exports `createSqliteStore`), else null. */
-export async function sqliteModule(): Promise<SqliteModule | null> {
-  if (loaded === undefined) {
-    try {
-      const name = '@cupid-dashboard/sqlite-store';
-      const mod = (await import(name)) as SqliteModule;
-      loaded = typeof mod.createSqliteStore === 'function' ? mod : null;
-    } catch {
-      loaded = null;
-    }
-  }
-  return loaded;
-}
 
 /** A temp directory removed after the test. */
 export function tempDir(): string {
@@ -37,9 +20,7 @@ export function tempDir(): string {
 
 /** Opens the SQLite store on `path`; closed after the test. */
 export async function openSqlite(path: string): Promise<DashboardStore> {
-  const mod = await sqliteModule();
-  if (!mod?.createSqliteStore) throw new Error('the SQLite store is not available');
-  const store = await mod.createSqliteStore({ path });
+  const store = await createSqliteStore({ path });
   onCleanup(() => store.close());
   return store;
 }
