@@ -14,6 +14,8 @@ import type { Dashboard, DashboardOptions } from './types';
  * @param options `store`; `preset` (default the store's); `langfuse` + `syncOptions`, or a ready
  *   `sync` (default none); `schedule` (default none); `now` (default `Date.now`, epoch ms);
  *   `closeStore` (default true). Throws `DASHBOARD_CONFIG` for `schedule` without a sync.
+ *   `close()` stops the scheduler and any run in progress (a triggered one too: it ends
+ *   `SYNC_ABORTED` with its checkpoint saved and the lease released), then closes the store.
  * @example
  * const dashboard = createDashboard({
  *   store: await createSqliteStore({ path: 'cupid.db' }),
@@ -56,6 +58,10 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     close() {
       closing ??= (async () => {
         await scheduler?.stop({ abort: true });
+        // A run started by a trigger is not the scheduler's: join it with an aborted signal so
+        // it stops after its last committed page, saves its checkpoint and frees the lease
+        // while the store is still open.
+        if (sync?.isRunning) await sync.sync({ signal: AbortSignal.abort() });
         if (options.closeStore !== false) await store.close();
       })();
       return closing;

@@ -53,8 +53,9 @@ export interface Dashboard {
   /** The clock the analytics use, epoch ms. */
   readonly now: () => EpochMs;
   /**
-   * Stops the scheduler (a running sync stops after its last committed page and resumes from its
-   * checkpoint next time), then closes the store unless `closeStore: false`. Idempotent.
+   * Stops the scheduler and any sync in progress, scheduled or triggered (it stops after its last
+   * committed page as `SYNC_ABORTED`, saves its checkpoint, releases the lease and resumes from
+   * the checkpoint next time), waits for it, then closes the store unless `closeStore: false`. Idempotent.
    */
   close(): Promise<void>;
 }
