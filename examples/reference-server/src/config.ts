@@ -1,13 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_CORS_ORIGINS } from '@cupid-dashboard/express';
 import { z } from 'zod';
-
-/** The front end's development origins: the seed backend's CORS list, kept as our default. */
-export const DEFAULT_CORS_ORIGINS = [
-  'http://localhost',
-  'http://localhost:3000',
-  'http://localhost:5173',
-  'http://127.0.0.1:3000',
-] as const;
 
 /** The reference server's settings, read from the environment by {@link loadConfig}. */
 export interface ServerConfig {
