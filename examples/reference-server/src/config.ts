@@ -87,6 +87,12 @@ const envSchema = z.object({
   LANGFUSE_SECRET_KEY: required('LANGFUSE_SECRET_KEY'),
   LANGFUSE_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'LANGFUSE_BASE_URL must be an http(s) URL' })
+    // The client sends the keys as Basic auth; a user:password in the URL would be a second,
+    // conflicting credential (and one that ends up in logs), so it is a configuration error.
+    .refine((text) => !/^[a-z]+:\/\/[^/?#]*@/i.test(text), {
+      error:
+        'LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead',
+    })
     .default('https://us.cloud.langfuse.com'),
   LANGFUSE_API_MODE: z
     .enum(['auto', 'v2', 'legacy'], { error: 'LANGFUSE_API_MODE must be auto, v2 or legacy' })

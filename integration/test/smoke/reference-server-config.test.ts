@@ -108,6 +108,16 @@ describe('loadConfig', () => {
     ['SYNC_INTERVAL_SECONDS', '0', 'SYNC_INTERVAL_SECONDS must be an integer from 1 to 86400'],
     ['SYNC_INTERVAL_SECONDS', 'often', 'SYNC_INTERVAL_SECONDS must be an integer from 1 to 86400'],
     ['LANGFUSE_BASE_URL', 'us.cloud.langfuse.com', 'LANGFUSE_BASE_URL must be an http(s) URL'],
+    [
+      'LANGFUSE_BASE_URL',
+      'https://user:pass@cloud.langfuse.com',
+      'LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead',
+    ],
+    [
+      'LANGFUSE_BASE_URL',
+      'http://token@127.0.0.1:3000/',
+      'LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead',
+    ],
     ['LANGFUSE_API_MODE', 'v3', 'LANGFUSE_API_MODE must be auto, v2 or legacy'],
     [
       'LANGFUSE_REQUESTS_PER_MINUTE',

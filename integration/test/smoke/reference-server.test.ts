@@ -177,4 +177,18 @@ describe('reference server configuration errors', () => {
       'Invalid configuration: SYNC_INTERVAL_SECONDS must be an integer from 1 to 86400\n',
     );
   });
+
+  it('exits with code 2 on a LANGFUSE_BASE_URL carrying credentials, without echoing them', async () => {
+    const child = spawnReferenceServer({
+      LANGFUSE_PUBLIC_KEY: 'pk-lf-test',
+      LANGFUSE_SECRET_KEY: 'sk-lf-test',
+      LANGFUSE_BASE_URL: 'https://someone:hunter2@cloud.langfuse.com',
+      PORT: '0',
+    });
+    expect(await child.exited).toBe(2);
+    expect(child.stderr()).toBe(
+      'Invalid configuration: LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead\n',
+    );
+    expect(child.lines).toEqual([]);
+  });
 });
