@@ -120,6 +120,11 @@ const envSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default(DEFAULT_CORS_ORIGINS.join(','))
+    // Origins are matched exactly, so a wildcard would silently allow no browser at all.
+    .refine((text) => !list(text).includes('*'), {
+      error:
+        "CORS_ORIGINS does not accept '*'; list the origins, e.g. https://dash.example.com,http://localhost:5173",
+    })
     .transform((text) => (text.trim().toLowerCase() === 'none' ? [] : list(text))),
   DASHBOARD_API_KEYS: z.string().default('').transform(list),
   DASHBOARD_READ_ONLY: flag('DASHBOARD_READ_ONLY', false),

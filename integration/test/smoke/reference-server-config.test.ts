@@ -118,6 +118,16 @@ describe('loadConfig', () => {
       'http://token@127.0.0.1:3000/',
       'LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead',
     ],
+    [
+      'CORS_ORIGINS',
+      '*',
+      "CORS_ORIGINS does not accept '*'; list the origins, e.g. https://dash.example.com,http://localhost:5173",
+    ],
+    [
+      'CORS_ORIGINS',
+      'http://localhost:5173, *',
+      "CORS_ORIGINS does not accept '*'; list the origins, e.g. https://dash.example.com,http://localhost:5173",
+    ],
     ['LANGFUSE_API_MODE', 'v3', 'LANGFUSE_API_MODE must be auto, v2 or legacy'],
     [
       'LANGFUSE_REQUESTS_PER_MINUTE',
