@@ -27,6 +27,7 @@ export interface ServerConfig {
     onStart: boolean;
   };
   http: {
+    /** Interface to listen on; default `127.0.0.1` (`0.0.0.0` in a container). */
     host: string;
     /** 0 picks a free port. */
     port: number;
@@ -115,7 +116,8 @@ const envSchema = z.object({
     .transform((text) => Date.parse(text))
     .optional(),
   SYNC_ON_START: flag('SYNC_ON_START', true),
-  HOST: z.string().default('0.0.0.0'),
+  // This machine only unless asked: with no API keys the API and the sync trigger are open.
+  HOST: z.string().default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535, 8080),
   CORS_ORIGINS: z
     .string()

@@ -7,6 +7,7 @@ import { dashboardRouter } from '@cupid-dashboard/express';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config';
+import { isExposedAndOpen } from './exposure';
 import { coreLogger, createLogger, progressLogger } from './logger';
 
 /** A started reference server. */
@@ -107,6 +108,12 @@ export async function startServer(
     },
     'Cupid dashboard listening',
   );
+  if (isExposedAndOpen(config)) {
+    log.warn(
+      { host: config.http.host },
+      'Listening beyond this machine with no DASHBOARD_API_KEYS and a writable sync trigger: anyone who can reach the port can read the data and start syncs',
+    );
+  }
 
   let closing: Promise<void> | null = null;
   return {

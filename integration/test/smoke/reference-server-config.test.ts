@@ -28,7 +28,7 @@ describe('loadConfig', () => {
       databasePath: '/srv/data/cupid.db',
       sync: { intervalSeconds: 300, lookbackMinutes: 60, startFrom: undefined, onStart: true },
       http: {
-        host: '0.0.0.0',
+        host: '127.0.0.1',
         port: 8080,
         corsOrigins: [...DEFAULT_CORS_ORIGINS],
         apiKeys: [],
@@ -50,7 +50,7 @@ describe('loadConfig', () => {
         SYNC_LOOKBACK_MINUTES: '0',
         SYNC_START_FROM: '2026-10-01T00:00:00Z',
         SYNC_ON_START: 'no',
-        HOST: '127.0.0.1',
+        HOST: '0.0.0.0',
         PORT: '0',
         CORS_ORIGINS: 'https://dash.example.com, http://localhost:5173',
         DASHBOARD_API_KEYS: 'k1,k2',
@@ -72,7 +72,7 @@ describe('loadConfig', () => {
       onStart: false,
     });
     expect(config.http).toEqual({
-      host: '127.0.0.1',
+      host: '0.0.0.0',
       port: 0,
       corsOrigins: ['https://dash.example.com', 'http://localhost:5173'],
       apiKeys: ['k1', 'k2'],
