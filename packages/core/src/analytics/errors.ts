@@ -11,7 +11,7 @@ export type AnalyticsErrorCode =
  *
  * @example
  * try { await analytics.getAgentCharts('Mortal', { from, to, bucket: 'hour' }); }
- * catch (error) { if (error instanceof AnalyticsError) console.log(error.field); } // 'bucket'
+ * catch (error) { if (isDashboardError(error, 'ANALYTICS_INVALID_QUERY')) console.log(error.message); }
  */
 export class AnalyticsError extends DashboardError {
   declare readonly code: AnalyticsErrorCode;

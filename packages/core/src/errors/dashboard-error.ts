@@ -1,3 +1,10 @@
+/**
+ * The brand every {@link DashboardError} carries. A registered symbol (`Symbol.for`), so every
+ * copy of this package (two installed versions, the ESM and the CJS build in one process) shares
+ * it, where `instanceof` only knows its own copy's class.
+ */
+const BRAND: unique symbol = Symbol.for('cupid-dashboard.error') as never;
+
 /** Options accepted by {@link DashboardError} and its subclasses. */
 export interface DashboardErrorOptions {
   /**
@@ -27,7 +34,7 @@ export interface DashboardErrorJSON {
  * try {
  *   await client.checkConnection();
  * } catch (error) {
- *   if (error instanceof DashboardError && error.code === 'LANGFUSE_AUTH') showKeyForm();
+ *   if (isDashboardError(error, 'LANGFUSE_AUTH')) showKeyForm();
  *   else throw error;
  * }
  */
@@ -39,6 +46,8 @@ export class DashboardError extends Error {
     super(message, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = new.target.name;
     this.code = code;
+    // Non-enumerable, so toJSON, spreading and util.inspect do not show it.
+    Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 
   /** Extra, secret-free fields for `toJSON()`; subclasses override it. */
@@ -61,6 +70,31 @@ export class DashboardError extends Error {
     if (cause) json.cause = cause;
     return json;
   }
+}
+
+/**
+ * True when `value` is an error of this SDK (from any copy of the package: it checks the
+ * `Symbol.for('cupid-dashboard.error')` brand and a string `code`, not `instanceof`), and, when
+ * `code` is given, has that code. Prefer it to `instanceof DashboardError`, which is false for an
+ * error made by a second copy of the package (a duplicated install, or the ESM and the CJS build
+ * both loaded).
+ *
+ * @param value anything caught
+ * @param code optional: the stable code it must have, e.g. `'NOT_FOUND'`
+ * @example
+ * try { await store.ping(); } catch (error) {
+ *   if (isDashboardError(error, 'STORE_UNAVAILABLE')) return unhealthy();
+ *   throw error;
+ * }
+ */
+export function isDashboardError(value: unknown, code?: string): value is DashboardError {
+  if (typeof value !== 'object' || value === null) return false;
+  const branded = value as { [BRAND]?: unknown; code?: unknown };
+  return (
+    branded[BRAND] === true &&
+    typeof branded.code === 'string' &&
+    (code === undefined || branded.code === code)
+  );
 }
 
 function summarizeCause(cause: unknown): DashboardErrorJSON['cause'] {

@@ -2,4 +2,5 @@ export {
   DashboardError,
   type DashboardErrorJSON,
   type DashboardErrorOptions,
+  isDashboardError,
 } from './dashboard-error';

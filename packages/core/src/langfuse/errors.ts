@@ -1,4 +1,4 @@
-import { DashboardError } from '../errors/index';
+import { DashboardError, isDashboardError } from '../errors/index';
 
 /**
  * Why a Langfuse call failed. Stable: branch on these, never on messages.
@@ -93,11 +93,12 @@ export class LangfuseError extends DashboardError {
 }
 
 /**
- * True when `error` is a {@link LangfuseError}, and, if `code` is given, has that code.
+ * True when `error` is a {@link LangfuseError} (from any copy of this package: it checks the
+ * brand and a `LANGFUSE_` code, see `isDashboardError`), and, if `code` is given, has that code.
  *
  * @example
  * if (isLangfuseError(error, 'LANGFUSE_NOT_FOUND')) useLegacyEndpoints();
  */
 export function isLangfuseError(error: unknown, code?: LangfuseErrorCode): error is LangfuseError {
-  return error instanceof LangfuseError && (code === undefined || error.code === code);
+  return isDashboardError(error, code) && error.code.startsWith('LANGFUSE_');
 }

@@ -1,7 +1,5 @@
-import { AnalyticsError } from '../analytics/errors';
-import { DashboardError } from '../errors/index';
+import { type DashboardError, isDashboardError } from '../errors/index';
 import type { FieldError } from './errors';
-import { RouteError } from './errors';
 import type { RouteLogger, RouteResult } from './types';
 
 /**
@@ -49,7 +47,8 @@ const CLIENT_CODES: Readonly<Record<number, string>> = Object.freeze({
  * // { status: 404, body: { detail: 'Agent not found: X', code: 'NOT_FOUND' } }
  */
 export function errorResult(error: unknown, logger: RouteLogger): RouteResult {
-  if (error instanceof DashboardError && ERROR_STATUS[error.code] !== undefined) {
+  // Branded, not `instanceof`: an error from a second copy of this package maps the same way.
+  if (isDashboardError(error) && ERROR_STATUS[error.code] !== undefined) {
     const status = ERROR_STATUS[error.code] as number;
     if (status >= 500) logger.error(`Dashboard route failed: ${error.code}`, error);
     const detail = FIXED_DETAIL[error.code] ?? error.message;
@@ -69,9 +68,11 @@ export function errorResult(error: unknown, logger: RouteLogger): RouteResult {
   return { status: 500, body: { detail: 'Internal server error', code: 'INTERNAL' } };
 }
 
+/** A RouteError's `errors`, an AnalyticsError's `field`, else the whole query; by shape, not class. */
 function fieldErrors(error: DashboardError): FieldError[] {
-  if (error instanceof RouteError && error.errors.length > 0) return error.errors;
-  if (error instanceof AnalyticsError) return [{ field: error.field, message: error.message }];
+  const { errors, field } = error as { errors?: unknown; field?: unknown };
+  if (Array.isArray(errors) && errors.length > 0) return errors as FieldError[];
+  if (typeof field === 'string') return [{ field, message: error.message }];
   return [{ field: 'query', message: error.message }];
 }
 

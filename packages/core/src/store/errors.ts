@@ -15,7 +15,7 @@ export type StoreErrorCode =
  *
  * @example
  * try { await store.ping(); } catch (error) {
- *   if (error instanceof StoreError && error.code === 'STORE_UNAVAILABLE') return unhealthy();
+ *   if (isDashboardError(error, 'STORE_UNAVAILABLE')) return unhealthy();
  * }
  */
 export class StoreError extends DashboardError {

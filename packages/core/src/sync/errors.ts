@@ -1,4 +1,4 @@
-import { DashboardError } from '../errors/index';
+import { DashboardError, isDashboardError } from '../errors/index';
 import { isLangfuseError } from '../langfuse/errors';
 import type { SyncErrorInfo } from '../store/sync-state';
 
@@ -52,7 +52,7 @@ export function redact(text: string): string {
  * errorInfo(new SyncError('SYNC_ABORTED', 'stopped')); // { code: 'SYNC_ABORTED', message: 'stopped' }
  */
 export function errorInfo(error: unknown): SyncErrorInfo {
-  if (error instanceof DashboardError) return { code: error.code, message: redact(error.message) };
+  if (isDashboardError(error)) return { code: error.code, message: redact(error.message) };
   if (error instanceof Error) return { code: 'UNKNOWN', message: redact(error.message) };
   return { code: 'UNKNOWN', message: redact(String(error)) };
 }

@@ -1,3 +1,4 @@
+import { isDashboardError } from '../errors/index';
 import type { SyncProgress } from '../store/sync-state';
 import type { SyncCheckpoint } from './checkpoint';
 import { errorInfo, rateLimitWaitMs, SyncError } from './errors';
@@ -91,7 +92,7 @@ export async function runSync(
     leaseHeldBy: null,
   };
   // A run that lost its lease must not overwrite the state of the process that took it over.
-  const leaseLost = failure instanceof SyncError && failure.code === 'SYNC_LEASE_LOST';
+  const leaseLost = isDashboardError(failure, 'SYNC_LEASE_LOST');
   if (!leaseLost) {
     await persistOutcome(options, result, checkpoint, track.previousWatermark).catch((error) =>
       logger?.warn('Could not save the sync status', { error: errorInfo(error) }),

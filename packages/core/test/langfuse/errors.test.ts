@@ -51,7 +51,9 @@ describe('LangfuseError', () => {
     expect(isLangfuseError(error)).toBe(true);
     expect(isLangfuseError(error, 'LANGFUSE_RATE_LIMITED')).toBe(true);
     expect(isLangfuseError(error, 'LANGFUSE_AUTH')).toBe(false);
-    expect(isLangfuseError(new DashboardError('LANGFUSE_AUTH', 'x'))).toBe(false);
+    // Recognised by brand and code, not class, so errors from another copy of the package count.
+    expect(isLangfuseError(new DashboardError('LANGFUSE_AUTH', 'x'))).toBe(true);
+    expect(isLangfuseError(new DashboardError('STORE_UNAVAILABLE', 'x'))).toBe(false);
     expect(isLangfuseError('LANGFUSE_AUTH')).toBe(false);
     expect(inspect(error)).toContain('LANGFUSE_RATE_LIMITED');
   });
