@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
-import { loadConfig } from '@cupid-dashboard/example-reference-server/config';
+import { ConfigError } from '@cupid-dashboard/example-reference-server/config';
 import { type RunningServer, startServer } from '@cupid-dashboard/example-reference-server/server';
 import { createLangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
 import { pino } from 'pino';
 import { banner } from './banner';
+import { type DemoConfig, loadDemoConfig, serverSettings } from './config';
 import { createLiveFeed } from './live-feed';
 import { prettyDestination } from './pretty';
 
@@ -14,12 +15,22 @@ import { prettyDestination } from './pretty';
  * `npm run demo`: a local Langfuse simulator with a realistic Cupid dataset and live traffic, and
  * the reference server syncing from it. Settings (all optional): DEMO_SESSIONS (3000),
  * DEMO_SEED (42), PORT (8080, or a free port when taken), SYNC_INTERVAL_SECONDS (10),
- * DATABASE_PATH (a temporary file, deleted on exit), LOG_LEVEL (info).
+ * DATABASE_PATH (a temporary file, deleted on exit), LOG_LEVEL (info). Exit codes: 0 after
+ * Ctrl-C, 1 on a start failure or a second Ctrl-C, 2 on an invalid setting (checked before
+ * anything starts).
  */
 const HOUR_MS = 3_600_000;
-const sessions = Number(process.env.DEMO_SESSIONS ?? 3000);
-const seed = Number(process.env.DEMO_SEED ?? 42);
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' }, prettyDestination());
+
+let config: DemoConfig;
+try {
+  config = loadDemoConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+const { sessions, seed } = config;
+const log = pino({ level: config.server.logLevel }, prettyDestination());
 
 // End the history at the last full hour so the 30 days reach up to now.
 const end = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
@@ -36,38 +47,49 @@ log.info(
   'Langfuse simulator listening',
 );
 const feed = createLiveFeed(sim, { everySeconds: 4, seed: seed * 1000 });
-const tempDir = process.env.DATABASE_PATH ? null : mkdtempSync(join(tmpdir(), 'cupid-demo-'));
-const env = {
-  LANGFUSE_PUBLIC_KEY: sim.publicKey,
-  LANGFUSE_SECRET_KEY: sim.secretKey,
-  LANGFUSE_BASE_URL: simServer.url,
-  DATABASE_PATH: tempDir ? join(tempDir, 'demo.db') : process.env.DATABASE_PATH,
-  SYNC_INTERVAL_SECONDS: process.env.SYNC_INTERVAL_SECONDS ?? '10',
-  HOST: '127.0.0.1',
-  PORT: process.env.PORT ?? '8080',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-};
+const tempDir = config.temporaryDatabase ? mkdtempSync(join(tmpdir(), 'cupid-demo-')) : null;
+const settings = serverSettings(
+  config,
+  { publicKey: sim.publicKey, secretKey: sim.secretKey, baseUrl: simServer.url },
+  tempDir ? join(tempDir, 'demo.db') : null,
+);
 
-let server: RunningServer;
+let server: RunningServer | undefined;
 try {
-  server = await startServer(loadConfig(env), { logger: log });
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-  log.warn({ port: env.PORT }, 'Port taken; using a free one');
-  server = await startServer(loadConfig({ ...env, PORT: '0' }), { logger: log });
-}
-process.stdout.write(banner({ api: server.url, simulator: simServer.url, sessions }));
-
-let stopping = false;
-const stop = async () => {
-  if (stopping) process.exit(1); // a second Ctrl-C does not wait
-  stopping = true;
+  try {
+    server = await startServer(settings, { logger: log });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    log.warn({ port: settings.http.port }, 'Port taken; using a free one');
+    server = await startServer(
+      { ...settings, http: { ...settings.http, port: 0 } },
+      { logger: log },
+    );
+  }
+  process.stdout.write(banner({ api: server.url, simulator: simServer.url, sessions }));
+  await firstSignal();
+  // A second Ctrl-C does not wait for the graceful stop.
+  process.once('SIGINT', () => process.exit(1));
+  process.once('SIGTERM', () => process.exit(1));
+} finally {
+  // Also on a failed start, so neither the simulator nor the temporary database is left behind.
   feed.stop();
-  await server.close();
+  await server?.close();
   await simServer.close();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-  log.info('Demo stopped');
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+}
+log.info('Demo stopped');
+process.exit(0);
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function firstSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}

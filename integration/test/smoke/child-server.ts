@@ -6,7 +6,10 @@ export const REFERENCE_SERVER_DIR = fileURLToPath(
   new URL('../../../examples/reference-server/', import.meta.url),
 );
 
-/** A reference server running as a child process, as `npm start` runs it. */
+/** The demo's folder: its `src/main.ts` is what `npm run demo` runs. */
+export const DEMO_DIR = fileURLToPath(new URL('../../../examples/demo/', import.meta.url));
+
+/** An example running as a child process, as `npm start` (or `npm run demo`) runs it. */
 export interface ChildServer {
   readonly child: ChildProcess;
   /** stdout lines so far (pino JSON). */
@@ -26,8 +29,19 @@ export interface ChildServer {
  * console.log(await server.exited);
  */
 export function spawnReferenceServer(env: Record<string, string>): ChildServer {
+  return spawnExample(REFERENCE_SERVER_DIR, env);
+}
+
+/**
+ * Spawns an example's `src/main.ts` from `dir` like {@link spawnReferenceServer}.
+ *
+ * @example
+ * const demo = spawnExample(DEMO_DIR, { DEMO_SESSIONS: 'abc' });
+ * console.log(await demo.exited); // 2
+ */
+export function spawnExample(dir: string, env: Record<string, string>): ChildServer {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: REFERENCE_SERVER_DIR,
+    cwd: dir,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
