@@ -13,7 +13,10 @@ import { type AuthOption, apiKeyGuard, authGuard } from './guards';
 export interface DashboardRouterOptions {
   /** The host's auth: middleware `(req, res, next)`, or `(req) => boolean | Promise<boolean>` (false → 401). */
   auth?: AuthOption;
-  /** Accepted API keys, sent as `Authorization: Bearer <key>` or `X-API-Key`; others → 401. */
+  /**
+   * Accepted API keys, sent as `Authorization: Bearer <key>` or `X-API-Key`; others → 401. Keys
+   * are trimmed; an empty array or an empty key makes `dashboardRouter` throw `DASHBOARD_CONFIG`.
+   */
   apiKeys?: readonly string[];
   /** Allowed browser origins; `true` for the front end's development origins. */
   cors?: { origins: readonly string[] } | true;
@@ -33,7 +36,8 @@ const send = (res: Response, result: RouteResult) =>
  * The dashboard's REST routes as an Express router, to mount at `/` or any prefix. It only
  * translates: validation, handlers and error mapping live in `@cupid-dashboard/core`. Guards and
  * CORS apply to the dashboard's own paths only, so a router mounted at `/` leaves the host's
- * other routes alone.
+ * other routes alone. Throws a `DashboardError` `DASHBOARD_CONFIG` for an empty `apiKeys` list
+ * or an empty key.
  *
  * @example
  * app.use('/internal/dashboard', dashboardRouter(dashboard, { auth: requireAdmin, readOnly: true }));
