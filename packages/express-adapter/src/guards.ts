@@ -2,7 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { DashboardError } from '@cupid-dashboard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
-/** The host's auth: Express middleware (declares 3 parameters) or a predicate. */
+/**
+ * The host's auth: Express middleware `(req, res, next)` (sync or async, any parameter list) or
+ * a predicate `(req) => boolean | Promise<boolean>`. See {@link authGuard} for how they are told apart.
+ */
 export type AuthOption = RequestHandler | ((req: Request) => boolean | Promise<boolean>);
 
 const unauthorized = (res: Response) =>
@@ -11,13 +14,48 @@ const unauthorized = (res: Response) =>
     .set('WWW-Authenticate', 'Bearer')
     .json({ detail: 'Unauthorized', code: 'UNAUTHORIZED' });
 
-/** Runs the host's middleware as is, or a predicate whose `false` answers 401. */
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * Runs the host's `auth` as `auth(req, res, next)` and decides by what it did, never by its
+ * declared parameter count (`(...args)` or default parameters report 0):
+ * - it called `next` or sent a response → it was middleware, its answer stands;
+ * - it returned or resolved `true` → the request goes on; `false` → 401;
+ * - anything else (e.g. `undefined`, nothing sent, `next` not called yet) → it is middleware
+ *   that will answer or call `next` later, and is left to do so.
+ * A throw or rejection goes to the router's error handler (a JSON 500 revealing nothing).
+ *
+ * @example
+ * authGuard((req) => req.get('x-admin') === 'yes'); // predicate
+ * authGuard((req, res, next) => (req.user ? next() : res.sendStatus(401))); // middleware
+ */
 export function authGuard(auth: AuthOption): RequestHandler {
-  if (auth.length >= 3) return auth as RequestHandler;
-  const allowed = auth as (req: Request) => boolean | Promise<boolean>;
-  return async (req: Request, res: Response, next: NextFunction) => {
-    if (await allowed(req)) next();
-    else unauthorized(res);
+  const hook = auth as (req: Request, res: Response, next: NextFunction) => unknown;
+  return (req, res, next) => {
+    let handled = false;
+    const onNext: NextFunction = (error?: unknown) => {
+      handled = true;
+      next(error);
+    };
+    const decide = (verdict: unknown) => {
+      if (handled || res.headersSent) return;
+      if (verdict === true) onNext();
+      else if (verdict === false) unauthorized(res);
+    };
+    const fail = (error: unknown) => {
+      if (!handled && !res.headersSent) onNext(error);
+    };
+    let outcome: unknown;
+    try {
+      outcome = hook(req, res, onNext);
+    } catch (error) {
+      return fail(error);
+    }
+    if (isThenable(outcome)) outcome.then(decide, fail);
+    else decide(outcome);
   };
 }
 

@@ -11,7 +11,11 @@ import { type AuthOption, apiKeyGuard, authGuard } from './guards';
 
 /** Options of {@link dashboardRouter}; every one is off by default. */
 export interface DashboardRouterOptions {
-  /** The host's auth: middleware `(req, res, next)`, or `(req) => boolean | Promise<boolean>` (false → 401). */
+  /**
+   * The host's auth: middleware `(req, res, next)` (sync or async), or a predicate
+   * `(req) => boolean | Promise<boolean>` (false → 401). Always called with `(req, res, next)`:
+   * calling `next` or answering makes it middleware, returning `true`/`false` a predicate.
+   */
   auth?: AuthOption;
   /**
    * Accepted API keys, sent as `Authorization: Bearer <key>` or `X-API-Key`; others → 401. Keys
