@@ -149,13 +149,7 @@ async function shutdown(server: Server, dashboard: Dashboard, log: Logger): Prom
   log.info('Shutting down: closing the HTTP server and stopping the sync');
   const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  // A run started by POST /api/sync/trigger is not the scheduler's: joining it with an aborted
-  // signal stops it after its last committed page, so it resumes from its checkpoint next time.
-  if (dashboard.sync?.isRunning) {
-    const stop = new AbortController();
-    stop.abort();
-    await dashboard.sync.sync({ signal: stop.signal });
-  }
+  // Stops any sync, a triggered one too, after its last committed page (checkpoint saved).
   await dashboard.close();
   // Requests still in flight had the time the sync took to stop; cut the rest.
   server.closeAllConnections();
