@@ -33,14 +33,19 @@ export function spawnReferenceServer(env: Record<string, string>): ChildServer {
 }
 
 /**
- * Spawns an example's `src/main.ts` from `dir` like {@link spawnReferenceServer}.
+ * Spawns an example's `entry` (default `src/main.ts`, relative to `dir`) from `dir` like
+ * {@link spawnReferenceServer}.
  *
  * @example
  * const demo = spawnExample(DEMO_DIR, { DEMO_SESSIONS: 'abc' });
  * console.log(await demo.exited); // 2
  */
-export function spawnExample(dir: string, env: Record<string, string>): ChildServer {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
+export function spawnExample(
+  dir: string,
+  env: Record<string, string>,
+  entry = 'src/main.ts',
+): ChildServer {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
