@@ -1,7 +1,11 @@
 import type { EpochMs } from '../../domain/records';
 import { previousTimeRange, resolveTimeRange } from '../../semantics/time-range';
 import type { TimeRange } from '../../store/common';
-import type { SessionSortKey, SessionStatusFilter } from '../../store/sessions';
+import {
+  SESSION_SORT_KEYS,
+  SESSION_STATUSES,
+  type SessionStatusFilter,
+} from '../../store/sessions';
 import type { DashboardStore } from '../../store/store';
 import type { CupidDataset } from '../dataset/types';
 
@@ -11,20 +15,8 @@ export interface DifferentialQuery {
   run: (store: DashboardStore) => Promise<unknown>;
 }
 
-const SORT_KEYS: SessionSortKey[] = [
-  'startedAt',
-  'lastActivityAt',
-  'durationMs',
-  'traceCount',
-  'generationCount',
-  'chapterReached',
-  'cost',
-  'totalTokens',
-  'errorCount',
-  'userId',
-  'id',
-];
-const STATUSES: SessionStatusFilter[] = ['all', 'completed', 'active', 'abandoned', 'error'];
+// The store's own lists, so a new sort key or status is covered without touching the suite.
+const STATUSES: readonly SessionStatusFilter[] = ['all', ...SESSION_STATUSES];
 
 /** Ranges that matter: the named ones at `now`, their previous periods, odd unaligned windows. */
 export function interestingRanges(
@@ -64,7 +56,7 @@ export function differentialQueries(
   const user = dataset.observations.find((o) => o.userId !== null)?.userId ?? dataset.users[0];
 
   add('counts()', (s) => s.counts());
-  for (const sort of SORT_KEYS) {
+  for (const sort of SESSION_SORT_KEYS) {
     for (const order of ['asc', 'desc'] as const) {
       add(`listSessions sort ${sort} ${order}`, (s) =>
         s.listSessions({ sort, order, limit: 200, now }),
