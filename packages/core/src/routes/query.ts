@@ -6,14 +6,20 @@ import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
  * enums checked, each with a message naming the parameter and what it accepts.
  */
 
-/** An integer parameter within bounds, with a default. */
+/**
+ * An integer parameter within bounds, with a default. An empty value (`?limit=`) counts as
+ * absent, so the default applies, rather than being coerced to 0.
+ */
 export function intParam(name: string, min: number, max: number, fallback: number) {
-  return z.coerce
-    .number({ error: `${name} must be an integer from ${min} to ${max}` })
-    .int()
-    .min(min)
-    .max(max)
-    .default(fallback);
+  return z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: `${name} must be an integer from ${min} to ${max}` })
+      .int()
+      .min(min)
+      .max(max)
+      .default(fallback),
+  );
 }
 
 /** An enum parameter; the message lists the accepted values. */

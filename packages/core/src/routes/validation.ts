@@ -3,13 +3,18 @@ import type { FieldError } from './errors';
 
 /**
  * Field errors of a failed parse. The field is the wire name of the parameter (`limit`,
- * `agent_name`); a problem with the whole input is reported under `location`.
+ * `agent_name`); a problem with the whole input is reported under `location`. One entry per
+ * field and message: a value can fail several checks with the same message (`page=1e20` is both
+ * unsafe and too large).
  */
 export function issuesToFieldErrors(error: z.ZodError, location: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.map(String).join('.') : location,
-    message: issue.message,
-  }));
+  const seen = new Map<string, FieldError>();
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : location;
+    const key = JSON.stringify([field, issue.message]);
+    if (!seen.has(key)) seen.set(key, { field, message: issue.message });
+  }
+  return [...seen.values()];
 }
 
 /** Parses one part of a request; returns the value or pushes field errors. */
