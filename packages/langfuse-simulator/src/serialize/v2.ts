@@ -1,22 +1,14 @@
-import type { ObservationRecord, TraceRecord } from '@cupid-dashboard/core';
+import {
+  OBSERVATION_FIELD_GROUPS,
+  type ObservationFieldGroup,
+  type ObservationRecord,
+  type TraceRecord,
+} from '@cupid-dashboard/core';
 import type { JsonObject } from './legacy';
 import { internalModelId, isoOrNull, secondsBetween, toDecimalString, unitPrice } from './values';
 
-/** The v2 observation field groups; `core` is always served. */
-export const V2_FIELD_GROUPS = [
-  'core',
-  'basic',
-  'time',
-  'io',
-  'metadata',
-  'model',
-  'usage',
-  'prompt',
-  'metrics',
-  'trace_context',
-] as const;
-
-export type V2FieldGroup = (typeof V2_FIELD_GROUPS)[number];
+/** One v2 observation field group; the list is core's, so client and simulator agree. */
+export type V2FieldGroup = ObservationFieldGroup;
 
 /** Metadata string values longer than this are cut unless their key is expanded. */
 export const METADATA_VALUE_LIMIT = 200;
@@ -30,7 +22,7 @@ export const METADATA_VALUE_LIMIT = 200;
  */
 export function parseFieldGroups(fields: string | undefined): Set<V2FieldGroup> {
   if (fields === undefined) return new Set(['core', 'basic']);
-  const known = new Set<string>(V2_FIELD_GROUPS);
+  const known = new Set<string>(OBSERVATION_FIELD_GROUPS);
   const groups = new Set<V2FieldGroup>(['core']);
   for (const name of fields.split(',')) {
     const trimmed = name.trim();
