@@ -1,18 +1,10 @@
 /**
- * A small seeded generator (mulberry32): the same seed gives the same sequence, so a random
- * fault matrix is reproducible.
+ * The seeded random source of probabilistic faults: the same seed gives the same sequence, so a
+ * random fault matrix is reproducible. It is the dataset generator's (from `/dataset`, which,
+ * unlike `/testing`, does not load vitest).
  *
  * @example
  * const next = seededRandom(7);
  * next(); // a number in [0, 1), always the same for seed 7
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '@cupid-dashboard/core/dataset';

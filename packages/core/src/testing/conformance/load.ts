@@ -1,19 +1,8 @@
 import type { ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
 import type { DashboardStore } from '../../store/store';
 import { TouchedSet } from '../../stores/memory/touched';
+import { seededRandom } from '../dataset/prng';
 import type { CupidDataset } from '../dataset/types';
-
-/** A small seeded generator (mulberry32): the delivery order must be the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function shuffle<T>(items: T[], next: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -51,7 +40,7 @@ export async function loadShuffled(
   dataset: CupidDataset,
   seed: number,
 ): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const items: Item[] = [
     ...dataset.sessions.map((record) => ({ kind: 'session' as const, record })),
     ...dataset.traces.map((record) => ({ kind: 'trace' as const, record })),

@@ -7,6 +7,7 @@ export {
   type ResolvedDatasetOptions,
   resolveDatasetOptions,
 } from './options';
+export { seededRandom } from './prng';
 export { streamCupidDataset } from './stream';
 export { type DatasetSummary, summarizeDataset } from './summary';
 export type { CupidDataset, CupidSessionChunk } from './types';

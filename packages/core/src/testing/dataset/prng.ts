@@ -142,3 +142,18 @@ export class Prng {
     }
   }
 }
+
+/**
+ * A seeded source of uniform numbers in `[0, 1)`, for code that needs reproducible randomness
+ * (a shuffled delivery order, a fault that fires with some probability) without `Math.random`.
+ * The same seed gives the same sequence on every platform; it draws from {@link Prng}.
+ *
+ * @param seed any finite number; equal seeds give equal sequences.
+ * @example
+ * const next = seededRandom(7);
+ * next(); // a number in [0, 1), always the same for seed 7
+ */
+export function seededRandom(seed: number): () => number {
+  const prng = new Prng(seed);
+  return () => prng.next();
+}
