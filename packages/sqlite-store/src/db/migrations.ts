@@ -78,11 +78,22 @@ const initial: Migration = {
       .column('trace_id')
       .where(sql.ref('session_id'), 'is', null)
       .execute();
-    // The partial hours at the edges of a range are read raw.
+    // The partial hours at the edges of a range are read raw, from this covering index alone.
     await db.schema
       .createIndex('observations_start')
       .on('observations')
-      .column('start_time')
+      .columns([
+        'start_time',
+        'name',
+        'model',
+        'type',
+        'is_error',
+        'cost',
+        'tokens_input',
+        'tokens_output',
+        'tokens_total',
+        'latency_ms',
+      ])
       .execute();
     // Recent errors of an agent; errors are few, so the partial index is small.
     await db.schema
@@ -126,6 +137,12 @@ const initial: Migration = {
         'tokens_total',
         'user_id',
       ])
+      .execute();
+    // Active sessions (the only status that depends on the clock) are the recently active ones.
+    await db.schema
+      .createIndex('session_agg_activity')
+      .on('session_agg')
+      .columns(['last_activity_at', 'started_at', 'chapter_reached', 'error_count'])
       .execute();
     // The exact median duration walks this index.
     await db.schema
@@ -215,6 +232,19 @@ const initial: Migration = {
         .addColumn('sessions', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint(`${table}_pk`, ['agent', 'bucket'])
         .modifyEnd(sql`without rowid`)
+        .execute();
+    }
+    for (const table of ['session_hour', 'session_day']) {
+      await db.schema
+        .createTable(table)
+        .addColumn('bucket', 'integer', (c) => c.primaryKey())
+        .addColumn('sessions', 'integer', (c) => c.notNull())
+        .addColumn('duration_sum', 'real', (c) => c.notNull())
+        .addColumn('cost', 'real', (c) => c.notNull())
+        .addColumn('tokens_input', 'real', (c) => c.notNull())
+        .addColumn('tokens_output', 'real', (c) => c.notNull())
+        .addColumn('tokens_total', 'real', (c) => c.notNull())
+        .addColumn('chapters', 'text', (c) => c.notNull())
         .execute();
     }
     for (const table of ['trace_hour', 'trace_day']) {

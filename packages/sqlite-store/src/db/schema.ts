@@ -17,6 +17,8 @@ export interface StoreSchema {
   rollup_day: RollupTable;
   agent_sessions_hour: AgentSessionsTable;
   agent_sessions_day: AgentSessionsTable;
+  session_hour: SessionRollupTable;
+  session_day: SessionRollupTable;
   trace_hour: TraceRollupTable;
   trace_day: TraceRollupTable;
   counters: CounterTable;
@@ -151,6 +153,19 @@ export interface AgentSessionsTable {
   bucket: number;
   agent: string;
   sessions: number;
+}
+
+/** Sessions by the UTC bucket they started in. */
+export interface SessionRollupTable {
+  bucket: number;
+  sessions: number;
+  duration_sum: number;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  /** JSON `{ "<chapter reached or null>": [sessions, sessions with errors] }`. */
+  chapters: string;
 }
 
 export interface TraceRollupTable {

@@ -1,5 +1,4 @@
 import {
-  BUCKET_MS,
   type BucketSize,
   bucketStart,
   type DashboardMetrics,
@@ -7,13 +6,11 @@ import {
   type EpochMs,
   type TimeRange,
 } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
 import { emptyTotals, groupParts, meanLatency, readFactParts } from './facts';
 import { seriesBuckets } from './series';
 import { funnelOf, sessionScope } from './session-stats';
-import { whereStarted } from './sessions';
 import { readTraceParts } from './trace-parts';
 
 /** The dashboard for one period, from rollups plus the raw partial hours at its edges. */
@@ -29,7 +26,7 @@ export async function getDashboard(
 ): Promise<DashboardMetrics> {
   const { range, bucket } = params;
   const hourly = bucket === 'hour';
-  const scope = await sessionScope(db, range, preset, params.now);
+  const scope = await sessionScope(db, range, preset, params.now, hourly);
   const parts = (await readFactParts(db, { range, hourly, sketches: !hourly })).filter(
     (part) => part.calls > 0,
   );
@@ -48,26 +45,23 @@ export async function getDashboard(
     traceLatencySum += part.latencySum;
   }
 
-  const width = BUCKET_MS[bucket];
-  const sessionBuckets = await whereStarted(db.selectFrom('session_agg'), range)
-    .select([
-      sql<number>`started_at - (((started_at % ${width}) + ${width}) % ${width})`.as('bucket'),
-      sql<number>`count(*)`.as('sessions'),
-    ])
-    .groupBy(sql`1`)
-    .execute();
-  const sessionsByBucket = new Map(sessionBuckets.map((row) => [row.bucket, Number(row.sessions)]));
+  const sessionsByBucket = new Map<number, number>();
+  for (const { time, sessions } of scope.starts) {
+    const start = bucketStart(time, bucket);
+    sessionsByBucket.set(start, (sessionsByBucket.get(start) ?? 0) + sessions);
+  }
   const traceTotals = new Map<number, number>();
   for (const part of traceParts) {
     const start = bucketStart(part.time, bucket);
     traceTotals.set(start, (traceTotals.get(start) ?? 0) + part.traces);
   }
-  let earliest = scope.earliest;
-  let latest = scope.latest;
+  let earliest: number | null = null;
+  let latest: number | null = null;
   const see = (first: number, last: number) => {
     if (earliest === null || first < earliest) earliest = first;
     if (latest === null || last > latest) latest = last;
   };
+  for (const start of scope.starts) if (start.sessions > 0) see(start.time, start.time);
   for (const part of parts) see(part.time, part.maxStart);
   for (const part of traceParts) see(part.time, part.time);
   const factsByBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));

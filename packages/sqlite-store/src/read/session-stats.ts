@@ -9,6 +9,7 @@ import {
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
+import { planRange, type Span } from './range-plan';
 import { whereStarted } from './sessions';
 
 /** Aggregates of the sessions started in a range, as the stats and the dashboard need them. */
@@ -21,60 +22,118 @@ export interface SessionScope {
   uniqueUsers: number;
   /** Sessions that reached each preset chapter or a later one, in chapter order. */
   reached: number[];
-  earliest: number | null;
-  latest: number | null;
+  /** Sessions started per rollup bucket or, at the edges, per start time. */
+  starts: Array<{ time: number; sessions: number }>;
 }
 
 /**
- * Reads {@link SessionScope} in one pass over the covering index of the session aggregates
- * (conditional sums instead of a GROUP BY, so nothing is sorted), plus a distinct-user count.
+ * Reads {@link SessionScope}: whole days and hours from the session rollups, the partial hours at
+ * the edges from the session rows; `active` (the one status that depends on the clock) counts
+ * the recently active sessions through their activity index, and users are counted distinct.
+ *
+ * @param hourly keep to hourly rollups (for an hourly series)
  */
 export async function sessionScope(
   db: Db,
   range: TimeRange | undefined,
   preset: DashboardPreset,
   now: EpochMs,
+  hourly = false,
 ): Promise<SessionScope> {
-  const chapters = presetChapters(preset);
-  const completed = sql`(chapter_reached is not null and chapter_reached >= ${preset.completedAtChapter})`;
-  const row = await whereStarted(db.selectFrom('session_agg'), range)
-    .select([
-      sql<number>`count(*)`.as('total'),
-      sql<number>`coalesce(sum(${completed}), 0)`.as('completed'),
-      sql<number>`coalesce(sum(not ${completed} and error_count > 0), 0)`.as('error'),
-      sql<number>`coalesce(sum(not ${completed} and error_count = 0 and last_activity_at > ${now - preset.inactivityTimeoutMs}), 0)`.as(
-        'active',
-      ),
-      sql<number>`coalesce(sum(duration_ms), 0)`.as('duration'),
-      sql<number>`coalesce(sum(cost), 0)`.as('cost'),
-      sql<number>`coalesce(sum(tokens_input), 0)`.as('tokens_input'),
-      sql<number>`coalesce(sum(tokens_output), 0)`.as('tokens_output'),
-      sql<number>`coalesce(sum(tokens_total), 0)`.as('tokens_total'),
-      sql<number | null>`min(started_at)`.as('earliest'),
-      sql<number | null>`max(started_at)`.as('latest'),
-      sql<string>`json_array(${sql.join(
-        chapters.map((chapter) => sql`coalesce(sum(chapter_reached >= ${chapter}), 0)`),
-      )})`.as('reached'),
-    ])
-    .executeTakeFirstOrThrow();
+  const plan = planRange(range, !hourly);
+  const chapters = new Map<string, [number, number]>();
+  const scope: SessionScope = {
+    total: 0,
+    byStatus: { completed: 0, active: 0, abandoned: 0, error: 0 },
+    durationSum: 0,
+    cost: 0,
+    tokens: { input: 0, output: 0, total: 0 },
+    uniqueUsers: 0,
+    reached: [],
+    starts: [],
+  };
+  const addChapter = (key: string, sessions: number, errors: number) => {
+    const counts = chapters.get(key) ?? [0, 0];
+    counts[0] += sessions;
+    counts[1] += errors;
+    chapters.set(key, counts);
+  };
+  const spans: Array<['session_day' | 'session_hour', Span]> = [];
+  if (plan.days) spans.push(['session_day', plan.days]);
+  for (const span of plan.hours) spans.push(['session_hour', span]);
+  for (const [table, span] of spans) {
+    let select = db.selectFrom(table as 'session_hour').selectAll();
+    if (span.from !== null) select = select.where('bucket', '>=', span.from);
+    if (span.to !== null) select = select.where('bucket', '<', span.to);
+    for (const row of await select.execute()) {
+      scope.total += row.sessions;
+      scope.durationSum += row.duration_sum;
+      scope.cost += row.cost;
+      scope.tokens.input += row.tokens_input;
+      scope.tokens.output += row.tokens_output;
+      scope.tokens.total += row.tokens_total;
+      scope.starts.push({ time: row.bucket, sessions: row.sessions });
+      const counts = JSON.parse(row.chapters) as Record<string, [number, number]>;
+      for (const [key, [sessions, errors]] of Object.entries(counts))
+        addChapter(key, sessions, errors);
+    }
+  }
+  for (const span of plan.raw) {
+    const rows = await db
+      .selectFrom('session_agg')
+      .select([
+        'started_at',
+        'duration_ms',
+        'cost',
+        'tokens_input',
+        'tokens_output',
+        'tokens_total',
+        'chapter_reached',
+        'error_count',
+      ])
+      .where('started_at', '>=', span.from)
+      .where('started_at', '<', span.to)
+      .execute();
+    for (const row of rows) {
+      scope.total++;
+      scope.durationSum += row.duration_ms;
+      scope.cost += row.cost;
+      scope.tokens.input += row.tokens_input;
+      scope.tokens.output += row.tokens_output;
+      scope.tokens.total += row.tokens_total;
+      scope.starts.push({ time: row.started_at, sessions: 1 });
+      addChapter(String(row.chapter_reached), 1, row.error_count > 0 ? 1 : 0);
+    }
+  }
+
+  const done = preset.completedAtChapter;
+  for (const [key, [sessions, errors]] of chapters) {
+    const chapter = key === 'null' ? null : Number(key);
+    if (chapter !== null && chapter >= done) scope.byStatus.completed += sessions;
+    else scope.byStatus.error += errors;
+  }
+  let active = whereStarted(db.selectFrom('session_agg'), range)
+    .select(sql<number>`count(*)`.as('active'))
+    .where('last_activity_at', '>', now - preset.inactivityTimeoutMs)
+    .where('error_count', '=', 0);
+  active = active.where((eb) =>
+    eb.or([eb('chapter_reached', 'is', null), eb('chapter_reached', '<', done)]),
+  );
+  scope.byStatus.active = Number((await active.executeTakeFirstOrThrow()).active);
+  scope.byStatus.abandoned =
+    scope.total - scope.byStatus.completed - scope.byStatus.error - scope.byStatus.active;
+  scope.reached = presetChapters(preset).map((chapter) => {
+    let sessions = 0;
+    for (const [key, [count]] of chapters) {
+      if (key !== 'null' && Number(key) >= chapter) sessions += count;
+    }
+    return sessions;
+  });
   const users = await whereStarted(db.selectFrom('session_agg'), range)
     .select(sql<number>`count(distinct user_id)`.as('users'))
     .executeTakeFirstOrThrow();
-  const total = Number(row.total);
-  const error = Number(row.error);
-  const active = Number(row.active);
-  const done = Number(row.completed);
-  return {
-    total,
-    byStatus: { completed: done, active, abandoned: total - done - error - active, error },
-    durationSum: row.duration,
-    cost: row.cost,
-    tokens: { input: row.tokens_input, output: row.tokens_output, total: row.tokens_total },
-    uniqueUsers: Number(users.users),
-    reached: chapters.length === 0 ? [] : (JSON.parse(row.reached) as number[]),
-    earliest: row.earliest,
-    latest: row.latest,
-  };
+  scope.uniqueUsers = Number(users.users);
+  return scope;
 }
 
 /** The chapter funnel from the chapter distribution (as core's `chapterFunnel`). */

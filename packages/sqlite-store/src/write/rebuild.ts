@@ -23,6 +23,8 @@ const DERIVED_TABLES = [
   'trace_agg',
   'trace_hour',
   'trace_day',
+  'session_hour',
+  'session_day',
   'session_agg',
   'session_fts',
   'counters',

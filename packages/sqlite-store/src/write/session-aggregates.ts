@@ -6,6 +6,7 @@ import { AgentSessionDeltas } from './agent-sessions';
 import type { BatchIndex } from './batch-index';
 import { insertAgentFirsts, upsertSessionAggregates } from './inserts';
 import type { SearchChanges } from './search-changes';
+import { SessionRollupDeltas } from './session-rollups';
 import { writeSessionSearch } from './session-search';
 
 interface ObservationSlice {
@@ -46,10 +47,23 @@ export async function refreshSessions(
 ): Promise<number> {
   let knownDelta = 0;
   const agentSessions = new AgentSessionDeltas();
+  const sessionRollups = new SessionRollupDeltas();
   for (const slice of chunks(ids, 400)) {
     const stored = await db
       .selectFrom('session_agg')
-      .select(['rowid', 'id', 'user_id'])
+      .select([
+        'rowid',
+        'id',
+        'user_id',
+        'started_at',
+        'duration_ms',
+        'cost',
+        'tokens_input',
+        'tokens_output',
+        'tokens_total',
+        'chapter_reached',
+        'error_count',
+      ])
       .where('id', 'in', slice)
       .execute();
     const storedById = new Map(stored.map((row) => [row.id, row]));
@@ -92,8 +106,12 @@ export async function refreshSessions(
         tracesBySession.get(id) ?? [],
         sessionObservations,
       );
-      if (values) upserts.push(values);
-      else if (storedById.has(id)) removed.push(id);
+      const storedRow = storedById.get(id);
+      if (storedRow) sessionRollups.shift(storedRow, -1);
+      if (values) {
+        upserts.push(values);
+        sessionRollups.shift(values, 1);
+      } else if (storedRow) removed.push(id);
       knownDelta += (values ? 1 : 0) - (storedById.has(id) ? 1 : 0);
 
       const before = new Map(
@@ -129,6 +147,7 @@ export async function refreshSessions(
     });
   }
   await agentSessions.apply(db);
+  await sessionRollups.apply(db);
   return knownDelta;
 }
 
