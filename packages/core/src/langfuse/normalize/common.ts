@@ -1,4 +1,5 @@
-import type { ObservationLevel } from '../../domain/index';
+import type { ObservationLevel, ObservationRecord } from '../../domain/index';
+import type { LangfuseObservation, LangfuseObservationV2 } from '../schemas/index';
 
 /** ISO-8601 → epoch ms. Inputs were validated as ISO datetimes, so this never yields NaN. */
 export function toEpochMs(iso: string): number {
@@ -55,4 +56,39 @@ export function metadataObject(metadata: unknown): Record<string, unknown> | nul
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The record fields whose source differs between the API generations. */
+type GenerationSpecific = 'model' | 'totalCost' | 'sessionId' | 'userId';
+
+/**
+ * The fields a legacy and a v2 observation map the same way; each normalizer adds its
+ * generation's {@link GenerationSpecific} fields. `costDetails` is returned for their `totalCost`.
+ *
+ * @example
+ * const shared = sharedObservationFields(observation);
+ * const record = { ...shared, model: observation.model ?? null, totalCost: shared.costDetails.total ?? null, sessionId: null, userId: null };
+ */
+export function sharedObservationFields(
+  observation: LangfuseObservation | LangfuseObservationV2,
+): Omit<ObservationRecord, GenerationSpecific> {
+  return {
+    id: observation.id,
+    traceId: observation.traceId ?? null,
+    type: observation.type,
+    name: observation.name ?? null,
+    level: levelOf(observation.level),
+    statusMessage: observation.statusMessage ?? null,
+    parentObservationId: observation.parentObservationId ?? null,
+    startTime: toEpochMs(observation.startTime),
+    endTime: toEpochMsOrNull(observation.endTime),
+    completionStartTime: toEpochMsOrNull(observation.completionStartTime),
+    input: observation.input ?? null,
+    output: observation.output ?? null,
+    metadata: metadataObject(observation.metadata),
+    usageDetails: numberMap(observation.usageDetails),
+    costDetails: numberMap(observation.costDetails),
+    environment: environmentOf(observation.environment),
+    updatedAt: toEpochMsOrNull(observation.updatedAt),
+  };
 }

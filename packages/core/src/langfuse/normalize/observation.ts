@@ -1,13 +1,6 @@
 import type { ObservationRecord } from '../../domain/index';
 import type { LangfuseObservation } from '../schemas/index';
-import {
-  environmentOf,
-  levelOf,
-  metadataObject,
-  numberMap,
-  toEpochMs,
-  toEpochMsOrNull,
-} from './common';
+import { sharedObservationFields } from './common';
 
 /**
  * A legacy (v1) observation → {@link ObservationRecord}. v1 observations carry no session or user,
@@ -18,28 +11,12 @@ import {
  * const records = page.data.map(observationToRecord);
  */
 export function observationToRecord(observation: LangfuseObservation): ObservationRecord {
-  const costDetails = numberMap(observation.costDetails);
+  const shared = sharedObservationFields(observation);
   return {
-    id: observation.id,
-    traceId: observation.traceId ?? null,
-    type: observation.type,
-    name: observation.name ?? null,
-    level: levelOf(observation.level),
-    statusMessage: observation.statusMessage ?? null,
-    parentObservationId: observation.parentObservationId ?? null,
-    startTime: toEpochMs(observation.startTime),
-    endTime: toEpochMsOrNull(observation.endTime),
-    completionStartTime: toEpochMsOrNull(observation.completionStartTime),
+    ...shared,
     model: observation.model ?? null,
-    input: observation.input ?? null,
-    output: observation.output ?? null,
-    metadata: metadataObject(observation.metadata),
-    usageDetails: numberMap(observation.usageDetails),
-    costDetails,
-    totalCost: costDetails.total ?? observation.calculatedTotalCost ?? null,
+    totalCost: shared.costDetails.total ?? observation.calculatedTotalCost ?? null,
     sessionId: null,
     userId: null,
-    environment: environmentOf(observation.environment),
-    updatedAt: toEpochMsOrNull(observation.updatedAt),
   };
 }
