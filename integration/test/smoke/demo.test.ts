@@ -53,7 +53,7 @@ describe('demo settings', () => {
     });
     expect(demoDirs()).toHaveLength(1);
     demo.child.kill('SIGTERM');
-    expect(await demo.exited).toBe(0);
+    expect({ code: await demo.exited, stderr: demo.stderr() }).toEqual({ code: 0, stderr: '' });
     expect(demoDirs()).toEqual([]);
   });
 });
