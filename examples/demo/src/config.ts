@@ -1,6 +1,7 @@
 import { MAX_DATASET_SESSIONS } from '@cupid-dashboard/core/dataset';
 import {
   ConfigError,
+  integerVariable,
   loadConfig,
   type ServerConfig,
 } from '@cupid-dashboard/example-reference-server/config';
@@ -22,18 +23,9 @@ export interface DemoConfig {
   temporaryDatabase: boolean;
 }
 
-const integer = (name: string, min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .default(String(fallback))
-    .refine((text) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max, {
-      error: `${name} must be an integer from ${min} to ${max}`,
-    })
-    .transform(Number);
-
 const demoSchema = z.object({
-  DEMO_SESSIONS: integer('DEMO_SESSIONS', 1, MAX_DATASET_SESSIONS, 3000),
-  DEMO_SEED: integer('DEMO_SEED', 0, 2 ** 31 - 1, 42),
+  DEMO_SESSIONS: integerVariable('DEMO_SESSIONS', 1, MAX_DATASET_SESSIONS, 3000),
+  DEMO_SEED: integerVariable('DEMO_SEED', 0, 2 ** 31 - 1, 42),
 });
 
 // Replaced by the simulator's keys and URL and the temporary file once they exist; only here so

@@ -59,7 +59,14 @@ const required = (name: string) =>
     .trim()
     .min(1, `${name} is required`);
 
-const integer = (name: string, min: number, max: number, fallback: number) =>
+/**
+ * A zod schema for an integer environment variable from `min` to `max` (inclusive), `fallback`
+ * when unset; its error names the variable and the range, never the value.
+ *
+ * @example
+ * z.object({ DEMO_SESSIONS: integerVariable('DEMO_SESSIONS', 1, 100_000, 3000) }).parse({}); // { DEMO_SESSIONS: 3000 }
+ */
+export const integerVariable = (name: string, min: number, max: number, fallback: number) =>
   z
     .string()
     .default(String(fallback))
@@ -106,8 +113,8 @@ const envSchema = z.object({
     .transform(Number)
     .optional(),
   DATABASE_PATH: z.string().default('./data/cupid.db'),
-  SYNC_INTERVAL_SECONDS: integer('SYNC_INTERVAL_SECONDS', 1, 86_400, 300),
-  SYNC_LOOKBACK_MINUTES: integer('SYNC_LOOKBACK_MINUTES', 0, 10_080, 60),
+  SYNC_INTERVAL_SECONDS: integerVariable('SYNC_INTERVAL_SECONDS', 1, 86_400, 300),
+  SYNC_LOOKBACK_MINUTES: integerVariable('SYNC_LOOKBACK_MINUTES', 0, 10_080, 60),
   SYNC_START_FROM: z
     .string()
     .refine((text) => Number.isFinite(Date.parse(text)), {
@@ -118,7 +125,7 @@ const envSchema = z.object({
   SYNC_ON_START: flag('SYNC_ON_START', true),
   // This machine only unless asked: with no API keys the API and the sync trigger are open.
   HOST: z.string().default('127.0.0.1'),
-  PORT: integer('PORT', 0, 65_535, 8080),
+  PORT: integerVariable('PORT', 0, 65_535, 8080),
   CORS_ORIGINS: z
     .string()
     .default(DEFAULT_CORS_ORIGINS.join(','))
