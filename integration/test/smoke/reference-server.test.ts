@@ -159,36 +159,28 @@ describe('reference server against the simulator', () => {
 });
 
 describe('reference server configuration errors', () => {
-  it('exits with code 2 and one line naming the missing variable', async () => {
-    const child = spawnReferenceServer({ LANGFUSE_PUBLIC_KEY: 'pk-lf-test', PORT: '0' });
-    expect(await child.exited).toBe(2);
-    expect(child.stderr()).toBe('Invalid configuration: LANGFUSE_SECRET_KEY is required\n');
-    expect(child.lines).toEqual([]);
-  });
-
-  it('names an invalid variable without echoing the keys', async () => {
+  // Each exits with code 2 and one stderr line naming the variable, echoing no key or password.
+  it.each([
+    ['the missing variable', { LANGFUSE_SECRET_KEY: '' }, 'LANGFUSE_SECRET_KEY is required'],
+    [
+      'an invalid variable',
+      { SYNC_INTERVAL_SECONDS: 'soon' },
+      'SYNC_INTERVAL_SECONDS must be an integer from 1 to 86400',
+    ],
+    [
+      'a LANGFUSE_BASE_URL carrying credentials',
+      { LANGFUSE_BASE_URL: 'https://someone:hunter2@cloud.langfuse.com' },
+      'LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead',
+    ],
+  ])('exits with code 2 and one line naming %s', async (_case, env, message) => {
     const child = spawnReferenceServer({
       LANGFUSE_PUBLIC_KEY: 'pk-lf-test',
       LANGFUSE_SECRET_KEY: 'sk-lf-do-not-print',
-      SYNC_INTERVAL_SECONDS: 'soon',
-    });
-    expect(await child.exited).toBe(2);
-    expect(child.stderr()).toBe(
-      'Invalid configuration: SYNC_INTERVAL_SECONDS must be an integer from 1 to 86400\n',
-    );
-  });
-
-  it('exits with code 2 on a LANGFUSE_BASE_URL carrying credentials, without echoing them', async () => {
-    const child = spawnReferenceServer({
-      LANGFUSE_PUBLIC_KEY: 'pk-lf-test',
-      LANGFUSE_SECRET_KEY: 'sk-lf-test',
-      LANGFUSE_BASE_URL: 'https://someone:hunter2@cloud.langfuse.com',
       PORT: '0',
+      ...env,
     });
     expect(await child.exited).toBe(2);
-    expect(child.stderr()).toBe(
-      'Invalid configuration: LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead\n',
-    );
+    expect(child.stderr()).toBe(`Invalid configuration: ${message}\n`);
     expect(child.lines).toEqual([]);
   });
 });
