@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSyncService, type SyncProgress } from '../../src/index';
 import { smallDataset } from './support/dataset';
 import { FakeLangfuse } from './support/fake-client';
+import { holdRequest } from './support/gate';
 import { createMirrorStore, expectStoreEquals } from './support/mirror-store';
-
-/** A gate the fake's requests wait on, so a test can act while a run is mid-way. */
-function gate() {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-}
 
 describe('single flight', () => {
   it('joins a trigger that arrives during a run instead of starting another', async () => {
@@ -19,17 +11,9 @@ describe('single flight', () => {
     const fake = new FakeLangfuse(dataset);
     const store = createMirrorStore();
     const sync = createSyncService({ client: fake.client, store, pageSize: 40, now: () => end });
-    const hold = gate();
-    const reached = gate();
-    // Request 3 is sent (read ahead) only once page 1 is committed.
-    fake.beforeAnswer = async (_request, n) => {
-      if (n === 3) {
-        reached.open();
-        await hold.opened;
-      }
-    };
+    const held = holdRequest(fake, 3);
     const first = sync.trigger();
-    await reached.opened;
+    await held.reached;
     expect(sync.isRunning).toBe(true);
     const status = await sync.getStatus();
     expect(status.running).toBe(true);
@@ -37,7 +21,7 @@ describe('single flight', () => {
     expect(status.progress?.pages).toBeGreaterThanOrEqual(1);
     const second = sync.trigger();
     const third = sync.sync();
-    hold.open();
+    held.release();
     const [a, b, c] = await Promise.all([first.run, second.run, third]);
     expect(first.started).toBe(true);
     expect(second.started).toBe(false);
