@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   };
   const queryFigures: Record<string, { p50: number; p95: number; calls: number }> = {};
   for (const query of benchQueries(context)) {
+    // Collect the ingest phase's garbage first, so it is not charged to the queries.
+    collectGarbage();
     const draw = seeded(7);
     for (let i = 0; i < 3; i++) await query.run(store, draw);
     const times: number[] = [];
@@ -106,27 +108,38 @@ async function main(): Promise<void> {
 
   // ── incremental refresh vs full rebuild ──
   const incremental: number[] = [];
+  const refreshOnly: number[] = [];
   for (let round = 0; round < 5; round++) {
     const extra = pages({ sessions: 21, seed: 9000 + round }, 1000).next().value;
     if (!extra) break;
     const batch = { ...extra, observations: extra.observations.slice(0, 1000) };
     const start = performance.now();
     const { touched } = await store.upsert(batch);
+    const written = performance.now();
     await store.refresh(touched as TouchedKeys);
-    incremental.push(performance.now() - start);
+    const end = performance.now();
+    incremental.push(end - start);
+    refreshOnly.push(end - written);
   }
   const incrementalMs = percentileMs(incremental, 50);
+  const refreshOnlyMs = percentileMs(refreshOnly, 50);
   const rebuildStart = performance.now();
   await store.refresh('all');
   const rebuildMs = performance.now() - rebuildStart;
   rows.push({
-    figure: 'add 1,000 obs + refresh (ms, median of 5)',
+    figure: 'add 1,000 obs: upsert + refresh (ms, median of 5)',
     value: incrementalMs,
     target: '≤ 100 ms',
     baseline: rebuildMs,
     baselineLabel: 'full rebuild',
     ratio: incrementalMs / rebuildMs,
     pass: incrementalMs <= 100,
+  });
+  rows.push({
+    figure: '  of which refresh(touched) (ms)',
+    value: refreshOnlyMs,
+    target: '≤ 100 ms',
+    pass: refreshOnlyMs <= 100,
   });
 
   // ── size and memory ──
@@ -162,7 +175,12 @@ async function main(): Promise<void> {
       target: 0.6,
     },
     queries: queryFigures,
-    incrementalRefreshMs: { median: incrementalMs, all: incremental, target: 100 },
+    incrementalRefreshMs: {
+      upsertAndRefreshMedian: incrementalMs,
+      refreshOnlyMedian: refreshOnlyMs,
+      all: incremental,
+      target: 100,
+    },
     fullRebuildMs: rebuildMs,
     fileBytes: bytes,
     fileMbPerMillionObservations: perMillion / 1e6,
@@ -177,6 +195,11 @@ async function main(): Promise<void> {
     `${JSON.stringify(results, null, 2)}\n`,
   );
   console.log(`results written to bench-results/sqlite-store.json`);
+}
+
+/** Runs a full collection when the bench runs with `--expose-gc` (the package script does). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 main()
