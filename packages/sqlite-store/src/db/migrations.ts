@@ -120,6 +120,7 @@ const initial: Migration = {
       .addColumn('tokens_output', 'real', (c) => c.notNull())
       .addColumn('tokens_total', 'real', (c) => c.notNull())
       .addColumn('error_count', 'integer', (c) => c.notNull())
+      .addColumn('first_calls', 'text', (c) => c.notNull())
       .execute();
     // Covers the session statistics and dashboard scans (no table lookups per session).
     await db.schema
@@ -159,19 +160,16 @@ const initial: Migration = {
       db,
     );
 
+    // Keyed by time: first calls arrive in time order (appends), and the partial hours at the
+    // edges of a range count them by a key-range scan. A session's rows are found through the
+    // copy in its `session_agg.first_calls`.
     await db.schema
       .createTable('agent_first')
-      .addColumn('session_id', 'text', (c) => c.notNull())
-      .addColumn('agent', 'text', (c) => c.notNull())
       .addColumn('first_start', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('agent_first_pk', ['session_id', 'agent'])
+      .addColumn('agent', 'text', (c) => c.notNull())
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('agent_first_pk', ['first_start', 'agent', 'session_id'])
       .modifyEnd(sql`without rowid`)
-      .execute();
-    // The partial hours at the edges of a range count first calls by time.
-    await db.schema
-      .createIndex('agent_first_time')
-      .on('agent_first')
-      .columns(['first_start', 'agent'])
       .execute();
 
     await db.schema
@@ -218,11 +216,8 @@ const initial: Migration = {
         ])
         .modifyEnd(sql`without rowid`)
         .execute();
-      await db.schema
-        .createIndex(`${table}_agent`)
-        .on(table)
-        .columns(['agent', 'has_agent', 'bucket'])
-        .execute();
+      // No index by agent: one agent's rows over a range are a bucket-range scan of a few
+      // hundred rows, and a second index would add pages to every write.
     }
     for (const table of ['agent_sessions_hour', 'agent_sessions_day']) {
       await db.schema
@@ -230,7 +225,7 @@ const initial: Migration = {
         .addColumn('bucket', 'integer', (c) => c.notNull())
         .addColumn('agent', 'text', (c) => c.notNull())
         .addColumn('sessions', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint(`${table}_pk`, ['agent', 'bucket'])
+        .addPrimaryKeyConstraint(`${table}_pk`, ['bucket', 'agent'])
         .modifyEnd(sql`without rowid`)
         .execute();
     }

@@ -97,6 +97,8 @@ export interface SessionAggTable {
   tokens_output: number;
   tokens_total: number;
   error_count: number;
+  /** JSON `{ agent: start of its first call }`, the session's rows of `agent_first`. */
+  first_calls: string;
 }
 
 /** FTS5 (trigram) over normalized text; rowid = `session_agg.rowid`. */

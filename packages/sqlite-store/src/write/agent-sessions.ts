@@ -34,7 +34,7 @@ export class AgentSessionDeltas {
           .insertInto(table)
           .values(slice)
           .onConflict((conflict) =>
-            conflict.columns(['agent', 'bucket']).doUpdateSet((eb) => ({
+            conflict.columns(['bucket', 'agent']).doUpdateSet((eb) => ({
               sessions: eb(`${table}.sessions`, '+', eb.ref('excluded.sessions')),
             })),
           )

@@ -73,6 +73,7 @@ const SESSION_COLUMNS: readonly (keyof SessionValues & string)[] = [
   'tokens_output',
   'tokens_total',
   'error_count',
+  'first_calls',
 ];
 
 const ROLLUP_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;

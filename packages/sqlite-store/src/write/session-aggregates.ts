@@ -63,6 +63,7 @@ export async function refreshSessions(
         'tokens_total',
         'chapter_reached',
         'error_count',
+        'first_calls',
       ])
       .where('id', 'in', slice)
       .execute();
@@ -87,12 +88,11 @@ export async function refreshSessions(
     const bySession = sources.observations;
     const tracesBySession = sources.traces;
     const createdAt = sources.createdAt;
-    const firstsBySession = sources.firsts;
 
     const upserts: SessionValues[] = [];
     const removed: string[] = [];
-    const firstRows: { session_id: string; agent: string; first_start: number }[] = [];
-    const changedFirsts: string[] = [];
+    const firstRows: AgentFirstTable[] = [];
+    const staleFirsts: AgentFirstTable[] = [];
     for (const id of slice) {
       const sessionObservations = [...(bySession.get(id) ?? [])].sort((a, b) =>
         compareByStart(
@@ -107,6 +107,8 @@ export async function refreshSessions(
         sessionObservations,
       );
       const storedRow = storedById.get(id);
+      const after = firstCalls(sessionObservations);
+      if (values) values.first_calls = JSON.stringify(Object.fromEntries(after));
       if (storedRow) sessionRollups.shift(storedRow, -1);
       if (values) {
         upserts.push(values);
@@ -114,24 +116,33 @@ export async function refreshSessions(
       } else if (storedRow) removed.push(id);
       knownDelta += (values ? 1 : 0) - (storedById.has(id) ? 1 : 0);
 
-      const before = new Map(
-        (firstsBySession.get(id) ?? []).map((row) => [row.agent, row.first_start]),
+      // The stored first calls come with the session row, so nothing is read by session here.
+      const before = new Map<string, number>(
+        Object.entries(
+          storedRow ? (JSON.parse(storedRow.first_calls) as Record<string, number>) : {},
+        ),
       );
-      const after = firstCalls(sessionObservations);
-      if (!sameMap(before, after)) {
-        changedFirsts.push(id);
-        for (const [agent, first] of before) agentSessions.shift(agent, first, -1);
-        for (const [agent, first] of after) {
-          agentSessions.shift(agent, first, 1);
-          firstRows.push({ session_id: id, agent, first_start: first });
-        }
+      for (const [agent, first] of before) {
+        if (after.get(agent) === first) continue;
+        agentSessions.shift(agent, first, -1);
+        staleFirsts.push({ session_id: id, agent, first_start: first });
+      }
+      for (const [agent, first] of after) {
+        if (before.get(agent) === first) continue;
+        agentSessions.shift(agent, first, 1);
+        firstRows.push({ session_id: id, agent, first_start: first });
       }
     }
 
-    if (changedFirsts.length > 0) {
-      await db.deleteFrom('agent_first').where('session_id', 'in', changedFirsts).execute();
-      await insertAgentFirsts(db, firstRows);
+    for (const row of staleFirsts) {
+      await db
+        .deleteFrom('agent_first')
+        .where('first_start', '=', row.first_start)
+        .where('agent', '=', row.agent)
+        .where('session_id', '=', row.session_id)
+        .execute();
     }
+    await insertAgentFirsts(db, firstRows);
     const rowids = new Map<string, number>();
     for (const row of await upsertSessionAggregates(db, upserts)) rowids.set(row.id, row.rowid);
     if (removed.length > 0) await db.deleteFrom('session_agg').where('id', 'in', removed).execute();
@@ -196,6 +207,7 @@ function aggregate(
     tokens_output: 0,
     tokens_total: 0,
     error_count: 0,
+    first_calls: '{}',
   };
   // Observations come sorted by start time then id, as the reference sums them.
   for (const row of observations) {
@@ -232,12 +244,6 @@ function firstCalls(observations: readonly ObservationSlice[]): Map<string, numb
   return firsts;
 }
 
-function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, value] of a) if (b.get(key) !== value) return false;
-  return true;
-}
-
 function groupRows<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -254,13 +260,12 @@ interface Sources {
   observations: Map<string, ObservationSlice[]>;
   traces: Map<string, Array<{ id: string; timestamp: number; user_id: string | null }>>;
   createdAt: Map<string, number>;
-  firsts: Map<string, AgentFirstTable[]>;
 }
 
-/** Reads everything linked to some sessions: observations, traces, records and first calls. */
+/** Reads everything linked to some sessions: observations, traces and records. */
 async function readSources(db: Db, ids: readonly string[]): Promise<Sources> {
   if (ids.length === 0) {
-    return { observations: new Map(), traces: new Map(), createdAt: new Map(), firsts: new Map() };
+    return { observations: new Map(), traces: new Map(), createdAt: new Map() };
   }
   const observations = await db
     .selectFrom('observations')
@@ -292,15 +297,9 @@ async function readSources(db: Db, ids: readonly string[]): Promise<Sources> {
     .select(['id', 'created_at'])
     .where('id', 'in', ids)
     .execute();
-  const firsts = await db
-    .selectFrom('agent_first')
-    .selectAll()
-    .where('session_id', 'in', ids)
-    .execute();
   return {
     observations: groupRows(observations, (row) => row.eff_session_id),
     traces: groupRows(traces, (row) => row.session_id),
     createdAt: new Map(records.map((row) => [row.id, row.created_at])),
-    firsts: groupRows(firsts, (row) => row.session_id),
   };
 }
