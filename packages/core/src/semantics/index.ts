@@ -1,3 +1,4 @@
+export { type AgentSummaryParts, agentCategory, buildAgentSummary } from './agents';
 export { BUCKET_MS, bucketStart, bucketStarts, MAX_SERIES_BUCKETS } from './buckets';
 export { chapterFunnel, observationChapter, presetChapters } from './chapters';
 export { compareByStart, extractConversation } from './conversation';

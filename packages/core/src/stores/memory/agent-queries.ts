@@ -1,4 +1,5 @@
 import type { DashboardPreset } from '../../presets/types';
+import { buildAgentSummary } from '../../semantics/agents';
 import { bucketStart } from '../../semantics/buckets';
 import { nearestRank } from '../../semantics/percentiles';
 import { inTimeRange } from '../../semantics/time-range';
@@ -33,15 +34,11 @@ export function agentSummary(
   const firstCalls = derived.firstCalls.get(name) ?? new Map();
   let sessions = 0;
   for (const first of firstCalls.values()) if (inTimeRange(first, range)) sessions++;
-  return {
+  return buildAgentSummary(preset, {
     name,
-    category: Object.hasOwn(preset.agentCategories, name)
-      ? (preset.agentCategories[name] ?? 'other')
-      : 'other',
     calls: totals.calls,
     sessions,
     errors: totals.errors,
-    errorRate: totals.calls === 0 ? 0 : totals.errors / totals.calls,
     latency: latencySummary(totals.latencies),
     cost: totals.cost,
     tokens: totals.tokens,
@@ -50,7 +47,7 @@ export function agentSummary(
         latest === null ? fact.record.startTime : Math.max(latest, fact.record.startTime),
       null,
     ),
-  };
+  });
 }
 
 /** Every agent with a call in range, by calls descending then name ascending. */
