@@ -1,4 +1,4 @@
-import { DashboardError, type DashboardErrorOptions } from '../errors/index';
+import { DashboardError, type DashboardErrorOptions, isDashboardError } from '../errors/index';
 
 /** Stable codes of {@link StoreError}. */
 export type StoreErrorCode =
@@ -24,4 +24,20 @@ export class StoreError extends DashboardError {
   constructor(code: StoreErrorCode, message: string, options: DashboardErrorOptions = {}) {
     super(code, message, options);
   }
+}
+
+/**
+ * True when `value` is a {@link StoreError} (from any copy of the package: it checks the SDK's
+ * error brand and a `STORE_` code, not `instanceof`), and, when `code` is given, has that code.
+ *
+ * @param value anything caught
+ * @param code optional: the code it must have
+ * @example
+ * try { await body(); } catch (error) {
+ *   if (isStoreError(error)) throw error; // already a store failure: keep its code
+ *   throw new StoreError('STORE_UNAVAILABLE', 'The store failed to answer', { cause: error });
+ * }
+ */
+export function isStoreError(value: unknown, code?: StoreErrorCode): value is StoreError {
+  return isDashboardError(value, code) && value.code.startsWith('STORE_');
 }

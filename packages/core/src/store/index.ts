@@ -19,6 +19,7 @@ export {
   type TokenCounts,
 } from './common';
 export type { Conversation, ConversationMessage } from './conversation';
+export { countTouched } from './count-touched';
 export type {
   DashboardKpis,
   DashboardMetrics,
@@ -26,7 +27,8 @@ export type {
   DashboardTimeSeriesPoint,
   ModelUsageParams,
 } from './dashboard';
-export { StoreError, type StoreErrorCode } from './errors';
+export { isStoreError, StoreError, type StoreErrorCode } from './errors';
+export { checkInteger, checkOneOf, checkPage, checkRange } from './query-checks';
 export {
   type ChapterFunnelStep,
   SESSION_SORT_KEYS,
@@ -51,6 +53,7 @@ export {
   type SyncStatePatch,
   type SyncStatus,
 } from './sync-state';
+export { TouchedSet } from './touched';
 export type {
   EntityCounts,
   RefreshResult,
@@ -59,3 +62,4 @@ export type {
   UpsertBatch,
   UpsertResult,
 } from './upsert';
+export { validateUpsertBatch } from './validate-records';

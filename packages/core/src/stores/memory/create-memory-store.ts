@@ -3,9 +3,12 @@ import { bucketStart } from '../../semantics/buckets';
 import { totalPages } from '../../semantics/pagination';
 import { inTimeRange } from '../../semantics/time-range';
 import { BUCKET_SIZES } from '../../store/common';
+import { countTouched } from '../../store/count-touched';
 import { StoreError } from '../../store/errors';
+import { checkInteger, checkOneOf, checkPage, checkRange } from '../../store/query-checks';
 import { SESSION_SORT_KEYS, SESSION_STATUSES } from '../../store/sessions';
 import type { DashboardStore, DashboardStoreOptions } from '../../store/store';
+import { TouchedSet } from '../../store/touched';
 import type { RefreshResult, TouchedKeys } from '../../store/upsert';
 import {
   agentDetail,
@@ -16,7 +19,6 @@ import {
 } from './agent-queries';
 import { dashboardMetrics } from './dashboard-queries';
 import { type DerivedData, deriveData, sessionConversation } from './derive';
-import { checkInteger, checkOneOf, checkPage, checkRange } from './query-params';
 import { RecordTables } from './record-tables';
 import {
   sessionMatches,
@@ -26,7 +28,6 @@ import {
   sortSessions,
 } from './session-queries';
 import { SyncStateCell } from './sync-state';
-import { TouchedSet } from './touched';
 
 /**
  * The reference `DashboardStore`: everything in plain maps, every answer computed straight from
@@ -78,13 +79,7 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
         const keys: TouchedKeys =
           touched === 'all' ? allKeys(data()) : touched === undefined ? pending.toKeys() : touched;
         pending = new TouchedSet();
-        return {
-          sessions: keys.sessionIds.length,
-          traces: keys.traceIds.length,
-          agents: keys.agentNames.length,
-          models: keys.models.length,
-          hourBuckets: keys.hourBuckets.length,
-        };
+        return countTouched(keys);
       }),
 
     getSyncState: () => use(() => syncState.get()),

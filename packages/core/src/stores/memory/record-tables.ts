@@ -1,8 +1,8 @@
 import type { ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
 import { effectiveSessionId, replacesStored } from '../../semantics/linking';
-import { StoreError } from '../../store/errors';
+import { TouchedSet } from '../../store/touched';
 import type { UpsertBatch, UpsertResult } from '../../store/upsert';
-import { TouchedSet } from './touched';
+import { validateUpsertBatch } from '../../store/validate-records';
 
 /**
  * The raw records of the memory store, one map per entity, plus an index from trace id to the
@@ -16,7 +16,7 @@ export class RecordTables {
 
   /** Applies a batch under the version rule; validates everything first so a bad batch writes nothing. */
   upsert(batch: UpsertBatch): UpsertResult {
-    validateBatch(batch);
+    validateUpsertBatch(batch);
     const touched = new TouchedSet();
     const written = { sessions: 0, traces: 0, observations: 0 };
     const skipped = { sessions: 0, traces: 0, observations: 0 };
@@ -102,34 +102,4 @@ function touchObservation(
   touched.addAgent(observation.name);
   touched.addModel(observation.model);
   touched.addTime(observation.startTime);
-}
-
-function validateBatch(batch: UpsertBatch): void {
-  for (const session of batch.sessions ?? []) {
-    requireId(session.id, 'session');
-    requireTime(session.createdAt, 'session', session.id, 'createdAt');
-  }
-  for (const trace of batch.traces ?? []) {
-    requireId(trace.id, 'trace');
-    requireTime(trace.timestamp, 'trace', trace.id, 'timestamp');
-  }
-  for (const observation of batch.observations ?? []) {
-    requireId(observation.id, 'observation');
-    requireTime(observation.startTime, 'observation', observation.id, 'startTime');
-    if (observation.endTime !== null) {
-      requireTime(observation.endTime, 'observation', observation.id, 'endTime');
-    }
-  }
-}
-
-function requireId(id: unknown, entity: string): void {
-  if (typeof id !== 'string' || id === '') {
-    throw new StoreError('STORE_INVALID_RECORD', `A ${entity} record has no id`);
-  }
-}
-
-function requireTime(value: unknown, entity: string, id: string, field: string): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new StoreError('STORE_INVALID_RECORD', `The ${entity} ${id} has an invalid ${field}`);
-  }
 }

@@ -1,6 +1,6 @@
 import type { ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
 import type { DashboardStore } from '../../store/store';
-import { TouchedSet } from '../../stores/memory/touched';
+import { TouchedSet } from '../../store/touched';
 import { seededRandom } from '../dataset/prng';
 import type { CupidDataset } from '../dataset/types';
 

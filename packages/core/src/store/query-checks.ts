@@ -1,0 +1,82 @@
+import { type ResolvedPage, resolvePage } from '../semantics/pagination';
+import type { TimeRange } from './common';
+import { StoreError } from './errors';
+
+// Shared checks for store query parameters, so every store rejects the same inputs with the same
+// `STORE_INVALID_QUERY` error (routes map it to 422).
+
+/**
+ * Checks a time range: each bound, when present, must be a finite number (epoch ms).
+ *
+ * @param range optional `{ from?, to? }`; undefined means all time
+ * @returns the same range, unchanged
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a NaN or infinite bound
+ * @example
+ * checkRange({ from: 0, to: Date.now() }); // returns the range
+ * checkRange({ from: Number.NaN }); // throws STORE_INVALID_QUERY
+ */
+export function checkRange(range: TimeRange | undefined): TimeRange | undefined {
+  for (const bound of [range?.from, range?.to]) {
+    if (bound !== undefined && !Number.isFinite(bound)) {
+      throw new StoreError('STORE_INVALID_QUERY', 'A time range bound is not a finite number');
+    }
+  }
+  return range;
+}
+
+/**
+ * Applies page defaults (page 1, limit 50; limit at most 200) or throws.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` when page < 1, limit is outside 1–200, or either is not an integer
+ * @example
+ * checkPage({}); // { page: 1, limit: 50, offset: 0 }
+ */
+export function checkPage(params: { page?: number; limit?: number }): ResolvedPage {
+  const page = resolvePage(params);
+  if (!page) {
+    throw new StoreError('STORE_INVALID_QUERY', 'page must be an integer ≥ 1 and limit 1 to 200');
+  }
+  return page;
+}
+
+/**
+ * Checks an integer option within `[min, max]` (inclusive), applying `fallback` when undefined.
+ *
+ * @param name the option's name, for the error message
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a non-integer or out-of-range value
+ * @example
+ * checkInteger('recentErrorsLimit', undefined, 10, 1, 100); // 10
+ */
+export function checkInteger(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const resolved = value ?? fallback;
+  if (!Number.isSafeInteger(resolved) || resolved < min || resolved > max) {
+    throw new StoreError('STORE_INVALID_QUERY', `${name} must be an integer from ${min} to ${max}`);
+  }
+  return resolved;
+}
+
+/**
+ * Checks an enumerated option (untyped callers can pass anything), applying `fallback` when undefined.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` when the value is not in `allowed`
+ * @example
+ * checkOneOf('order', undefined, ['asc', 'desc'], 'desc'); // 'desc'
+ */
+export function checkOneOf<T extends string>(
+  name: string,
+  value: T | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const resolved = value ?? fallback;
+  if (!allowed.includes(resolved)) {
+    throw new StoreError('STORE_INVALID_QUERY', `${name} must be one of ${allowed.join(', ')}`);
+  }
+  return resolved;
+}
