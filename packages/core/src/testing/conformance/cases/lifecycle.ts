@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DashboardError } from '../../../errors/dashboard-error';
-import { observation } from '../fixtures';
+import { type DashboardError, isDashboardError } from '../../../errors/dashboard-error';
+import type { UpsertBatch } from '../../../store/upsert';
+import { observation, session, trace } from '../fixtures';
 import type { OpenStore } from '../open-store';
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -8,7 +9,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
     await promise;
     return undefined;
   } catch (error) {
-    expect(error).toBeInstanceOf(DashboardError);
+    // A brand check, not instanceof: the store under test may load its own copy of core.
+    expect(isDashboardError(error)).toBe(true);
     return (error as DashboardError).code;
   }
 }
@@ -55,6 +57,43 @@ export function lifecycleCases(open: OpenStore): void {
       );
       await store.refresh();
       expect((await store.counts()).records.observations).toBe(0);
+    });
+
+    it('rejects a non-finite time, updatedAt included, and writes nothing of the batch', async () => {
+      // Each batch holds valid records of all three kinds beside one bad time, so a store that
+      // writes record by record before checking would leave something behind.
+      const bad: [string, UpsertBatch][] = [
+        ['trace updatedAt NaN', { traces: [trace({ id: 'x', updatedAt: Number.NaN })] }],
+        ['trace updatedAt Infinity', { traces: [trace({ id: 'x', updatedAt: Infinity })] }],
+        ['trace timestamp -Infinity', { traces: [trace({ id: 'x', timestamp: -Infinity })] }],
+        [
+          'observation updatedAt NaN',
+          { observations: [observation({ id: 'x', updatedAt: Number.NaN })] },
+        ],
+        [
+          'observation startTime Infinity',
+          { observations: [observation({ id: 'x', startTime: Infinity })] },
+        ],
+        [
+          'observation endTime NaN',
+          { observations: [observation({ id: 'x', endTime: Number.NaN })] },
+        ],
+        ['session createdAt NaN', { sessions: [session('x', Number.NaN)] }],
+      ];
+      const store = await open();
+      for (const [label, extra] of bad) {
+        const batch: UpsertBatch = {
+          sessions: [session('s'), ...(extra.sessions ?? [])],
+          traces: [trace({ id: 't', sessionId: 's', updatedAt: 1 }), ...(extra.traces ?? [])],
+          observations: [
+            observation({ id: 'o', traceId: 't', updatedAt: 1 }),
+            ...(extra.observations ?? []),
+          ],
+        };
+        expect(await codeOf(store.upsert(batch)), label).toBe('STORE_INVALID_RECORD');
+      }
+      await store.refresh();
+      expect((await store.counts()).records).toEqual({ sessions: 0, traces: 0, observations: 0 });
     });
 
     it('rejects every call with STORE_UNAVAILABLE once closed', async () => {
