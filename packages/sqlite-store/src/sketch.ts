@@ -45,24 +45,36 @@ export class LatencySketch {
       }
       return;
     }
+    // Inline varint decoding: this loop runs for every bucket of every rollup row a query reads.
+    // Values stay far below 2^31 (bucket indices < 5,000, counts per row), so bit operations hold.
+    const bytes = other;
     let position = 0;
-    const next = (): number => {
-      let value = 0;
+    let index = 0;
+    let first = true;
+    while (position < bytes.length) {
+      let gap = 0;
       let shift = 0;
       let byte: number;
       do {
-        byte = other[position++] as number;
-        value += (byte & 0x7f) * 2 ** shift;
+        byte = bytes[position++] as number;
+        gap |= (byte & 0x7f) << shift;
         shift += 7;
       } while (byte & 0x80);
-      return value;
-    };
-    let index = 0;
-    let first = true;
-    while (position < other.byteLength) {
-      index = first ? next() : index + next();
+      let count = 0;
+      shift = 0;
+      do {
+        byte = bytes[position++] as number;
+        count |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      index = first ? gap : index + gap;
       first = false;
-      this.addIndex(index, sign * next());
+      let counts = this.counts;
+      if (counts === null || index < this.offset || index >= this.offset + counts.length) {
+        this.cover(index, index);
+        counts = this.counts as Float64Array;
+      }
+      counts[index - this.offset] = (counts[index - this.offset] as number) + sign * count;
     }
   }
 
