@@ -1,10 +1,17 @@
 import {
   BUCKET_SIZES,
+  checkInteger,
+  checkOneOf,
+  checkRange,
+  countTouched,
   cupidPreset,
   type DashboardStore,
+  isStoreError,
   type RefreshResult,
   StoreError,
   type TouchedKeys,
+  TouchedSet,
+  validateUpsertBatch,
 } from '@cupid-dashboard/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from './db/open';
@@ -16,7 +23,6 @@ import { readCounts } from './read/counts';
 import { getDashboard } from './read/dashboard';
 import { getSessionStats } from './read/session-stats';
 import { getSession, listSessions } from './read/sessions';
-import { checkInteger, checkOneOf, checkRange } from './read/validate';
 import {
   acquireLease,
   patchSyncState,
@@ -26,9 +32,7 @@ import {
   renewLease,
 } from './sync/sync-state';
 import { rebuildAll } from './write/rebuild';
-import { TouchedSet } from './write/touched';
 import { upsertBatch } from './write/upsert';
-import { validateBatch } from './write/validate';
 
 /** A `DashboardStore` on SQLite, plus the connection it writes through. */
 export interface SqliteDashboardStore extends DashboardStore {
@@ -77,7 +81,7 @@ export async function createSqliteStore(
     try {
       return await body();
     } catch (error) {
-      if (error instanceof StoreError) throw error;
+      if (isStoreError(error)) throw error;
       throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store failed to answer', {
         cause: error,
       });
@@ -94,7 +98,7 @@ export async function createSqliteStore(
 
     upsert: (batch) =>
       use(async () => {
-        validateBatch(batch);
+        validateUpsertBatch(batch);
         const result = await writeTransaction(writer, (db) => upsertBatch(db, batch, preset));
         pending.addAll(result.touched);
         return result;
@@ -109,13 +113,7 @@ export async function createSqliteStore(
         // Upserts keep derived data current as they commit, so a refresh only reports the keys.
         const keys: TouchedKeys = touched ?? pending.toKeys();
         pending = new TouchedSet();
-        return {
-          sessions: keys.sessionIds.length,
-          traces: keys.traceIds.length,
-          agents: keys.agentNames.length,
-          models: keys.models.length,
-          hourBuckets: keys.hourBuckets.length,
-        };
+        return countTouched(keys);
       }),
 
     getSyncState: () => read((db) => readSyncState(db)),

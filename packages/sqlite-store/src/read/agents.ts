@@ -4,6 +4,7 @@ import {
   type AgentTimeSeriesPoint,
   type BucketSize,
   bucketStart,
+  buildAgentSummary,
   type DashboardPreset,
   type LatencySummary,
   type ModelUsage,
@@ -40,20 +41,16 @@ export function agentSummary(
   sessions: number,
   preset: DashboardPreset,
 ): AgentSummary {
-  return {
+  return buildAgentSummary(preset, {
     name,
-    category: Object.hasOwn(preset.agentCategories, name)
-      ? (preset.agentCategories[name] ?? 'other')
-      : 'other',
     calls: totals.calls,
     sessions,
     errors: totals.errors,
-    errorRate: totals.calls === 0 ? 0 : totals.errors / totals.calls,
     latency: latencyOf(totals),
     cost: totals.cost,
-    tokens: { ...totals.tokens },
+    tokens: totals.tokens,
     lastSeenAt: totals.lastSeenAt,
-  };
+  });
 }
 
 /** Agents with a call among some fact parts, by calls descending then name ascending. */

@@ -1,4 +1,7 @@
 import {
+  checkOneOf,
+  checkPage,
+  checkRange,
   type DashboardPreset,
   type EpochMs,
   normalizeSearchQuery,
@@ -17,7 +20,6 @@ import {
 import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { checkOneOf, checkPage, checkRange } from './validate';
 
 const SORT_COLUMNS: Record<SessionSortKey, keyof StoreSchema['session_agg']> = {
   startedAt: 'started_at',

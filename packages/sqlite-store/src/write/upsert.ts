@@ -3,6 +3,7 @@ import {
   type EntityCounts,
   type ObservationRecord,
   replacesStored,
+  TouchedSet,
   type TraceRecord,
   type UpsertBatch,
   type UpsertResult,
@@ -27,7 +28,6 @@ import {
 import { SearchChanges } from './search-changes';
 import { generationSearchLines } from './search-lines';
 import { refreshSessions } from './session-aggregates';
-import { TouchedSet } from './touched';
 import { refreshTraces } from './trace-aggregates';
 import { TraceChanges } from './trace-changes';
 
