@@ -3,12 +3,16 @@ import { createSyncService, LangfuseError } from '../../src/index';
 import { smallDataset } from './support/dataset';
 import { FakeLangfuse } from './support/fake-client';
 import { createMirrorStore, expectStoreEquals } from './support/mirror-store';
+import { setupSync } from './support/setup-sync';
 
 describe('sync failures', () => {
   it('ends as rate_limited with the time to retry when Langfuse asks for a long wait', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
+    const { fake, store, sync } = setupSync(dataset, {
+      apiMode: 'v2',
+      pageSize: 40,
+      now: () => end,
+    });
     fake.failures.set(
       2,
       new LangfuseError('LANGFUSE_RATE_LIMITED', 'Rate limited: retry after 3600 s', {
@@ -16,13 +20,6 @@ describe('sync failures', () => {
         retryAfterMs: 3_600_000,
       }),
     );
-    const sync = createSyncService({
-      client: fake.client,
-      store,
-      apiMode: 'v2',
-      pageSize: 40,
-      now: () => end,
-    });
     const result = await sync.sync();
     expect(result.status).toBe('rate_limited');
     expect(result.retryAt).toBe(end + 3_600_000);
@@ -42,12 +39,11 @@ describe('sync failures', () => {
 
   it('skips malformed records, counts them, and writes everything else', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
+    const { fake, store, sync } = setupSync(dataset, { now: () => end });
     // Two children (not roots), so derived traces and sessions are unaffected.
     const broken = dataset.observations.filter((o) => o.parentObservationId !== null).slice(3, 5);
     for (const o of broken) fake.malformed.add(o.id);
-    const result = await createSyncService({ client: fake.client, store, now: () => end }).sync();
+    const result = await sync.sync();
     expect(result.status).toBe('success');
     expect(result.skipped).toEqual({
       count: 2,
@@ -63,18 +59,16 @@ describe('sync failures', () => {
 
   it('never persists or logs a key, even from a foreign error that contains one', async () => {
     const secret = 'sk-lf-0123-distinctive-secret';
-    const fake = new FakeLangfuse();
-    fake.failures.set(
-      1,
-      new Error(`connect failed for https://pk-lf-pub:${secret}@host with Basic cGstbGY6c2stbGY=`),
-    );
     const lines: string[] = [];
     const logger = {
       info: (m: string, c?: unknown) => lines.push(m + JSON.stringify(c ?? {})),
       warn: (m: string, c?: unknown) => lines.push(m + JSON.stringify(c ?? {})),
     };
-    const store = createMirrorStore();
-    const sync = createSyncService({ client: fake.client, store, apiMode: 'v2', logger });
+    const { fake, sync } = setupSync({}, { apiMode: 'v2', logger });
+    fake.failures.set(
+      1,
+      new Error(`connect failed for https://pk-lf-pub:${secret}@host with Basic cGstbGY6c2stbGY=`),
+    );
     const result = await sync.sync();
     expect(result.status).toBe('error');
     expect(result.error?.code).toBe('UNKNOWN');

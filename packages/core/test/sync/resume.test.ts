@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncService, LangfuseError, type SyncCheckpoint } from '../../src/index';
+import { LangfuseError, type SyncCheckpoint } from '../../src/index';
 import { smallDataset } from './support/dataset';
-import { FakeLangfuse } from './support/fake-client';
-import { createMirrorStore, expectStoreEquals } from './support/mirror-store';
+import { expectStoreEquals } from './support/mirror-store';
+import { setupSync } from './support/setup-sync';
 
 describe('checkpoints and resume', () => {
   it('checkpoints after every page; a failed run resumes from its cursor with the same window', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
     let clock = end;
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       apiMode: 'v2',
       pageSize: 20,
       now: () => clock,
@@ -57,11 +53,7 @@ describe('checkpoints and resume', () => {
 
   it('resumes a legacy run at the endpoint and page it stopped on', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       apiMode: 'legacy',
       pageSize: 50,
       now: () => end,
@@ -87,10 +79,9 @@ describe('checkpoints and resume', () => {
 
   it('drops an unreadable checkpoint and reads a fresh window', async () => {
     const { dataset, end } = smallDataset({ sessions: 1 });
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
+    const { store, sync } = setupSync(dataset, { now: () => end });
     await store.saveSyncState({ checkpoint: { something: 'else' } });
-    const result = await createSyncService({ client: fake.client, store, now: () => end }).sync();
+    const result = await sync.sync();
     expect(result).toMatchObject({ status: 'success', resumed: false });
     await expectStoreEquals(store, dataset);
   });

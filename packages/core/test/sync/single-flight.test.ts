@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSyncService, type SyncProgress } from '../../src/index';
 import { smallDataset } from './support/dataset';
-import { FakeLangfuse } from './support/fake-client';
 import { holdRequest } from './support/gate';
-import { createMirrorStore, expectStoreEquals } from './support/mirror-store';
+import { expectStoreEquals } from './support/mirror-store';
+import { setupSync } from './support/setup-sync';
 
 describe('single flight', () => {
   it('joins a trigger that arrives during a run instead of starting another', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
-    const sync = createSyncService({ client: fake.client, store, pageSize: 40, now: () => end });
+    const { fake, store, sync } = setupSync(dataset, { pageSize: 40, now: () => end });
     const held = holdRequest(fake, 3);
     const first = sync.trigger();
     await held.reached;
@@ -34,10 +32,8 @@ describe('single flight', () => {
 
   it('does nothing while another process holds the lease, and says who', async () => {
     const { dataset, end } = smallDataset({ sessions: 1 });
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
+    const { fake, store, sync } = setupSync(dataset, { owner: 'me', now: () => end });
     await store.acquireLease('other-process', 60_000, end);
-    const sync = createSyncService({ client: fake.client, store, owner: 'me', now: () => end });
     const result = await sync.sync();
     expect(result).toMatchObject({
       status: 'error',
@@ -62,12 +58,8 @@ describe('single flight', () => {
 
   it('stops with SYNC_LEASE_LOST when the lease cannot be renewed', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
     let clock = end;
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       owner: 'me',
       leaseTtlMs: 30,
       pageSize: 20,
@@ -96,12 +88,9 @@ describe('single flight', () => {
 describe('progress and abort', () => {
   it('reports progress per committed page to listeners and the onProgress option', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
     const seen: SyncProgress[] = [];
     const viaOption: SyncProgress[] = [];
-    const sync = createSyncService({
-      client: fake.client,
-      store: createMirrorStore(),
+    const { sync } = setupSync(dataset, {
       apiMode: 'v2',
       pageSize: 50,
       now: () => end,
@@ -123,9 +112,7 @@ describe('progress and abort', () => {
 
   it('stops after the page in progress when the signal fires, and resumes later', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
-    const sync = createSyncService({ client: fake.client, store, pageSize: 30, now: () => end });
+    const { fake, store, sync } = setupSync(dataset, { pageSize: 30, now: () => end });
     const controller = new AbortController();
     fake.beforeAnswer = (_request, n) => {
       if (n === 3) controller.abort();

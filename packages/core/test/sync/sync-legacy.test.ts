@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncService } from '../../src/index';
 import { smallDataset } from './support/dataset';
-import { FakeLangfuse } from './support/fake-client';
-import { createMirrorStore, expectStoreEquals } from './support/mirror-store';
+import { expectStoreEquals } from './support/mirror-store';
+import { setupSync } from './support/setup-sync';
 
 describe('sync in legacy mode', () => {
   it('reads sessions, traces and observations of the window page by page and ends equal to the source', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       apiMode: 'legacy',
       pageSize: 30,
       now: () => end,
@@ -39,12 +34,8 @@ describe('sync in legacy mode', () => {
 
   it('stays incremental: the next run filters every endpoint to the window', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
     let clock = end;
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, sync } = setupSync(dataset, {
       apiMode: 'legacy',
       lookbackMs: 600_000,
       now: () => clock,
@@ -74,12 +65,7 @@ describe('sync in legacy mode', () => {
 describe('apiMode auto', () => {
   it('uses v2 when the server has it', async () => {
     const { dataset, end } = smallDataset({ sessions: 1 });
-    const fake = new FakeLangfuse(dataset);
-    const sync = createSyncService({
-      client: fake.client,
-      store: createMirrorStore(),
-      now: () => end,
-    });
+    const { sync } = setupSync(dataset, { now: () => end });
     const result = await sync.sync();
     expect(result.apiMode).toBe('v2');
     expect(result.requests).toBe(1);
@@ -87,10 +73,11 @@ describe('apiMode auto', () => {
 
   it('falls back to legacy on a 404, says so in the status, and goes straight to legacy next time', async () => {
     const { dataset, end } = smallDataset({ sessions: 1 });
-    const fake = new FakeLangfuse({ ...dataset, generations: { v2: false } });
-    const store = createMirrorStore();
     let clock = end;
-    const sync = createSyncService({ client: fake.client, store, now: () => clock });
+    const { fake, store, sync } = setupSync(
+      { ...dataset, generations: { v2: false } },
+      { now: () => clock },
+    );
     const result = await sync.sync();
     expect(result.status).toBe('success');
     expect(result.apiMode).toBe('legacy');
@@ -106,20 +93,16 @@ describe('apiMode auto', () => {
 
   it('moves back to v2 when the legacy endpoints disappear', async () => {
     const { dataset, end } = smallDataset({ sessions: 1 });
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
+    const { fake, store, sync } = setupSync(dataset, { now: () => end });
     await store.saveSyncState({ apiMode: 'legacy' });
     fake.generations.legacy = false;
-    const result = await createSyncService({ client: fake.client, store, now: () => end }).sync();
+    const result = await sync.sync();
     expect(result).toMatchObject({ status: 'success', apiMode: 'v2' });
   });
 
   it('reports an error when neither generation exists', async () => {
-    const fake = new FakeLangfuse({ generations: { v2: false, legacy: false } });
-    const result = await createSyncService({
-      client: fake.client,
-      store: createMirrorStore(),
-    }).sync();
+    const { sync } = setupSync({ generations: { v2: false, legacy: false } });
+    const result = await sync.sync();
     expect(result.status).toBe('error');
     expect(result.error?.code).toBe('LANGFUSE_NOT_FOUND');
   });

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSyncService } from '../../src/index';
 import { smallDataset, withUpdates } from './support/dataset';
-import { FakeLangfuse } from './support/fake-client';
-import { createMirrorStore, expectStoreEquals } from './support/mirror-store';
+import { expectStoreEquals } from './support/mirror-store';
+import { setupSync } from './support/setup-sync';
 
 describe('sync in v2 mode', () => {
   it('backfills everything before the run start and derives traces and sessions from observations', async () => {
     const { dataset, end } = smallDataset();
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       apiMode: 'v2',
       pageSize: 40,
       now: () => end,
@@ -56,11 +52,7 @@ describe('sync in v2 mode', () => {
     const { dataset, last } = smallDataset({ lateUpdates: 0.2 });
     // The first run happens 5 minutes after the last start: late versions have not arrived yet.
     let clock = last + 300_000;
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       apiMode: 'v2',
       lookbackMs: 3_600_000,
       pageSize: 50,
@@ -100,12 +92,8 @@ describe('sync in v2 mode', () => {
 
   it('keeps the earliest trace start and session creation when a later window sees only later observations', async () => {
     const { dataset, first, end } = smallDataset({ sessions: 1 });
-    const fake = new FakeLangfuse(dataset);
-    const store = createMirrorStore();
     let clock = end;
-    const sync = createSyncService({
-      client: fake.client,
-      store,
+    const { fake, store, sync } = setupSync(dataset, {
       apiMode: 'v2',
       pageSize: 7,
       now: () => clock,
