@@ -1,22 +1,18 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLangfuseClient, type LangfuseClientOptions, LangfuseError } from '../../src/index';
+import { describe, expect, it, vi } from 'vitest';
+import { createLangfuseClient, type LangfuseClientOptions } from '../../src/index';
 import {
   createFakeLangfuse,
   type FakeLangfuse,
   PUBLIC_KEY,
   SECRET_KEY,
 } from './support/fake-langfuse';
-import { startHttpServer } from './support/http-server';
+import { collect, rejection } from './support/helpers';
+import { useHttpServer } from './support/http-server';
 
 // Real sockets on 127.0.0.1 with real timers; every wait here is a few milliseconds.
 let fake: FakeLangfuse = createFakeLangfuse();
-let server: Awaited<ReturnType<typeof startHttpServer>>;
-
-beforeAll(async () => {
-  server = await startHttpServer(() => fake);
-});
-afterAll(() => server.close());
+const server = useHttpServer(() => fake);
 
 function client(options: Partial<LangfuseClientOptions> = {}) {
   return createLangfuseClient({
@@ -27,22 +23,6 @@ function client(options: Partial<LangfuseClientOptions> = {}) {
     retryMaxDelayMs: 5,
     ...options,
   });
-}
-
-async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<LangfuseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof LangfuseError))
-    throw new Error(`expected a LangfuseError, got ${String(error)}`);
-  return error;
 }
 
 describe('Langfuse client over real HTTP', () => {

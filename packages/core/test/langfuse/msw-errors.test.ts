@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLangfuseClient } from '../../src/index';
 import {
   AUTH,
@@ -9,14 +9,10 @@ import {
   SECRET_KEY,
 } from './support/fake-langfuse';
 import { mswClient as client, rejection } from './support/helpers';
-import { createMswServer, MSW_BASE_URL } from './support/msw-server';
+import { MSW_BASE_URL, useMswServer } from './support/msw-server';
 
 let fake: FakeLangfuse = createFakeLangfuse();
-const server = createMswServer(() => fake);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => vi.useRealTimers());
-afterAll(() => server.close());
+useMswServer(() => fake);
 
 describe('Langfuse client over msw: errors and retries', () => {
   it('maps 401 to LANGFUSE_AUTH without the keys anywhere', async () => {

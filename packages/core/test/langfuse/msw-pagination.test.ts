@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AUTH,
   createFakeLangfuse,
@@ -6,14 +6,10 @@ import {
   v2Observation,
 } from './support/fake-langfuse';
 import { mswClient as client, collect, rejection } from './support/helpers';
-import { createMswServer } from './support/msw-server';
+import { useMswServer } from './support/msw-server';
 
 let fake: FakeLangfuse = createFakeLangfuse();
-const server = createMswServer(() => fake);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => vi.useRealTimers());
-afterAll(() => server.close());
+useMswServer(() => fake);
 
 describe('Langfuse client over msw: pagination', () => {
   it('reads 2,500 v2 observations at limit 1000 in exactly 3 requests, same filters on each page', async () => {

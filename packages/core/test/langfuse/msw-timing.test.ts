@@ -1,15 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isLangfuseError } from '../../src/index';
 import { createFakeLangfuse, type FakeLangfuse } from './support/fake-langfuse';
 import { mswClient as client, collect, rejection } from './support/helpers';
-import { createMswServer } from './support/msw-server';
+import { useMswServer } from './support/msw-server';
 
 let fake: FakeLangfuse = createFakeLangfuse();
-const server = createMswServer(() => fake);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => vi.useRealTimers());
-afterAll(() => server.close());
+useMswServer(() => fake);
 
 // Waits run on fake timers (setTimeout and Date only: msw's own plumbing keeps real I/O callbacks).
 describe('Langfuse client over msw: waits, timeouts, pacing', () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLangfuseClient } from '../../src/index';
 import {
   createFakeLangfuse,
@@ -7,14 +7,10 @@ import {
   SECRET_KEY,
 } from './support/fake-langfuse';
 import { mswClient as client, rejection } from './support/helpers';
-import { createMswServer } from './support/msw-server';
+import { useMswServer } from './support/msw-server';
 
 let fake: FakeLangfuse = createFakeLangfuse();
-const server = createMswServer(() => fake);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => vi.useRealTimers());
-afterAll(() => server.close());
+useMswServer(() => fake);
 
 describe('Langfuse client over msw: validation', () => {
   it('skips a malformed record, reports it, and keeps the rest of the page', async () => {

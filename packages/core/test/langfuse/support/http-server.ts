@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import type { FakeLangfuse } from './fake-langfuse';
 
 /**
@@ -29,5 +30,31 @@ export async function startHttpServer(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Starts a real HTTP server (see {@link startHttpServer}) before the test file's tests and closes
+ * it after them. Call it once at the top level of a test file; `baseUrl` is readable inside tests.
+ *
+ * @example
+ * let fake: FakeLangfuse = createFakeLangfuse();
+ * const server = useHttpServer(() => fake);
+ * it('connects', async () => {
+ *   await createLangfuseClient({ publicKey, secretKey, baseUrl: server.baseUrl }).getSessions();
+ * });
+ */
+export function useHttpServer(getFake: () => FakeLangfuse): { readonly baseUrl: string } {
+  let started: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  beforeAll(async () => {
+    started = await startHttpServer(getFake);
+  });
+  afterAll(() => started?.close());
+  return {
+    get baseUrl() {
+      // Only tests (which run after beforeAll) may ask; earlier is a mistake in the test file.
+      if (!started) throw new Error('the HTTP server starts before the first test');
+      return started.baseUrl;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { FakeLangfuse } from './fake-langfuse';
 
 /** The origin msw answers for; nothing listens there. */
@@ -26,4 +27,26 @@ export function createMswServer(getFake: () => FakeLangfuse) {
       });
     }),
   );
+}
+
+/**
+ * Starts an msw server for the whole test file, answering from the current fake, and registers
+ * the file's hooks: listen before all tests (an unhandled request fails the test), real timers
+ * again after each test (several tests switch to fake timers), close after all tests.
+ * Call it once at the top level of a test file.
+ *
+ * @example
+ * let fake: FakeLangfuse = createFakeLangfuse();
+ * useMswServer(() => fake);
+ * it('reads a page', async () => {
+ *   fake = createFakeLangfuse({ sessions: 1 });
+ *   await mswClient().getSessions();
+ * });
+ */
+export function useMswServer(getFake: () => FakeLangfuse) {
+  const server = createMswServer(getFake);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => vi.useRealTimers());
+  afterAll(() => server.close());
+  return server;
 }
