@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert';
 import type {
   AgentFirstTable,
@@ -92,9 +93,19 @@ const ROLLUP_COLUMNS: readonly (keyof RollupTable & string)[] = [
   'bins',
 ];
 
-/** Replaces every column but the first (the key) with the incoming row's. */
-function replaceAll<C extends string>(columns: readonly C[], keyCount = 1) {
-  return columns.slice(keyCount);
+/**
+ * The `doUpdateSet` of an upsert that replaces every column after the key with the incoming
+ * row's (`excluded.<column>`), so a new version of a row overwrites the old one whole.
+ *
+ * @param columns every column of the row, key columns first
+ * @param keyCount how many leading columns form the conflict key (left untouched), default 1
+ * @example
+ * db.insertInto('traces').values(rows).onConflict((c) => c.column('id').doUpdateSet(replaceAllButKey(TRACE_COLUMNS)));
+ */
+function replaceAllButKey<C extends string>(columns: readonly C[], keyCount = 1) {
+  return Object.fromEntries(
+    columns.slice(keyCount).map((column) => [column, sql.ref(`excluded.${column}`)]),
+  );
 }
 
 /** Inserts or replaces observation rows. */
@@ -103,16 +114,7 @@ export const upsertObservations = bulkInsert<ObservationTable>(OBSERVATION_COLUM
     .insertInto('observations')
     .values(rows)
     .onConflict((conflict) =>
-      conflict
-        .column('id')
-        .doUpdateSet((eb) =>
-          Object.fromEntries(
-            replaceAll(OBSERVATION_COLUMNS).map((column) => [
-              column,
-              eb.ref(`excluded.${column}` as 'excluded.cost'),
-            ]),
-          ),
-        ),
+      conflict.column('id').doUpdateSet(replaceAllButKey(OBSERVATION_COLUMNS)),
     ),
 );
 
@@ -121,18 +123,7 @@ export const upsertTraces = bulkInsert<TraceTable>(TRACE_COLUMNS, (db, rows) =>
   db
     .insertInto('traces')
     .values(rows)
-    .onConflict((conflict) =>
-      conflict
-        .column('id')
-        .doUpdateSet((eb) =>
-          Object.fromEntries(
-            replaceAll(TRACE_COLUMNS).map((column) => [
-              column,
-              eb.ref(`excluded.${column}` as 'excluded.name'),
-            ]),
-          ),
-        ),
-    ),
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(replaceAllButKey(TRACE_COLUMNS))),
 );
 
 /** Inserts or replaces session aggregates; returns each row's rowid (the FTS rowid). */
@@ -143,16 +134,7 @@ export const upsertSessionAggregates = bulkInsert<SessionValues, { rowid: number
       .insertInto('session_agg')
       .values(rows)
       .onConflict((conflict) =>
-        conflict
-          .column('id')
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              replaceAll(SESSION_COLUMNS).map((column) => [
-                column,
-                eb.ref(`excluded.${column}` as 'excluded.cost'),
-              ]),
-            ),
-          ),
+        conflict.column('id').doUpdateSet(replaceAllButKey(SESSION_COLUMNS)),
       )
       .returning(['rowid', 'id']),
 );
@@ -166,14 +148,7 @@ export function upsertRollups(table: 'rollup_hour' | 'rollup_day') {
       .onConflict((conflict) =>
         conflict
           .columns([...ROLLUP_KEY])
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              replaceAll(ROLLUP_COLUMNS, ROLLUP_KEY.length).map((column) => [
-                column,
-                eb.ref(`excluded.${column}` as 'excluded.cost'),
-              ]),
-            ),
-          ),
+          .doUpdateSet(replaceAllButKey(ROLLUP_COLUMNS, ROLLUP_KEY.length)),
       ),
   );
 }
@@ -193,16 +168,7 @@ export const upsertTraceAggregates = bulkInsert<TraceAggTable>(TRACE_AGG_COLUMNS
     .insertInto('trace_agg')
     .values(rows)
     .onConflict((conflict) =>
-      conflict
-        .column('id')
-        .doUpdateSet((eb) =>
-          Object.fromEntries(
-            replaceAll(TRACE_AGG_COLUMNS).map((column) => [
-              column,
-              eb.ref(`excluded.${column}` as 'excluded.timestamp'),
-            ]),
-          ),
-        ),
+      conflict.column('id').doUpdateSet(replaceAllButKey(TRACE_AGG_COLUMNS)),
     ),
 );
 
