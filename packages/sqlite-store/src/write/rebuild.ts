@@ -8,7 +8,7 @@ import { chunks } from '../chunks';
 import type { Db } from '../db/types';
 import { applyRollupDeltas } from './apply-rollups';
 import { RollupDeltas } from './rollup-deltas';
-import { factOfRow, fromJson } from './rows';
+import { FACT_COLUMNS, factOfRow, fromJson } from './rows';
 import { SearchChanges } from './search-changes';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
@@ -51,23 +51,7 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
   const deltas = new RollupDeltas();
   const facts = db
     .selectFrom('observations')
-    .select([
-      'id',
-      'trace_id',
-      'eff_session_id',
-      'type',
-      'name',
-      'model',
-      'start_time',
-      'cost',
-      'tokens_input',
-      'tokens_output',
-      'tokens_total',
-      'latency_ms',
-      'is_error',
-      'updated_at',
-      'end_time',
-    ])
+    .select([...FACT_COLUMNS, 'end_time'])
     .stream(2000);
   const traceChanges = new TraceChanges();
   for await (const row of facts) {

@@ -79,25 +79,32 @@ export function observationRow(
   };
 }
 
+/**
+ * The observation columns a rollup fact is read from, in the order every query selects them.
+ *
+ * @example
+ * db.selectFrom('observations').select([...FACT_COLUMNS, 'end_time']);
+ */
+export const FACT_COLUMNS = [
+  'id',
+  'trace_id',
+  'eff_session_id',
+  'type',
+  'name',
+  'model',
+  'start_time',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'latency_ms',
+  'is_error',
+  'updated_at',
+] as const satisfies readonly (keyof ObservationTable)[];
+
 /** The rollup fact of an observation row. */
 export function factOfRow(
-  row: Pick<
-    ObservationTable,
-    | 'id'
-    | 'trace_id'
-    | 'eff_session_id'
-    | 'type'
-    | 'name'
-    | 'model'
-    | 'start_time'
-    | 'cost'
-    | 'tokens_input'
-    | 'tokens_output'
-    | 'tokens_total'
-    | 'latency_ms'
-    | 'is_error'
-    | 'updated_at'
-  >,
+  row: Pick<ObservationTable, (typeof FACT_COLUMNS)[number]>,
 ): ObservationFact {
   return {
     id: row.id,

@@ -18,6 +18,7 @@ import { addCounters } from './counters';
 import { upsertObservations, upsertTraces } from './inserts';
 import { RollupDeltas } from './rollup-deltas';
 import {
+  FACT_COLUMNS,
   factOfRow,
   fromJson,
   type ObservationFact,
@@ -185,25 +186,7 @@ export async function upsertBatch(
     for (const slice of chunks([...new Set(observations.map((o) => o.id))], 500)) {
       const rows = await db
         .selectFrom('observations')
-        .select([
-          'id',
-          'trace_id',
-          'eff_session_id',
-          'type',
-          'name',
-          'model',
-          'start_time',
-          'cost',
-          'tokens_input',
-          'tokens_output',
-          'tokens_total',
-          'latency_ms',
-          'is_error',
-          'updated_at',
-          'end_time',
-          'input',
-          'output',
-        ])
+        .select([...FACT_COLUMNS, 'end_time', 'input', 'output'])
         .where('id', 'in', slice)
         .execute();
       for (const row of rows)
