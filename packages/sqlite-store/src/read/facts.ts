@@ -1,4 +1,5 @@
 import type { TimeRange, TokenCounts } from '@cupid-dashboard/core';
+import { ROLLUP_TOTAL_COLUMNS } from '../db/columns';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 import { planRange, type Span } from './range-plan';
@@ -58,25 +59,7 @@ async function readRollup(
   span: Span,
   query: FactQuery,
 ): Promise<FactPart[]> {
-  let select = db
-    .selectFrom(table as 'rollup_hour')
-    .select([
-      'bucket',
-      'has_agent',
-      'agent',
-      'has_model',
-      'model',
-      'calls',
-      'generations',
-      'errors',
-      'cost',
-      'tokens_input',
-      'tokens_output',
-      'tokens_total',
-      'latency_count',
-      'latency_sum',
-      'max_start',
-    ]);
+  let select = db.selectFrom(table as 'rollup_hour').select(ROLLUP_TOTAL_COLUMNS);
   if (query.sketches) select = select.select('bins');
   if (span.from !== null) select = select.where('bucket', '>=', span.from);
   if (span.to !== null) select = select.where('bucket', '<', span.to);

@@ -18,6 +18,7 @@ import {
   totalPages,
 } from '@cupid-dashboard/core';
 import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { SESSION_ROW_COLUMNS } from '../db/columns';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
 
@@ -82,22 +83,7 @@ function whereSearch(query: SessionQuery, search: string): SessionQuery {
   );
 }
 
-const ROW_COLUMNS = [
-  'id',
-  'user_id',
-  'started_at',
-  'last_activity_at',
-  'duration_ms',
-  'trace_count',
-  'generation_count',
-  'observation_count',
-  'chapter_reached',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'error_count',
-] as const;
+const ROW_COLUMNS = SESSION_ROW_COLUMNS;
 
 type RowValues = Pick<StoreSchema['session_agg'], (typeof ROW_COLUMNS)[number]> & {
   status: SessionStatus;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert';
+import { ROLLUP_KEY, ROLLUP_TOTAL_COLUMNS, SESSION_ROW_COLUMNS } from '../db/columns';
 import type {
   AgentFirstTable,
   ObservationTable,
@@ -60,38 +61,11 @@ const TRACE_COLUMNS: readonly (keyof TraceTable & string)[] = [
 
 type SessionValues = Omit<SessionAggTable, 'rowid'>;
 const SESSION_COLUMNS: readonly (keyof SessionValues & string)[] = [
-  'id',
-  'user_id',
-  'started_at',
-  'last_activity_at',
-  'duration_ms',
-  'trace_count',
-  'generation_count',
-  'observation_count',
-  'chapter_reached',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'error_count',
+  ...SESSION_ROW_COLUMNS,
   'first_calls',
 ];
 
-const ROLLUP_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;
-const ROLLUP_COLUMNS: readonly (keyof RollupTable & string)[] = [
-  ...ROLLUP_KEY,
-  'calls',
-  'generations',
-  'errors',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'latency_count',
-  'latency_sum',
-  'max_start',
-  'bins',
-];
+const ROLLUP_COLUMNS: readonly (keyof RollupTable & string)[] = [...ROLLUP_TOTAL_COLUMNS, 'bins'];
 
 /**
  * The `doUpdateSet` of an upsert that replaces every column after the key with the incoming

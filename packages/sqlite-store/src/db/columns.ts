@@ -1,0 +1,49 @@
+import type { RollupTable, SessionAggTable } from './schema';
+
+/**
+ * The `session_agg` columns a session list row is made of, in select and insert order (the
+ * insert adds `first_calls` after them).
+ *
+ * @example
+ * db.selectFrom('session_agg').select(SESSION_ROW_COLUMNS);
+ */
+export const SESSION_ROW_COLUMNS = [
+  'id',
+  'user_id',
+  'started_at',
+  'last_activity_at',
+  'duration_ms',
+  'trace_count',
+  'generation_count',
+  'observation_count',
+  'chapter_reached',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'error_count',
+] as const satisfies readonly (keyof SessionAggTable)[];
+
+/** The key of a rollup row (`rollup_hour`, `rollup_day`): bucket × agent × model. */
+export const ROLLUP_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;
+
+/**
+ * A rollup row's key and totals: every column but the sketch `bins`, which readers fetch only
+ * when they need latency percentiles.
+ *
+ * @example
+ * db.selectFrom('rollup_hour').select(ROLLUP_TOTAL_COLUMNS);
+ */
+export const ROLLUP_TOTAL_COLUMNS = [
+  ...ROLLUP_KEY,
+  'calls',
+  'generations',
+  'errors',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'latency_count',
+  'latency_sum',
+  'max_start',
+] as const satisfies readonly (keyof RollupTable)[];
