@@ -2,23 +2,15 @@ import type { TimeRange, TokenCounts } from '@cupid-dashboard/core';
 import { ROLLUP_TOTAL_COLUMNS } from '../db/columns';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
+import type { RollupTotals } from '../write/rollup-deltas';
 import { planRange, type Span } from './range-plan';
 
 /** A slice of observation facts: one rollup row, or one raw observation at a range edge. */
-export interface FactPart {
+export interface FactPart extends RollupTotals {
   /** Bucket start of a rollup row, or the observation's start time. */
   time: number;
   agent: string | null;
   model: string | null;
-  calls: number;
-  generations: number;
-  errors: number;
-  cost: number;
-  tokensInput: number;
-  tokensOutput: number;
-  tokensTotal: number;
-  latencyCount: number;
-  latencySum: number;
   maxStart: number;
   /** A rollup row's sketch blob; null for a raw observation. */
   bins: Uint8Array | null;

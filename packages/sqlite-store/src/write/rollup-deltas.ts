@@ -2,13 +2,8 @@ import { BUCKET_MS, type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import { LatencySketch } from '../sketch';
 import type { ObservationFact } from './rows';
 
-/** The change a batch makes to one rollup row (bucket × agent × model). */
-export interface RollupDelta {
-  bucket: number;
-  hasAgent: number;
-  agent: string;
-  hasModel: number;
-  model: string;
+/** The additive totals of a rollup row (or of the change to one): counts, cost, tokens, latency sums. */
+export interface RollupTotals {
   calls: number;
   generations: number;
   errors: number;
@@ -18,6 +13,15 @@ export interface RollupDelta {
   tokensTotal: number;
   latencyCount: number;
   latencySum: number;
+}
+
+/** The change a batch makes to one rollup row (bucket × agent × model). */
+export interface RollupDelta extends RollupTotals {
+  bucket: number;
+  hasAgent: number;
+  agent: string;
+  hasModel: number;
+  model: string;
   sketch: LatencySketch;
   /** Latest start time added, null when none was. */
   addedMax: number | null;
