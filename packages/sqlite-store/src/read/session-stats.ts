@@ -9,6 +9,7 @@ import {
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
+import { SESSION_FACT_COLUMNS } from '../write/session-rollups';
 import { planRange, type Span } from './range-plan';
 import { whereStarted } from './sessions';
 
@@ -81,16 +82,7 @@ export async function sessionScope(
   for (const span of plan.raw) {
     const rows = await db
       .selectFrom('session_agg')
-      .select([
-        'started_at',
-        'duration_ms',
-        'cost',
-        'tokens_input',
-        'tokens_output',
-        'tokens_total',
-        'chapter_reached',
-        'error_count',
-      ])
+      .select(SESSION_FACT_COLUMNS)
       .where('started_at', '>=', span.from)
       .where('started_at', '<', span.to)
       .execute();

@@ -6,7 +6,7 @@ import { AgentSessionDeltas } from './agent-sessions';
 import type { BatchIndex } from './batch-index';
 import { insertAgentFirsts, upsertSessionAggregates } from './inserts';
 import type { SearchChanges } from './search-changes';
-import { SessionRollupDeltas } from './session-rollups';
+import { SESSION_FACT_COLUMNS, SessionRollupDeltas } from './session-rollups';
 import { writeSessionSearch } from './session-search';
 
 interface ObservationSlice {
@@ -51,20 +51,7 @@ export async function refreshSessions(
   for (const slice of chunks(ids, 400)) {
     const stored = await db
       .selectFrom('session_agg')
-      .select([
-        'rowid',
-        'id',
-        'user_id',
-        'started_at',
-        'duration_ms',
-        'cost',
-        'tokens_input',
-        'tokens_output',
-        'tokens_total',
-        'chapter_reached',
-        'error_count',
-        'first_calls',
-      ])
+      .select(['rowid', 'id', 'user_id', ...SESSION_FACT_COLUMNS, 'first_calls'])
       .where('id', 'in', slice)
       .execute();
     const storedById = new Map(stored.map((row) => [row.id, row]));
