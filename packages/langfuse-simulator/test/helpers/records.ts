@@ -1,64 +1,39 @@
 import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashboard/core';
+import {
+  observation as baseObservation,
+  session as baseSession,
+  trace as baseTrace,
+  T0,
+} from '@cupid-dashboard/core/testing';
 
-/** 2026-11-20T10:00:00Z, the base of every hand-made time below. */
-export const T0 = Date.parse('2026-11-20T10:00:00.000Z');
+export { T0 };
 
+/** A session record created at `createdAt`. */
 export function session(id: string, createdAt: number, extra: Partial<SessionRecord> = {}) {
-  const record: SessionRecord = { id, createdAt, environment: 'default', ...extra };
-  return record;
+  return { ...baseSession(id, createdAt), ...extra };
 }
 
+/** A trace named `turn` at `timestamp`. */
 export function trace(id: string, timestamp: number, extra: Partial<TraceRecord> = {}) {
-  const record: TraceRecord = {
-    id,
-    timestamp,
-    name: 'turn',
-    sessionId: null,
-    userId: null,
-    tags: [],
-    release: null,
-    version: null,
-    environment: 'default',
-    input: null,
-    output: null,
-    metadata: null,
-    updatedAt: null,
-    ...extra,
-  };
-  return record;
+  return baseTrace({ id, timestamp, name: 'turn', ...extra });
 }
 
+/** A one-second `Mortal` generation on gpt-4o-mini starting at `startTime`. */
 export function observation(
   id: string,
   traceId: string | null,
   startTime: number,
   extra: Partial<ObservationRecord> = {},
 ) {
-  const record: ObservationRecord = {
+  return baseObservation({
     id,
     traceId,
-    type: 'GENERATION',
     name: 'Mortal',
-    level: 'DEFAULT',
-    statusMessage: null,
-    parentObservationId: null,
     startTime,
     endTime: startTime + 1000,
-    completionStartTime: null,
     model: 'gpt-4o-mini',
-    input: null,
-    output: null,
-    metadata: null,
-    usageDetails: {},
-    costDetails: {},
-    totalCost: null,
-    sessionId: null,
-    userId: null,
-    environment: 'default',
-    updatedAt: null,
     ...extra,
-  };
-  return record;
+  });
 }
 
 /**
