@@ -6,6 +6,7 @@ import {
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
 import type { Db } from '../db/types';
+import { countRollupNames } from '../read/counts';
 import { applyRollupDeltas } from './apply-rollups';
 import { RollupDeltas } from './rollup-deltas';
 import { FACT_COLUMNS, factOfRow, fromJson } from './rows';
@@ -104,13 +105,7 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
     ])
     .execute();
 
-  const names = await db
-    .selectFrom('rollup_day')
-    .select([
-      sql<number>`count(distinct case when has_agent = 1 then agent end)`.as('agents'),
-      sql<number>`count(distinct case when has_model = 1 then model end)`.as('models'),
-    ])
-    .executeTakeFirstOrThrow();
+  const names = await countRollupNames(db);
   const hours = await db
     .selectFrom('rollup_hour')
     .select(sql<number>`count(distinct bucket)`.as('hours'))
@@ -118,8 +113,8 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
   return {
     sessions,
     traces,
-    agents: Number(names.agents),
-    models: Number(names.models),
+    agents: names.agents,
+    models: names.models,
     hourBuckets: Number(hours.hours),
   };
 }
