@@ -1,10 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The write thread's entry point is built beside the bundle, where `spawn-write-worker` looks.
+  entry: { index: 'src/index.ts', 'write-worker': 'src/write-worker.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // `import.meta.url` in the CommonJS build (the worker's path is resolved from it).
+  shims: true,
 });

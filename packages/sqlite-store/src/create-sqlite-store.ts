@@ -14,8 +14,7 @@ import {
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
 import type BetterSqlite3 from 'better-sqlite3';
-import { openDatabase } from './db/open';
-import { readTransaction, writeTransaction } from './db/transactions';
+import { readTransaction } from './db/transactions';
 import type { SqliteStoreOptions } from './options';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './read/agents';
 import { getConversation } from './read/conversation';
@@ -23,20 +22,16 @@ import { readCounts } from './read/counts';
 import { getDashboard } from './read/dashboard';
 import { getSessionStats } from './read/session-stats';
 import { getSession, listSessions } from './read/sessions';
-import {
-  acquireLease,
-  patchSyncState,
-  readLease,
-  readSyncState,
-  releaseLease,
-  renewLease,
-} from './sync/sync-state';
-import { rebuildAll } from './write/rebuild';
-import { upsertBatch } from './write/upsert';
+import { readLease, readSyncState } from './sync/sync-state';
+import { openConnections } from './writer/open-store';
 
 /** A `DashboardStore` on SQLite, plus the connection it writes through. */
 export interface SqliteDashboardStore extends DashboardStore {
-  /** The better-sqlite3 connection writes go through (yours when you passed `database`). */
+  /**
+   * The store's better-sqlite3 connection on your thread: yours when you passed `database`; the
+   * write connection for `':memory:'` or with `writeThread: false`; otherwise (a file, writing on
+   * its own thread) the connection queries read from.
+   */
   readonly database: BetterSqlite3.Database;
 }
 
@@ -45,7 +40,8 @@ export interface SqliteDashboardStore extends DashboardStore {
  * better-sqlite3. On open it sets WAL, `synchronous=NORMAL` and the busy timeout, and runs the
  * schema migrations (idempotent: reopening an up-to-date file changes nothing).
  *
- * Every `upsert` is one `BEGIN IMMEDIATE` transaction that stores the records and updates
+ * Writes to a file run on a worker thread of the store's own (`writeThread`, default on), so
+ * your event loop keeps serving while a page is written. Every `upsert` is one `BEGIN IMMEDIATE` transaction that stores the records and updates
  * everything derived from exactly what the batch touched (rollups per agent and model per hour
  * and day with latency sketches, trace and session aggregates, the FTS5 search text), so queries
  * reflect it on commit and `refresh(touched)` has nothing left to do. `refresh('all')` rebuilds
@@ -53,7 +49,8 @@ export interface SqliteDashboardStore extends DashboardStore {
  * blocked by a running write.
  *
  * @param options `{ path }` (a file, created when missing, or `':memory:'`) or `{ database }`;
- *   `preset` (default `cupidPreset`); `now` (default `Date.now`); `busyTimeoutMs` (default 5000)
+ *   `preset` (default `cupidPreset`); `now` (default `Date.now`); `busyTimeoutMs` (default 5000);
+ *   `writeThread` (default `true` for a file path)
  * @example
  * const store = await createSqliteStore({ path: './cupid.db' });
  * const { touched } = await store.upsert({ traces, observations });
@@ -66,7 +63,7 @@ export async function createSqliteStore(
 ): Promise<SqliteDashboardStore> {
   const preset = options.preset ?? cupidPreset;
   const clock = options.now ?? Date.now;
-  const opened = await openDatabase(options).catch((error: unknown) => {
+  const opened = await openConnections(options, preset).catch((error: unknown) => {
     throw new StoreError('STORE_UNAVAILABLE', 'The SQLite database could not be opened', {
       cause: error,
     });
@@ -87,8 +84,6 @@ export async function createSqliteStore(
       });
     }
   };
-  const write = <T>(body: Parameters<typeof writeTransaction<T>>[1]) =>
-    use(() => writeTransaction(writer, body));
   const read = <T>(body: Parameters<typeof readTransaction<T>>[1]) =>
     use(() => readTransaction(reader, body));
 
@@ -99,7 +94,7 @@ export async function createSqliteStore(
     upsert: (batch) =>
       use(async () => {
         validateUpsertBatch(batch);
-        const result = await writeTransaction(writer, (db) => upsertBatch(db, batch, preset));
+        const result = await writer.upsert(batch);
         pending.addAll(result.touched);
         return result;
       }),
@@ -108,7 +103,7 @@ export async function createSqliteStore(
       use(async (): Promise<RefreshResult> => {
         if (touched === 'all') {
           pending = new TouchedSet();
-          return writeTransaction(writer, (db) => rebuildAll(db, preset));
+          return writer.rebuild();
         }
         // Upserts keep derived data current as they commit, so a refresh only reports the keys.
         const keys: TouchedKeys = touched ?? pending.toKeys();
@@ -117,10 +112,10 @@ export async function createSqliteStore(
       }),
 
     getSyncState: () => read((db) => readSyncState(db)),
-    saveSyncState: (patch) => write((db) => patchSyncState(db, patch)),
-    acquireLease: (owner, ttlMs, now) => write((db) => acquireLease(db, owner, ttlMs, now)),
-    renewLease: (owner, ttlMs, now) => write((db) => renewLease(db, owner, ttlMs, now)),
-    releaseLease: (owner) => write((db) => releaseLease(db, owner)),
+    saveSyncState: (patch) => use(() => writer.saveSyncState(patch)),
+    acquireLease: (owner, ttlMs, now) => use(() => writer.acquireLease(owner, ttlMs, now)),
+    renewLease: (owner, ttlMs, now) => use(() => writer.renewLease(owner, ttlMs, now)),
+    releaseLease: (owner) => use(() => writer.releaseLease(owner)),
     getLease: () => read((db) => readLease(db)),
 
     listSessions: (params = {}) =>

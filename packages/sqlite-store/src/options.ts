@@ -30,6 +30,14 @@ export type SqliteStoreOptions = SqliteStoreTarget &
      * `SQLITE_BUSY`, milliseconds. Default 5000.
      */
     busyTimeoutMs?: number;
+    /**
+     * Run the store's writes (upserts, `refresh('all')`, sync state, leases) on a worker thread
+     * of its own, so a large upsert never blocks your event loop and a sync's downloads go on
+     * while a page is written. Queries stay on your thread, on their own connection. Only a file
+     * can be shared with a thread: `':memory:'` and a `database` you pass always write on your
+     * thread. Default `true` for a file path.
+     */
+    writeThread?: boolean;
   };
 
 /** The default of {@link SqliteStoreOptions.busyTimeoutMs}, milliseconds. */

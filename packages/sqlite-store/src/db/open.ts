@@ -1,62 +1,72 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteStoreOptions } from '../options';
 import { migrationProvider } from './migrations';
 import type { StoreSchema } from './schema';
 import { cachingDatabase } from './statement-cache';
 
-/** The connections a store works through. */
-export interface OpenDatabase {
-  /** The connection writes go through (and reads too for an in-memory database). */
+/** One better-sqlite3 connection and the Kysely handle over it. */
+export interface Connection {
   database: Database.Database;
-  writer: Kysely<StoreSchema>;
-  /**
-   * A second connection to the same file for reads, so a running write transaction never makes a
-   * query wait (WAL readers see the last commit). The writer itself for in-memory databases.
-   */
-  reader: Kysely<StoreSchema>;
-  /** Closes what the store opened; a connection passed in stays open. */
+  db: Kysely<StoreSchema>;
+  /** Closes the connection unless the caller owns it (it passed `database`). */
   close(): Promise<void>;
 }
 
 /**
- * Opens (or adopts) the database, sets its pragmas and migrates it to the latest schema.
+ * Opens (or adopts) the connection writes go through, sets its pragmas and migrates the file to
+ * the latest schema.
  *
  * Pragmas: `journal_mode=WAL` (readers and one writer at once), `synchronous=NORMAL` (durable at
  * checkpoints, safe with WAL), `busy_timeout`, and a larger page cache for the rollup reads.
  */
-export async function openDatabase(options: SqliteStoreOptions): Promise<OpenDatabase> {
-  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-  const owned = options.database === undefined;
-  const database = options.database ?? new Database(options.path as string);
-  configure(database, busyTimeoutMs);
-  const writer = new Kysely<StoreSchema>({
-    dialect: new SqliteDialect({ database: cachingDatabase(database) }),
-  });
-  await migrate(writer);
-
-  let readerDatabase: Database.Database | null = null;
-  if (!database.memory && database.name !== '' && database.name !== ':memory:') {
-    readerDatabase = new Database(database.name, { fileMustExist: true });
-    configure(readerDatabase, busyTimeoutMs);
+export async function openWriteConnection(
+  target: { path: string } | { database: Database.Database },
+  busyTimeoutMs: number,
+): Promise<Connection> {
+  const owned = !('database' in target);
+  const database = 'database' in target ? target.database : new Database(target.path);
+  try {
+    configure(database, busyTimeoutMs);
+    const db = wrap(database);
+    await migrate(db);
+    return {
+      database,
+      db,
+      close: async () => {
+        if (owned) database.close();
+      },
+    };
+  } catch (error) {
+    if (owned) database.close();
+    throw error;
   }
-  const reader = readerDatabase
-    ? new Kysely<StoreSchema>({
-        dialect: new SqliteDialect({ database: cachingDatabase(readerDatabase) }),
-      })
-    : writer;
+}
 
+/**
+ * Opens a second connection to an existing file for reads, so a running write transaction never
+ * makes a query wait (WAL readers see the last commit).
+ */
+export function openReadConnection(path: string, busyTimeoutMs: number): Connection {
+  const database = new Database(path, { fileMustExist: true });
+  configure(database, busyTimeoutMs);
   return {
     database,
-    writer,
-    reader,
-    async close() {
-      // Kysely's destroy closes the better-sqlite3 connection it wraps, which must not happen to
-      // a connection the caller passed in.
-      if (readerDatabase) readerDatabase.close();
-      if (owned) database.close();
+    db: wrap(database),
+    close: async () => {
+      database.close();
     },
   };
+}
+
+/** True when the connection is to a file another connection can open too. */
+export function isFileDatabase(database: Database.Database): boolean {
+  return !database.memory && database.name !== '' && database.name !== ':memory:';
+}
+
+function wrap(database: Database.Database): Kysely<StoreSchema> {
+  return new Kysely<StoreSchema>({
+    dialect: new SqliteDialect({ database: cachingDatabase(database) }),
+  });
 }
 
 function configure(database: Database.Database, busyTimeoutMs: number): void {
