@@ -17,11 +17,14 @@ describe('createSqliteStore on a file', () => {
   });
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-  it('sets WAL and the busy timeout', async () => {
+  it('sets WAL, its checkpoint interval and the busy timeout', async () => {
     const store = await createSqliteStore({ path, busyTimeoutMs: 1234 });
     expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.database.pragma('busy_timeout', { simple: true })).toBe(1234);
     expect(store.database.pragma('synchronous', { simple: true })).toBe(1);
+    // The log is copied back every 64 MiB of 4 KiB pages, and cut back to that size.
+    expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(16_384);
+    expect(store.database.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
     await store.close();
     const defaults = await createSqliteStore({ path });
     expect(defaults.database.pragma('busy_timeout', { simple: true })).toBe(5000);

@@ -16,8 +16,9 @@ export interface Connection {
  * Opens (or adopts) the connection writes go through, sets its pragmas and migrates the file to
  * the latest schema.
  *
- * Pragmas: `journal_mode=WAL` (readers and one writer at once), `synchronous=NORMAL` (durable at
- * checkpoints, safe with WAL), `busy_timeout`, and a larger page cache for the rollup reads.
+ * Pragmas: `journal_mode=WAL` (readers and one writer at once) checkpointed every 64 MiB,
+ * `synchronous=NORMAL` (durable at checkpoints, safe with WAL), `busy_timeout`, and a larger page
+ * cache for the rollup reads.
  */
 export async function openWriteConnection(
   target: { path: string } | { database: Database.Database },
@@ -71,11 +72,21 @@ function wrap(database: Database.Database): Kysely<StoreSchema> {
 
 function configure(database: Database.Database, busyTimeoutMs: number): void {
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-  if (!database.memory) database.pragma('journal_mode = WAL');
+  if (!database.memory) {
+    database.pragma('journal_mode = WAL');
+    // Copying the log back into the file costs two fsyncs however little it holds; at SQLite's
+    // default (every 4 MB) a backfill spent a quarter of its write time there. Every 64 MB, and
+    // the log is cut back to that size once copied, so it does not stay at its largest.
+    database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+    database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
+  }
   database.pragma('synchronous = NORMAL');
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
 }
+
+/** Pages (4 KiB) the write-ahead log grows to before it is copied into the file: 64 MiB. */
+const WAL_CHECKPOINT_PAGES = 16_384;
 
 /**
  * Runs the migrations inside one `BEGIN IMMEDIATE` transaction, so two processes opening a new
