@@ -17,6 +17,7 @@ export function spawnWriteWorker(workerData: unknown): Worker {
   return new Worker(bootstrap, {
     eval: true,
     workerData,
-    execArgv: [...process.execArgv, '--conditions=source'],
+    // Only the condition: the parent's own flags may include ones a worker refuses (--expose-gc).
+    execArgv: ['--conditions=source'],
   });
 }

@@ -120,7 +120,11 @@ describe('writes on a thread of their own', () => {
   });
 
   it('lets a process exit once its writes are done, even if the store is never closed', async () => {
-    const child = spawnChild([join(directory, 'child.db'), 'upsert-and-leave', 'c', '3', '100']);
+    // --expose-gc: a flag a worker refuses if handed it, which the process may well run with.
+    const child = spawnChild(
+      [join(directory, 'child.db'), 'upsert-and-leave', 'c', '3', '100'],
+      ['--expose-gc'],
+    );
     expect(await child.nextLine()).toBe('done 300');
     expect(await child.exited).toBe(0);
   }, 30_000);
