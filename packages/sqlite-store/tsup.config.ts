@@ -8,6 +8,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // Each entry self-contained (no shared chunk), so the worker file can be shipped on its own.
+  splitting: false,
   // `import.meta.url` in the CommonJS build (the worker's path is resolved from it).
   shims: true,
 });
