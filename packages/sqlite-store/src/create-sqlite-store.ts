@@ -25,7 +25,7 @@ import { getSession, listSessions } from './read/sessions';
 import { readLease, readSyncState } from './sync/sync-state';
 import { openConnections } from './writer/open-store';
 
-/** A `DashboardStore` on SQLite, plus the connection it writes through. */
+/** A `DashboardStore` on SQLite, plus its connection on your thread. */
 export interface SqliteDashboardStore extends DashboardStore {
   /**
    * The store's better-sqlite3 connection on your thread: yours when you passed `database`; the
@@ -41,12 +41,12 @@ export interface SqliteDashboardStore extends DashboardStore {
  * schema migrations (idempotent: reopening an up-to-date file changes nothing).
  *
  * Writes to a file run on a worker thread of the store's own (`writeThread`, default on), so
- * your event loop keeps serving while a page is written. Every `upsert` is one `BEGIN IMMEDIATE` transaction that stores the records and updates
- * everything derived from exactly what the batch touched (rollups per agent and model per hour
- * and day with latency sketches, trace and session aggregates, the FTS5 search text), so queries
- * reflect it on commit and `refresh(touched)` has nothing left to do. `refresh('all')` rebuilds
- * every derived row from the raw records. Queries run on a second read connection and are never
- * blocked by a running write.
+ * your event loop keeps serving while a page is written. Every `upsert` is one `BEGIN IMMEDIATE`
+ * transaction that stores the records and updates everything derived from exactly what the batch
+ * touched (rollups per agent and model per hour and day with latency sketches, trace and session
+ * aggregates, the FTS5 search text), so queries reflect it on commit and `refresh(touched)` has
+ * nothing left to do. `refresh('all')` rebuilds every derived row from the raw records. Queries
+ * run on a second read connection and are never blocked by a running write.
  *
  * @param options `{ path }` (a file, created when missing, or `':memory:'`) or `{ database }`;
  *   `preset` (default `cupidPreset`); `now` (default `Date.now`); `busyTimeoutMs` (default 5000);
