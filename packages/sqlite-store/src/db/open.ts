@@ -86,7 +86,7 @@ function configure(database: Database.Database, busyTimeoutMs: number): void {
 }
 
 /** Pages (4 KiB) the write-ahead log grows to before it is copied into the file: 64 MiB. */
-const WAL_CHECKPOINT_PAGES = 16_384;
+export const WAL_CHECKPOINT_PAGES = 16_384;
 
 /**
  * Runs the migrations inside one `BEGIN IMMEDIATE` transaction, so two processes opening a new
