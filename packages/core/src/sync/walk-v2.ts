@@ -1,5 +1,5 @@
 import { observationV2ToRecord } from '../langfuse/normalize/index';
-import type { ObservationFieldGroup } from '../langfuse/params';
+import { OBSERVATION_FIELD_GROUPS, type ObservationFieldGroup } from '../langfuse/params';
 import { SessionTracker } from './derive-sessions';
 import { deriveTraces } from './derive-traces';
 import { readAhead } from './read-ahead';
@@ -10,16 +10,9 @@ import type { RunContext } from './run-context';
  * metadata for chapters, model/usage for cost and tokens, time for `updatedAt`, trace_context for
  * trace names and tags). `prompt` and `metrics` are left out: latency follows from the times.
  */
-export const SYNC_V2_FIELDS: ObservationFieldGroup[] = [
-  'core',
-  'basic',
-  'time',
-  'io',
-  'metadata',
-  'model',
-  'usage',
-  'trace_context',
-];
+export const SYNC_V2_FIELDS: ObservationFieldGroup[] = OBSERVATION_FIELD_GROUPS.filter(
+  (group) => group !== 'prompt' && group !== 'metrics',
+);
 
 /**
  * Reads the window's v2 observations newest first, from the checkpoint's cursor, and commits
