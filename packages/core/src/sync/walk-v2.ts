@@ -16,8 +16,8 @@ export const SYNC_V2_FIELDS: ObservationFieldGroup[] = OBSERVATION_FIELD_GROUPS.
 
 /**
  * Reads the window's v2 observations newest first, from the checkpoint's cursor, and commits
- * each page with the traces and sessions derived from it. `onFirstResponse` runs once the first
- * request has succeeded (a 404 before it means the server has no v2 API).
+ * each page with the traces and sessions derived from it. A 404 before the first page means the
+ * server has no v2 API (the caller may fall back to legacy).
  *
  * Requests: `ceil(N / pageSize)` for N observations in the window (at least 1).
  *
