@@ -55,11 +55,34 @@ export function chapterFunnel(
   chaptersReached: ReadonlyArray<number | null>,
   preset: Pick<DashboardPreset, 'chapterNames'>,
 ): ChapterFunnelStep[] {
-  const total = chaptersReached.length;
+  const counts = new Map<number | null, number>();
+  for (const reached of chaptersReached) counts.set(reached, (counts.get(reached) ?? 0) + 1);
+  return chapterFunnelOfCounts(
+    [...counts].map(([chapterReached, sessions]) => ({ chapterReached, sessions })),
+    preset,
+  );
+}
+
+/**
+ * {@link chapterFunnel} from a distribution of chapters reached instead of one entry per session,
+ * as rollups keep it. The total (the rate's denominator) is the sum of every entry, null
+ * chapters included.
+ *
+ * @example
+ * chapterFunnelOfCounts([{ chapterReached: 2, sessions: 4 }, { chapterReached: null, sessions: 4 }], cupidPreset)[1];
+ * // { chapter: 1, name: 'Mortal', sessions: 4, rate: 0.5 }
+ */
+export function chapterFunnelOfCounts(
+  chapters: Iterable<{ chapterReached: number | null; sessions: number }>,
+  preset: Pick<DashboardPreset, 'chapterNames'>,
+): ChapterFunnelStep[] {
+  const entries = [...chapters];
+  const total = entries.reduce((sum, entry) => sum + entry.sessions, 0);
   return presetChapters(preset).map((chapter) => {
-    const sessions = chaptersReached.filter(
-      (reached) => reached !== null && reached >= chapter,
-    ).length;
+    let sessions = 0;
+    for (const { chapterReached, sessions: count } of entries) {
+      if (chapterReached !== null && chapterReached >= chapter) sessions += count;
+    }
     return {
       chapter,
       name: preset.chapterNames[chapter] ?? String(chapter),

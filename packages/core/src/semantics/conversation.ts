@@ -3,6 +3,7 @@ import type { DashboardPreset } from '../presets/types';
 import type { ConversationMessage } from '../store/conversation';
 import { observationChapter } from './chapters';
 import { observationCost } from './cost';
+import { compareIds } from './ids';
 import { observationLatencyMs } from './latency';
 import { type ParsedMessage, parseMessages } from './messages';
 import { tokenCounts } from './tokens';
@@ -19,7 +20,7 @@ export function compareByStart(
   b: Pick<ObservationRecord, 'startTime' | 'id'>,
 ): number {
   if (a.startTime !== b.startTime) return a.startTime - b.startTime;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareIds(a.id, b.id);
 }
 
 /**

@@ -1,8 +1,15 @@
+export { activityEnd } from './activity';
 export { type AgentSummaryParts, agentCategory, buildAgentSummary } from './agents';
 export { BUCKET_MS, bucketStart, bucketStarts, MAX_SERIES_BUCKETS } from './buckets';
-export { chapterFunnel, observationChapter, presetChapters } from './chapters';
+export {
+  chapterFunnel,
+  chapterFunnelOfCounts,
+  observationChapter,
+  presetChapters,
+} from './chapters';
 export { compareByStart, extractConversation } from './conversation';
 export { observationCost } from './cost';
+export { compareIds } from './ids';
 export { observationLatencyMs, traceLatencyMs } from './latency';
 export { effectiveSessionId, replacesStored } from './linking';
 export { contentText, type ParsedMessage, parseMessages } from './messages';
@@ -24,7 +31,24 @@ export {
   withinPercentileTolerance,
 } from './percentiles';
 export { matchesSearch, normalizeSearchQuery, normalizeSearchText } from './search';
-export { type SessionStatusInput, sessionStatus } from './status';
+export {
+  foldObservation,
+  foldSessionCreated,
+  foldTrace,
+  newSessionFold,
+  type SessionFold,
+  type SessionFoldObservation,
+  type SessionFoldTrace,
+  sessionFoldIsEmpty,
+} from './session-fold';
+export {
+  activeAfter,
+  type ChapterCount,
+  countStatuses,
+  type SessionStatusInput,
+  sessionCompleted,
+  sessionStatus,
+} from './status';
 export {
   inTimeRange,
   type NamedTimeRange,

@@ -1,4 +1,5 @@
 import type { ObservationRecord } from '../domain/records';
+import { activityEnd } from './activity';
 
 /**
  * An observation's latency in milliseconds: `endTime - startTime`, clamped at 0 (clock skew
@@ -31,7 +32,7 @@ export function traceLatencyMs(
   let last = Number.NEGATIVE_INFINITY;
   for (const { startTime, endTime } of observations) {
     first = Math.min(first, startTime);
-    last = Math.max(last, endTime ?? startTime, startTime);
+    last = Math.max(last, activityEnd(startTime, endTime));
   }
   return last - first;
 }

@@ -28,7 +28,9 @@ export type {
   ModelUsageParams,
 } from './dashboard';
 export { isStoreError, StoreError, type StoreErrorCode } from './errors';
+export { checkLeaseArgs } from './lease-checks';
 export { checkInteger, checkOneOf, checkPage, checkRange } from './query-checks';
+export { seriesBucketStarts, timeBounds } from './series-buckets';
 export {
   type ChapterFunnelStep,
   SESSION_SORT_KEYS,

@@ -1,6 +1,7 @@
 import type { DashboardPreset } from '../../presets/types';
 import { buildAgentSummary } from '../../semantics/agents';
 import { bucketStart } from '../../semantics/buckets';
+import { compareIds } from '../../semantics/ids';
 import { nearestRank } from '../../semantics/percentiles';
 import { inTimeRange } from '../../semantics/time-range';
 import type {
@@ -11,7 +12,7 @@ import type {
 } from '../../store/agents';
 import type { BucketSize, TimeRange } from '../../store/common';
 import { groupBy, latencySummary, totalFacts } from './aggregate-facts';
-import { compareIds, type DerivedData, type ObservationFact } from './derive';
+import type { DerivedData, ObservationFact } from './derive';
 import { seriesBuckets } from './series';
 
 /** Observations whose start time is in range. */

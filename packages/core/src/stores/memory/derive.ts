@@ -5,7 +5,14 @@ import { compareByStart, extractConversation } from '../../semantics/conversatio
 import { observationCost } from '../../semantics/cost';
 import { observationLatencyMs, traceLatencyMs } from '../../semantics/latency';
 import { effectiveSessionId } from '../../semantics/linking';
-import { addTokens, tokenCounts, ZERO_TOKENS } from '../../semantics/tokens';
+import {
+  foldObservation,
+  foldSessionCreated,
+  foldTrace,
+  newSessionFold,
+  type SessionFold,
+} from '../../semantics/session-fold';
+import { tokenCounts } from '../../semantics/tokens';
 import type { TokenCounts } from '../../store/common';
 import type { ConversationMessage } from '../../store/conversation';
 import type { RecordTables } from './record-tables';
@@ -21,19 +28,12 @@ export interface ObservationFact {
   isError: boolean;
 }
 
-/** A session's aggregates; status is left to query time because it depends on `now`. */
-export interface SessionAggregate {
+/**
+ * A session's aggregates (core's session fold); status is left to query time because it depends
+ * on `now`.
+ */
+export interface SessionAggregate extends SessionFold {
   id: string;
-  userId: string | null;
-  startedAt: EpochMs;
-  lastActivityAt: EpochMs;
-  traceIds: Set<string>;
-  observationCount: number;
-  generationCount: number;
-  chapterReached: number | null;
-  cost: number;
-  tokens: TokenCounts;
-  errorCount: number;
   observations: ObservationRecord[];
   /** Worked out on first use: most queries never need it. */
   conversation: ConversationMessage[] | null;
@@ -68,54 +68,38 @@ export function deriveData(tables: RecordTables, preset: DashboardPreset): Deriv
     .sort(compareByStart)
     .map((record) => factOf(record, tables, preset));
   const sessions = new Map<string, SessionAggregate>();
-  const session = (id: string, time: EpochMs): SessionAggregate => {
+  const session = (id: string): SessionAggregate => {
     let aggregate = sessions.get(id);
     if (!aggregate) {
-      aggregate = emptySession(id, time);
+      aggregate = { ...newSessionFold(), id, observations: [], conversation: null };
       sessions.set(id, aggregate);
     }
     return aggregate;
   };
 
   for (const record of tables.sessions.values()) {
-    touchTime(session(record.id, record.createdAt), record.createdAt, record.createdAt);
+    foldSessionCreated(session(record.id), record.createdAt);
   }
-  const tracesBySession = [...tables.traces.values()].sort(
-    (a, b) => a.timestamp - b.timestamp || compareIds(a.id, b.id),
-  );
-  for (const trace of tracesBySession) {
-    if (trace.sessionId === null) continue;
-    const aggregate = session(trace.sessionId, trace.timestamp);
-    touchTime(aggregate, trace.timestamp, trace.timestamp);
-    aggregate.traceIds.add(trace.id);
-    // Traces come oldest first, so the first user seen is the earliest trace's.
-    if (aggregate.userId === null && trace.userId !== null) aggregate.userId = trace.userId;
+  for (const trace of tables.traces.values()) {
+    if (trace.sessionId !== null) foldTrace(session(trace.sessionId), trace);
   }
   for (const fact of facts) {
     if (fact.sessionId === null) continue;
+    const aggregate = session(fact.sessionId);
     const { record } = fact;
-    const aggregate = session(fact.sessionId, record.startTime);
-    touchTime(
-      aggregate,
-      record.startTime,
-      Math.max(record.startTime, record.endTime ?? record.startTime),
-    );
-    if (record.traceId !== null) aggregate.traceIds.add(record.traceId);
-    aggregate.observationCount++;
-    if (record.type === 'GENERATION') aggregate.generationCount++;
-    if (
-      fact.chapter !== null &&
-      (aggregate.chapterReached === null || fact.chapter > aggregate.chapterReached)
-    ) {
-      aggregate.chapterReached = fact.chapter;
-    }
-    aggregate.cost += fact.cost;
-    aggregate.tokens = addTokens(aggregate.tokens, fact.tokens);
-    if (fact.isError) aggregate.errorCount++;
-    // Only when no trace gave a user; facts come oldest first.
-    if (aggregate.userId === null && record.userId !== null) {
-      aggregate.userId = record.userId;
-    }
+    foldObservation(aggregate, {
+      id: record.id,
+      traceId: record.traceId,
+      type: record.type,
+      name: record.name,
+      userId: record.userId,
+      startTime: record.startTime,
+      endTime: record.endTime,
+      chapter: fact.chapter,
+      cost: fact.cost,
+      tokens: fact.tokens,
+      isError: fact.isError,
+    });
     aggregate.observations.push(record);
   }
 
@@ -123,7 +107,7 @@ export function deriveData(tables: RecordTables, preset: DashboardPreset): Deriv
     facts,
     sessions,
     traces: deriveTraces(tables, facts),
-    firstCalls: deriveFirstCalls(facts),
+    firstCalls: deriveFirstCalls(sessions),
     agents: new Set(facts.flatMap((fact) => fact.record.name ?? [])),
     models: new Set(facts.flatMap((fact) => fact.record.model ?? [])),
   };
@@ -136,11 +120,6 @@ export function sessionConversation(
 ): ConversationMessage[] {
   aggregate.conversation ??= extractConversation(aggregate.observations, preset);
   return aggregate.conversation;
-}
-
-/** Compares ids by UTF-16 code units, the order SQL's BINARY collation gives for ASCII ids. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function factOf(
@@ -158,29 +137,6 @@ function factOf(
     latencyMs: observationLatencyMs(record),
     isError: record.level === 'ERROR',
   };
-}
-
-function emptySession(id: string, time: EpochMs): SessionAggregate {
-  return {
-    id,
-    userId: null,
-    startedAt: time,
-    lastActivityAt: time,
-    traceIds: new Set(),
-    observationCount: 0,
-    generationCount: 0,
-    chapterReached: null,
-    cost: 0,
-    tokens: { ...ZERO_TOKENS },
-    errorCount: 0,
-    observations: [],
-    conversation: null,
-  };
-}
-
-function touchTime(aggregate: SessionAggregate, start: EpochMs, end: EpochMs): void {
-  aggregate.startedAt = Math.min(aggregate.startedAt, start);
-  aggregate.lastActivityAt = Math.max(aggregate.lastActivityAt, end);
 }
 
 function deriveTraces(
@@ -211,17 +167,19 @@ function deriveTraces(
   return traces;
 }
 
-function deriveFirstCalls(facts: readonly ObservationFact[]): Map<string, Map<string, EpochMs>> {
+function deriveFirstCalls(
+  sessions: ReadonlyMap<string, SessionAggregate>,
+): Map<string, Map<string, EpochMs>> {
   const firstCalls = new Map<string, Map<string, EpochMs>>();
-  for (const { record, sessionId } of facts) {
-    if (record.name === null || sessionId === null) continue;
-    let bySession = firstCalls.get(record.name);
-    if (!bySession) {
-      bySession = new Map();
-      firstCalls.set(record.name, bySession);
+  for (const [sessionId, aggregate] of sessions) {
+    for (const [agent, first] of aggregate.firstCalls) {
+      let bySession = firstCalls.get(agent);
+      if (!bySession) {
+        bySession = new Map();
+        firstCalls.set(agent, bySession);
+      }
+      bySession.set(sessionId, first);
     }
-    // Facts are sorted by start time, so the first one seen is the first call.
-    if (!bySession.has(sessionId)) bySession.set(sessionId, record.startTime);
   }
   return firstCalls;
 }

@@ -1,7 +1,6 @@
 import type { EpochMs } from '../../domain/records';
-import { bucketStarts } from '../../semantics/buckets';
 import type { BucketSize, TimeRange } from '../../store/common';
-import { StoreError } from '../../store/errors';
+import { seriesBucketStarts, timeBounds } from '../../store/series-buckets';
 
 /**
  * The bucket starts of a time series: from the bucket holding `range.from` to the one holding
@@ -12,25 +11,6 @@ export function seriesBuckets(
   times: readonly EpochMs[],
   bucket: BucketSize,
 ): EpochMs[] {
-  let first = range?.from;
-  let last = range?.to === undefined ? undefined : range.to - 1;
-  if (first === undefined || last === undefined) {
-    if (times.length === 0) return [];
-    // A loop, not Math.min(...times): spreading a large array overflows the stack.
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const time of times) {
-      min = Math.min(min, time);
-      max = Math.max(max, time);
-    }
-    first ??= min;
-    last ??= max;
-  }
-  try {
-    return bucketStarts(first, last, bucket);
-  } catch (error) {
-    throw new StoreError('STORE_INVALID_QUERY', 'The time series has too many buckets', {
-      cause: error,
-    });
-  }
+  const { earliest, latest } = timeBounds(times);
+  return seriesBucketStarts(range, earliest, latest, bucket);
 }

@@ -1,6 +1,7 @@
 import type { EpochMs } from '../../domain/records';
 import type { DashboardPreset } from '../../presets/types';
 import { chapterFunnel } from '../../semantics/chapters';
+import { compareIds } from '../../semantics/ids';
 import { nearestRank } from '../../semantics/percentiles';
 import { matchesSearch, normalizeSearchQuery } from '../../semantics/search';
 import { sessionStatus } from '../../semantics/status';
@@ -8,7 +9,7 @@ import { inTimeRange } from '../../semantics/time-range';
 import { addTokens, ZERO_TOKENS } from '../../semantics/tokens';
 import type { SortOrder, TimeRange } from '../../store/common';
 import type { SessionRow, SessionSortKey, SessionStats, SessionStatus } from '../../store/sessions';
-import { compareIds, type DerivedData, type SessionAggregate, sessionConversation } from './derive';
+import { type DerivedData, type SessionAggregate, sessionConversation } from './derive';
 
 /** A session as the API shows it at `now`. */
 export function sessionRow(

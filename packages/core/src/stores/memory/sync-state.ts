@@ -1,5 +1,5 @@
 import type { EpochMs } from '../../domain/records';
-import { StoreError } from '../../store/errors';
+import { checkLeaseArgs } from '../../store/lease-checks';
 import {
   INITIAL_SYNC_STATE,
   type SyncLease,
@@ -60,13 +60,4 @@ export class SyncStateCell {
 
 function copy(state: SyncState): SyncState {
   return JSON.parse(JSON.stringify(state)) as SyncState;
-}
-
-function checkLeaseArgs(owner: string, ttlMs: number, now: EpochMs): void {
-  if (typeof owner !== 'string' || owner === '') {
-    throw new StoreError('STORE_INVALID_QUERY', 'A lease owner must be a non-empty string');
-  }
-  if (!(Number.isFinite(ttlMs) && ttlMs > 0) || !Number.isFinite(now)) {
-    throw new StoreError('STORE_INVALID_QUERY', 'A lease needs a positive ttlMs and a finite now');
-  }
 }
