@@ -6,3 +6,4 @@ export type {
   SessionRecord,
   TraceRecord,
 } from './records';
+export type { ScoreDataType, ScoreRecord, ScoreSource } from './score';

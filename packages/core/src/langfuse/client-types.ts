@@ -2,12 +2,16 @@ import type {
   CallOptions,
   GetObservationsParams,
   GetObservationsV2Params,
+  GetScoresParams,
+  GetScoresV3Params,
   GetSessionsParams,
   GetTracesParams,
 } from './request-params';
 import type {
   LangfuseObservation,
   LangfuseObservationV2,
+  LangfuseScore,
+  LangfuseScoreV3,
   LangfuseSession,
   LangfuseTrace,
 } from './schemas/index';
@@ -105,6 +109,28 @@ export interface LangfuseClient {
   ): Promise<CursorPage<LangfuseObservationV2>>;
 
   /**
+   * One page of scores (legacy `GET /api/public/v2/scores`, at most 100). TEXT and CORRECTION
+   * scores pass validation; {@link scoreToRecord} leaves them out.
+   *
+   * @example
+   * const { data, meta } = await client.getScores({ page: 1, limit: 100, name: 'helpfulness' });
+   */
+  getScores(params?: GetScoresParams, options?: CallOptions): Promise<LegacyPage<LangfuseScore>>;
+
+  /**
+   * One page of v3 scores (`GET /api/public/v3/scores`, at most 100). Ask for the `subject` group
+   * to learn what a score is attached to.
+   *
+   * @example
+   * const page = await client.getScoresV3({ limit: 100, fields: ['details', 'subject'] });
+   * const next = page.cursor; // null on the last page
+   */
+  getScoresV3(
+    params?: GetScoresV3Params,
+    options?: CallOptions,
+  ): Promise<CursorPage<LangfuseScoreV3>>;
+
+  /**
    * Every page of sessions from `params.page` (default 1) to the last the totals announce. The
    * limit defaults to 100 here (not the server's 50): N sessions take `ceil(N / limit)` requests.
    *
@@ -153,6 +179,34 @@ export interface LangfuseClient {
     params?: GetObservationsV2Params,
     options?: CallOptions,
   ): AsyncGenerator<CursorPage<LangfuseObservationV2>>;
+
+  /**
+   * Every page of legacy scores; as {@link LangfuseClient.paginateSessions} (limit 100 by default:
+   * N scores take `max(1, ceil(N / 100))` requests).
+   *
+   * @example
+   * for await (const page of client.paginateScores({ fromTimestamp: since })) await save(page.data);
+   */
+  paginateScores(
+    params?: GetScoresParams,
+    options?: CallOptions,
+  ): AsyncGenerator<LegacyPage<LangfuseScore>>;
+
+  /**
+   * Every page of v3 scores from `params.cursor` (to resume) or the start, with the same filters
+   * on every page. The limit defaults to 100 (the most the endpoint allows): N scores take
+   * `ceil(N / 100)` requests. A repeating cursor throws `LANGFUSE_PAGINATION`.
+   *
+   * @example
+   * for await (const page of client.paginateScoresV3({ fields: ['details', 'subject'], fromTimestamp: from })) {
+   *   await save(page.data.map(scoreV3ToRecord));
+   *   saved = page.cursor ?? undefined; // checkpoint per page
+   * }
+   */
+  paginateScoresV3(
+    params?: GetScoresV3Params,
+    options?: CallOptions,
+  ): AsyncGenerator<CursorPage<LangfuseScoreV3>>;
 
   /**
    * Verifies the keys with `GET /api/public/projects`; rejects with `LANGFUSE_AUTH` when they are

@@ -4,7 +4,7 @@ import type { RequestTarget } from './http/failures';
 import { createHttpClient } from './http/request';
 import { type LangfuseClientOptions, resolveLangfuseOptions } from './options';
 import { paginateCursor, paginateLegacy } from './paginate';
-import { LEGACY_MAX_LIMIT, toQueryParams, V2_MAX_LIMIT } from './params';
+import { LEGACY_MAX_LIMIT, SCORES_MAX_LIMIT, toQueryParams, V2_MAX_LIMIT } from './params';
 import {
   cursorEnvelopeSchema,
   healthSchema,
@@ -12,6 +12,8 @@ import {
   observationSchema,
   observationV2Schema,
   projectsSchema,
+  scoreSchema,
+  scoreV3Schema,
   sessionSchema,
   traceDetailEnvelopeSchema,
   traceSchema,
@@ -23,6 +25,8 @@ const PATHS = {
   traces: '/api/public/traces',
   observations: '/api/public/observations',
   observationsV2: '/api/public/v2/observations',
+  scores: '/api/public/v2/scores',
+  scoresV3: '/api/public/v3/scores',
   projects: '/api/public/projects',
   health: '/api/public/health',
 } as const;
@@ -58,6 +62,18 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     baseUrl: resolved.baseUrl,
     attempts: 1,
   });
+
+  async function cursorPage<S extends Parameters<typeof validateRecords>[0]>(
+    path: string,
+    query: ReturnType<typeof toQueryParams>,
+    schema: S,
+    signal: AbortSignal | undefined,
+  ) {
+    const body = await http.request({ path, query, signal });
+    const envelope = parseEnvelope(cursorEnvelopeSchema, body, targetOf(path));
+    const { data, invalid } = validateRecords(schema, envelope.data, path, sink);
+    return { data, cursor: envelope.meta?.cursor || null, invalid };
+  }
 
   async function legacyPage<S extends Parameters<typeof validateRecords>[0]>(
     path: string,
@@ -102,12 +118,16 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
       return { data: { ...trace, observations: checked.data }, invalid: checked.invalid };
     },
     async getObservationsV2(params, callOptions) {
-      const path = PATHS.observationsV2;
-      const query = toQueryParams('observationsV2', params, path);
-      const body = await http.request({ path, query, signal: callOptions?.signal });
-      const envelope = parseEnvelope(cursorEnvelopeSchema, body, targetOf(path));
-      const { data, invalid } = validateRecords(observationV2Schema, envelope.data, path, sink);
-      return { data, cursor: envelope.meta?.cursor || null, invalid };
+      const query = toQueryParams('observationsV2', params, PATHS.observationsV2);
+      return cursorPage(PATHS.observationsV2, query, observationV2Schema, callOptions?.signal);
+    },
+    async getScores(params, callOptions) {
+      const query = toQueryParams('scores', params, PATHS.scores);
+      return legacyPage(PATHS.scores, query, scoreSchema, callOptions?.signal);
+    },
+    async getScoresV3(params, callOptions) {
+      const query = toQueryParams('scoresV3', params, PATHS.scoresV3);
+      return cursorPage(PATHS.scoresV3, query, scoreV3Schema, callOptions?.signal);
     },
     paginateSessions(params = {}, callOptions) {
       const base = { ...params, limit: params.limit ?? LEGACY_MAX_LIMIT };
@@ -140,6 +160,23 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
         (cursor) => client.getObservationsV2(cursor ? { ...base, cursor } : base, callOptions),
         startCursor,
         PATHS.observationsV2,
+      );
+    },
+    paginateScores(params = {}, callOptions) {
+      const base = { ...params, limit: params.limit ?? SCORES_MAX_LIMIT };
+      return paginateLegacy(
+        (page) => client.getScores({ ...base, page }, callOptions),
+        params.page ?? 1,
+        PATHS.scores,
+      );
+    },
+    paginateScoresV3(params = {}, callOptions) {
+      const { cursor: startCursor, ...filters } = params;
+      const base = { ...filters, limit: params.limit ?? SCORES_MAX_LIMIT };
+      return paginateCursor(
+        (cursor) => client.getScoresV3(cursor ? { ...base, cursor } : base, callOptions),
+        startCursor,
+        PATHS.scoresV3,
       );
     },
     async checkConnection(callOptions) {

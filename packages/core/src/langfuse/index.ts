@@ -25,6 +25,8 @@ export { parseRetryAfter } from './http/retry-after';
 export {
   observationToRecord,
   observationV2ToRecord,
+  scoreToRecord,
+  scoreV3ToRecord,
   sessionToRecord,
   traceToRecord,
 } from './normalize/index';
@@ -38,6 +40,9 @@ export {
   LEGACY_MAX_LIMIT,
   OBSERVATION_FIELD_GROUPS,
   type ObservationFieldGroup,
+  SCORE_FIELD_GROUPS,
+  SCORES_MAX_LIMIT,
+  type ScoreFieldGroup,
   type TimeInput,
   V2_MAX_LIMIT,
 } from './params';
@@ -45,13 +50,19 @@ export type {
   CallOptions,
   GetObservationsParams,
   GetObservationsV2Params,
+  GetScoresParams,
+  GetScoresV3Params,
   GetSessionsParams,
   GetTracesParams,
   LegacyPaging,
+  ScoreDataTypeFilter,
+  ScoreSourceFilter,
 } from './request-params';
 export type {
   LangfuseObservation,
   LangfuseObservationV2,
+  LangfuseScore,
+  LangfuseScoreV3,
   LangfuseSession,
   LangfuseTrace,
 } from './schemas/index';

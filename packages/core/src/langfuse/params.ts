@@ -11,6 +11,15 @@ export const LEGACY_MAX_LIMIT = 100;
 /** Largest `limit` of `GET /api/public/v2/observations`. */
 export const V2_MAX_LIMIT = 1000;
 
+/** Largest `limit` of both scores endpoints (`/api/public/v3/scores`, legacy `/api/public/v2/scores`). */
+export const SCORES_MAX_LIMIT = 100;
+
+/** Field groups of `GET /api/public/v3/scores` besides the core fields it always returns. */
+export const SCORE_FIELD_GROUPS = ['details', 'subject', 'annotation'] as const;
+
+/** One v3 scores field group; see {@link SCORE_FIELD_GROUPS}. */
+export type ScoreFieldGroup = (typeof SCORE_FIELD_GROUPS)[number];
+
 /** Field groups of the v2 observations endpoint; `core` is always returned. */
 export const OBSERVATION_FIELD_GROUPS = [
   'core',
@@ -36,6 +45,14 @@ const stringList = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : [value]));
 const text = z.string().min(1);
+/** A v3 list filter: one value or several, sent comma-separated. */
+const listOf = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .union([item, z.array(item).min(1)])
+    .transform((value) => (Array.isArray(value) ? value.join(',') : value));
+const commaList = listOf(text);
+const scoreSource = z.enum(['API', 'EVAL', 'ANNOTATION']);
+const scoreDataType = z.enum(['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT', 'CORRECTION']);
 const page = z.number().int().min(1);
 const limitUpTo = (max: number) =>
   z.number().int().min(1).max(max, `limit must be at most ${max} for this endpoint`);
@@ -101,6 +118,40 @@ export const paramSchemas = {
     fromStartTime: time.optional(),
     toStartTime: time.optional(),
     filter: text.optional(),
+  }),
+  scores: z.object({
+    ...legacyPaging,
+    userId: text.optional(),
+    name: text.optional(),
+    fromTimestamp: time.optional(),
+    toTimestamp: time.optional(),
+    environment: stringList.optional(),
+    source: scoreSource.optional(),
+    scoreIds: commaList.optional(),
+    configId: text.optional(),
+    sessionId: text.optional(),
+    traceId: text.optional(),
+    observationId: commaList.optional(),
+    dataType: scoreDataType.optional(),
+  }),
+  scoresV3: z.object({
+    cursor: text.optional(),
+    limit: limitUpTo(SCORES_MAX_LIMIT).optional(),
+    fields: z
+      .array(z.enum(SCORE_FIELD_GROUPS))
+      .transform((groups) => groups.join(','))
+      .optional(),
+    id: commaList.optional(),
+    name: commaList.optional(),
+    source: listOf(scoreSource).optional(),
+    dataType: listOf(scoreDataType).optional(),
+    environment: commaList.optional(),
+    configId: commaList.optional(),
+    traceId: commaList.optional(),
+    sessionId: commaList.optional(),
+    observationId: commaList.optional(),
+    fromTimestamp: time.optional(),
+    toTimestamp: time.optional(),
   }),
 };
 

@@ -1,5 +1,5 @@
 import type { ObservationLevel } from '../domain/index';
-import type { ObservationFieldGroup, TimeInput } from './params';
+import type { ObservationFieldGroup, ScoreFieldGroup, TimeInput } from './params';
 
 /** Per-call options of every client method. */
 export interface CallOptions {
@@ -108,4 +108,69 @@ export interface GetObservationsV2Params {
   toStartTime?: TimeInput;
   /** Langfuse's structured filter, as JSON text; it takes precedence over the other filters. */
   filter?: string;
+}
+
+/** A score source as the scores endpoints filter by it. */
+export type ScoreSourceFilter = 'API' | 'EVAL' | 'ANNOTATION';
+/** A score data type as the scores endpoints filter by it. */
+export type ScoreDataTypeFilter = 'NUMERIC' | 'BOOLEAN' | 'CATEGORICAL' | 'TEXT' | 'CORRECTION';
+
+/**
+ * Filters of the legacy `GET /api/public/v2/scores` (page/limit, at most 100 a page). Time
+ * filters are on the score's timestamp: from inclusive, to exclusive.
+ *
+ * @example
+ * await client.getScores({ limit: 100, name: 'helpfulness', fromTimestamp: '2026-11-20T00:00:00Z' });
+ */
+export interface GetScoresParams extends LegacyPaging {
+  userId?: string;
+  name?: string;
+  fromTimestamp?: TimeInput;
+  toTimestamp?: TimeInput;
+  /** One environment or several (sent as repeated keys). */
+  environment?: string | string[];
+  source?: ScoreSourceFilter;
+  /** Only these score ids (sent comma-separated). */
+  scoreIds?: string | string[];
+  configId?: string;
+  sessionId?: string;
+  traceId?: string;
+  /** Only scores of these observations (sent comma-separated). */
+  observationId?: string | string[];
+  dataType?: ScoreDataTypeFilter;
+}
+
+/**
+ * Parameters of `GET /api/public/v3/scores` (cursor pages, at most 100 a page; more is a 400).
+ * List filters take one value or several (sent comma-separated). Send the same filters with
+ * every page: the cursor holds only a position.
+ *
+ * @example
+ * await client.getScoresV3({
+ *   limit: 100,
+ *   fields: ['details', 'subject'],
+ *   fromTimestamp: '2026-11-20T00:00:00Z',
+ *   toTimestamp: '2026-11-21T00:00:00Z',
+ * });
+ */
+export interface GetScoresV3Params {
+  /** The `cursor` of the previous page; omit for the first page. */
+  cursor?: string;
+  /** Records per page, 1–100. Default `50` (server default). */
+  limit?: number;
+  /** Field groups besides the core fields. Default (server): none. */
+  fields?: ScoreFieldGroup[];
+  id?: string | string[];
+  name?: string | string[];
+  source?: ScoreSourceFilter | ScoreSourceFilter[];
+  dataType?: ScoreDataTypeFilter | ScoreDataTypeFilter[];
+  environment?: string | string[];
+  configId?: string | string[];
+  traceId?: string | string[];
+  sessionId?: string | string[];
+  observationId?: string | string[];
+  /** Score timestamp from, inclusive. */
+  fromTimestamp?: TimeInput;
+  /** Score timestamp to, exclusive. */
+  toTimestamp?: TimeInput;
 }

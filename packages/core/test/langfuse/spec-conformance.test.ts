@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   observationSchema,
   observationV2Schema,
+  scoreSchema,
+  scoreV3Schema,
   sessionSchema,
   traceSchema,
 } from '../../src/langfuse/schemas/index';
@@ -25,6 +27,20 @@ const IGNORED: Record<string, string[]> = {
   TraceWithDetails: ['observations', 'scores'],
 };
 
+/** Score schemas whose every spec variant must be read; `dataType` sits in the oneOf wrapper. */
+const SCORE_VARIANTS = [
+  [
+    'legacy',
+    scoreSchema.shape,
+    [
+      'GetScoresResponseDataNumeric',
+      'GetScoresResponseDataBoolean',
+      'GetScoresResponseDataCategorical',
+    ],
+  ],
+  ['v3', scoreV3Schema.shape, ['NumericScoreV3', 'BooleanScoreV3', 'CategoricalScoreV3']],
+] as const;
+
 if (spec === null) {
   describe.skip(`Langfuse spec conformance: the spec is not beside the repository (${SPEC_PATH})`, () => {
     it('needs ../shared/reference/langfuse-openapi.yml', () => {});
@@ -43,6 +59,23 @@ if (spec === null) {
         (field) => !ours.has(field) && !(IGNORED[name] ?? []).includes(field),
       );
       expect(missing).toEqual([]);
+    });
+  });
+
+  describe('the score schemas cover every spec variant', () => {
+    it.each(SCORE_VARIANTS)('%s scores', (_generation, shape, variants) => {
+      const ours = new Set(Object.keys(shape));
+      for (const variant of variants) {
+        const missing = [...specProperties(doc, variant)].filter((field) => !ours.has(field));
+        expect({ variant, missing }).toEqual({ variant, missing: [] });
+      }
+      expect(ours.has('dataType')).toBe(true);
+    });
+
+    it('the subject a v3 score names is read in every kind', () => {
+      const kinds = ['ScoreSubjectTraceV3', 'ScoreSubjectObservationV3', 'ScoreSubjectSessionV3'];
+      const fields = new Set(kinds.flatMap((kind) => [...specProperties(doc, kind)]));
+      expect([...fields].sort()).toEqual(['id', 'traceId']);
     });
   });
 
@@ -93,13 +126,22 @@ if (spec === null) {
   });
 
   describe('the test fake answers as the spec says', () => {
-    const fake = createFakeLangfuse({ sessions: 2, traces: 2, observations: 2, observationsV2: 2 });
+    const fake = createFakeLangfuse({
+      sessions: 2,
+      traces: 2,
+      observations: 2,
+      observationsV2: 2,
+      scores: 6,
+      scoresV3: 6,
+    });
     const auth = `Basic ${Buffer.from(`${PUBLIC_KEY}:${SECRET_KEY}`).toString('base64')}`;
     it.each([
       ['/api/public/sessions', '/api/public/sessions?limit=2'],
       ['/api/public/traces', '/api/public/traces?limit=2'],
       ['/api/public/observations', '/api/public/observations?limit=2'],
       ['/api/public/v2/observations', '/api/public/v2/observations?limit=2'],
+      ['/api/public/v2/scores', '/api/public/v2/scores?limit=6'],
+      ['/api/public/v3/scores', '/api/public/v3/scores?limit=6'],
       ['/api/public/projects', '/api/public/projects'],
       ['/api/public/health', '/api/public/health'],
     ])('GET %s', (path, url) => {

@@ -28,6 +28,85 @@ export interface FakeCounts {
   traces?: number;
   observations?: number;
   observationsV2?: number;
+  /** Legacy scores (`/api/public/v2/scores`). */
+  scores?: number;
+  /** v3 scores (`/api/public/v3/scores`). */
+  scoresV3?: number;
+}
+
+/** Score `i`'s data type and values: numeric, boolean and categorical in turn. */
+function scoreKind(i: number) {
+  const kinds = [
+    { dataType: 'NUMERIC', name: 'helpfulness', value: (i % 10) / 10, stringValue: undefined },
+    { dataType: 'BOOLEAN', name: 'thumbs-up', value: i % 2, stringValue: i % 2 ? 'True' : 'False' },
+    { dataType: 'CATEGORICAL', name: 'tone', value: 0, stringValue: ['warm', 'cold'][i % 2] },
+  ] as const;
+  return kinds[i % 3] as (typeof kinds)[number];
+}
+
+/** A legacy score (GetScoresResponseData) on trace `i`, or on session 1 every fifth score. */
+export function legacyScore(i: number): Record<string, unknown> {
+  const kind = scoreKind(i);
+  const onSession = i % 5 === 4;
+  return {
+    id: `score-${i}`,
+    traceId: onSession ? null : `trace-${i}`,
+    sessionId: onSession ? 'session-1' : null,
+    observationId: i % 3 === 0 && !onSession ? `obs-${i}` : null,
+    datasetRunId: null,
+    name: kind.name,
+    source: i % 3 === 0 ? 'EVAL' : 'API',
+    timestamp: iso(i),
+    createdAt: iso(i),
+    updatedAt: iso(i + 1),
+    authorUserId: null,
+    comment: i % 4 === 0 ? 'looks right' : null,
+    metadata: {},
+    configId: null,
+    queueId: null,
+    environment: 'default',
+    dataType: kind.dataType,
+    value: kind.value,
+    ...(kind.stringValue === undefined ? {} : { stringValue: kind.stringValue }),
+    // A session score has no trace; the spec does not let `trace` be null there.
+    ...(onSession
+      ? {}
+      : { trace: { userId: 'user-1', tags: [], environment: 'default', sessionId: 'session-1' } }),
+  };
+}
+
+/** The same score as {@link legacyScore}, as v3 serves it with the details and subject groups. */
+export function v3Score(i: number): Record<string, unknown> {
+  const legacy = legacyScore(i);
+  const kind = scoreKind(i);
+  const value =
+    kind.dataType === 'NUMERIC'
+      ? kind.value
+      : kind.dataType === 'BOOLEAN'
+        ? kind.value === 1
+        : kind.stringValue;
+  const subject =
+    legacy.sessionId !== null
+      ? { kind: 'session', id: legacy.sessionId }
+      : legacy.observationId !== null
+        ? { kind: 'observation', id: legacy.observationId, traceId: legacy.traceId }
+        : { kind: 'trace', id: legacy.traceId };
+  return {
+    id: legacy.id,
+    projectId: 'project-1',
+    name: legacy.name,
+    dataType: kind.dataType,
+    value,
+    source: legacy.source,
+    timestamp: legacy.timestamp,
+    environment: 'default',
+    createdAt: legacy.createdAt,
+    updatedAt: legacy.updatedAt,
+    comment: legacy.comment,
+    configId: null,
+    metadata: {},
+    subject,
+  };
 }
 
 const BASE_MS = Date.parse('2026-11-20T00:00:00.000Z');
@@ -152,13 +231,18 @@ export function createFakeLangfuse(counts: FakeCounts = {}) {
     return { data, meta: { page, limit, totalItems: total, totalPages: Math.ceil(total / limit) } };
   }
 
-  function v2List(total: number, query: URLSearchParams) {
+  function v2List(
+    total: number,
+    query: URLSearchParams,
+    make: (i: number) => Record<string, unknown> = v2Observation,
+    kind = 'v2',
+  ) {
     const limit = Number(query.get('limit') ?? '50');
     const cursor = query.get('cursor');
     const start = cursor ? decodeCursor(cursor) : 0;
     const data = [];
     for (let i = start; i < Math.min(total, start + limit); i++)
-      data.push(overrides.get(`v2:${i}`) ?? v2Observation(i));
+      data.push(overrides.get(`${kind}:${i}`) ?? make(i));
     const next = start + limit < total ? encodeCursor(start + limit) : undefined;
     return { data, meta: next ? { cursor: next } : {} };
   }
@@ -202,6 +286,15 @@ export function createFakeLangfuse(counts: FakeCounts = {}) {
         };
       case '/api/public/v2/observations':
         return { status: 200, body: v2List(counts.observationsV2 ?? 0, q) };
+      case '/api/public/v2/scores':
+        return { status: 200, body: legacyList(counts.scores ?? 0, legacyScore, q, 'score') };
+      case '/api/public/v3/scores': {
+        const body = v2List(counts.scoresV3 ?? 0, q, v3Score, 'scoreV3');
+        return {
+          status: 200,
+          body: { ...body, meta: { limit: Number(q.get('limit') ?? '50'), ...body.meta } },
+        };
+      }
       default:
         return { status: 404, body: { message: 'Not found' } };
     }
@@ -214,9 +307,9 @@ export function createFakeLangfuse(counts: FakeCounts = {}) {
     enqueue(...answers: Scripted[]) {
       script.push(...answers);
     },
-    /** Replace the generated row `index` of a list (`v2`, `obs`, `trace`, `session`). */
+    /** Replace the generated row `index` of a list (`v2`, `obs`, `trace`, `session`, `score`, `scoreV3`). */
     override(
-      kind: 'v2' | 'obs' | 'trace' | 'session',
+      kind: 'v2' | 'obs' | 'trace' | 'session' | 'score' | 'scoreV3',
       index: number,
       row: Record<string, unknown>,
     ) {

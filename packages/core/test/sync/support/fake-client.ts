@@ -219,6 +219,10 @@ export class FakeLangfuse {
     };
     const stats = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
     const notImplemented = () => Promise.reject(new Error('not used by the sync'));
+    // biome-ignore lint/correctness/useYield: it fails before its first page
+    async function* notImplementedWalk(): AsyncGenerator<never> {
+      throw new Error('not used by the sync');
+    }
     return {
       get stats() {
         return { ...stats, requests: fake.requests.length };
@@ -228,6 +232,10 @@ export class FakeLangfuse {
       getObservations: (p, o) => observations({ ...p }, o?.signal),
       getObservationsV2: (p, o) => v2({ ...p }, o?.signal),
       getTrace: notImplemented,
+      getScores: notImplemented,
+      getScoresV3: notImplemented,
+      paginateScores: () => notImplementedWalk(),
+      paginateScoresV3: () => notImplementedWalk(),
       checkConnection: notImplemented,
       health: notImplemented,
       paginateSessions: (p = {}, o) =>
