@@ -1,0 +1,184 @@
+import type { AgentChartsWire, AgentDetailWire } from '@cupid-dashboard/core';
+import { api } from '../api/endpoints';
+import { Chart } from '../components/chart';
+import { PageHeader } from '../components/page-header';
+import { RangePicker } from '../components/range-picker';
+import { Empty, ErrorView, Loading } from '../components/states';
+import {
+  formatCompact,
+  formatCost,
+  formatCount,
+  formatMs,
+  formatRate,
+  formatTime,
+} from '../lib/format';
+import { periodLinkParams, periodOf } from '../lib/period';
+import { href, type Route } from '../lib/router';
+import { useApi } from '../lib/use-api';
+
+/** One agent: its figures, series, models and latest errors for the period. */
+export function AgentPage({ name, route }: { name: string; route: Route }) {
+  const period = periodOf(route.params);
+  const key = JSON.stringify([name, period]);
+  const detail = useApi(key, () => api.agent(name, period));
+  const charts = useApi(key, () => api.agentCharts(name, period));
+  const links = periodLinkParams(route.params);
+  return (
+    <>
+      <p class="breadcrumb">
+        <a href={href('agents', links)}>← Agents</a>
+      </p>
+      <PageHeader
+        title={
+          <>
+            Agent <code>{name}</code>
+          </>
+        }
+        asOf={detail.asOf}
+      >
+        <RangePicker path={`agents/${encodeURIComponent(name)}`} params={route.params} />
+      </PageHeader>
+      {detail.status === 'error' ? (
+        <ErrorView error={detail.error} onRetry={detail.reload} />
+      ) : detail.data === undefined ? (
+        <Loading />
+      ) : (
+        <>
+          <AgentFigures agent={detail.data} />
+          {charts.data && <AgentCharts charts={charts.data} />}
+          <div class="columns">
+            <section class="card">
+              <h2>Models</h2>
+              {detail.data.models.length === 0 ? (
+                <Empty>No model calls in this period.</Empty>
+              ) : (
+                <div class="table-wrap">
+                  <table data-table="agent-models">
+                    <thead>
+                      <tr>
+                        <th scope="col">Model</th>
+                        <th scope="col" class="num">
+                          Calls
+                        </th>
+                        <th scope="col" class="num">
+                          Tokens
+                        </th>
+                        <th scope="col" class="num">
+                          Cost
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {detail.data.models.map((model) => (
+                        <tr key={model.model} data-row={model.model}>
+                          <td>{model.model}</td>
+                          <td class="num" data-cell="calls">
+                            {formatCount(model.calls)}
+                          </td>
+                          <td class="num">{formatCompact(model.tokens.total)}</td>
+                          <td class="num">{formatCost(model.total_cost)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+            <section class="card">
+              <h2>Recent errors</h2>
+              {detail.data.recent_errors.length === 0 ? (
+                <Empty>No errors in this period.</Empty>
+              ) : (
+                <ul class="errors" data-list="recent-errors">
+                  {detail.data.recent_errors.map((error) => (
+                    <li key={error.observation_id}>
+                      <time dateTime={error.time}>{formatTime(error.time)}</time>{' '}
+                      {error.model && <span class="muted">{error.model}</span>}
+                      <p>{error.message ?? 'No message'}</p>
+                      {error.session_id && (
+                        <a href={href(`sessions/${encodeURIComponent(error.session_id)}`, links)}>
+                          Session {error.session_id}
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function AgentFigures({ agent }: { agent: AgentDetailWire }) {
+  const facts: [string, string, string][] = [
+    ['calls', 'Calls', formatCount(agent.calls)],
+    ['sessions', 'Sessions', formatCount(agent.sessions)],
+    ['errors', 'Errors', `${formatCount(agent.errors)} (${formatRate(agent.error_rate)})`],
+    ['p50', 'Latency p50', formatMs(agent.p50_latency_ms)],
+    ['p95', 'Latency p95', formatMs(agent.p95_latency_ms)],
+    ['p99', 'Latency p99', formatMs(agent.p99_latency_ms)],
+    ['cost', 'Cost', formatCost(agent.total_cost)],
+    ['tokens', 'Tokens', formatCompact(agent.tokens.total)],
+    ['chapter', 'Chapter', agent.chapter_name ?? '—'],
+    ['last-seen', 'Last seen', formatTime(agent.last_seen)],
+  ];
+  return (
+    <dl class="facts" data-agent={agent.name}>
+      {facts.map(([key, label, value]) => (
+        <div key={key} data-fact={key}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AgentCharts({ charts }: { charts: AgentChartsWire }) {
+  const times = charts.points.map((point) => point.bucket_start);
+  return (
+    <section class="charts" aria-label={`Per ${charts.bucket}`}>
+      <Chart
+        title={`Calls and errors per ${charts.bucket}`}
+        times={times}
+        series={[
+          {
+            label: 'Calls',
+            values: charts.points.map((p) => p.calls),
+            color: '--series-1',
+            format: formatCompact,
+          },
+          { label: 'Errors', values: charts.points.map((p) => p.errors), color: '--series-bad' },
+        ]}
+      />
+      <Chart
+        title={`Latency p50 / p95 per ${charts.bucket}`}
+        times={times}
+        series={[
+          {
+            label: 'p50',
+            values: charts.points.map((p) => p.latency_p50_ms),
+            color: '--series-3',
+            format: formatMs,
+          },
+          { label: 'p95', values: charts.points.map((p) => p.latency_p95_ms), color: '--series-4' },
+        ]}
+      />
+      <Chart
+        title={`Cost per ${charts.bucket}`}
+        times={times}
+        series={[
+          {
+            label: 'Cost',
+            values: charts.points.map((p) => p.cost),
+            color: '--series-2',
+            format: formatCost,
+          },
+        ]}
+      />
+    </section>
+  );
+}

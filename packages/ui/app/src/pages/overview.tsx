@@ -1,0 +1,193 @@
+import type { DashboardMetricsWire, KpiName } from '@cupid-dashboard/core';
+import { api } from '../api/endpoints';
+import { BarList } from '../components/bar-list';
+import { Chart } from '../components/chart';
+import { KpiCard } from '../components/kpi-card';
+import { PageHeader } from '../components/page-header';
+import { RangePicker } from '../components/range-picker';
+import { Empty, ErrorView, Loading } from '../components/states';
+import { formatCompact, formatCost, formatCount, formatMs, formatRate } from '../lib/format';
+import { periodLinkParams, periodOf } from '../lib/period';
+import { href, type Route } from '../lib/router';
+import { useApi } from '../lib/use-api';
+
+type Format = (value: number | null) => string;
+
+/** The KPIs shown, in order: [name, label, format, is up good]. */
+const KPIS: [KpiName, string, Format, boolean][] = [
+  ['sessions', 'Sessions', formatCount, true],
+  ['users', 'Users', formatCount, true],
+  ['generations', 'LLM calls', formatCount, true],
+  ['total_cost', 'Cost', formatCost, false],
+  ['total_tokens', 'Tokens', formatCompact, false],
+  ['errors', 'Errors', formatCount, false],
+  ['error_rate', 'Error rate', formatRate, false],
+  ['p95_latency_ms', 'Latency p95', formatMs, false],
+  ['completion_rate', 'Completion rate', formatRate, true],
+  ['avg_session_cost', 'Cost per session', formatCost, false],
+];
+
+export function OverviewPage({ route }: { route: Route }) {
+  const period = periodOf(route.params);
+  const result = useApi(JSON.stringify(period), () => api.dashboard(period));
+  return (
+    <>
+      <PageHeader title="Overview" asOf={result.asOf}>
+        <RangePicker path="" params={route.params} />
+      </PageHeader>
+      {result.status === 'error' ? (
+        <ErrorView error={result.error} onRetry={result.reload} />
+      ) : result.data === undefined ? (
+        <Loading />
+      ) : (
+        <OverviewBody data={result.data} params={route.params} />
+      )}
+    </>
+  );
+}
+
+function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: URLSearchParams }) {
+  if (data.kpis.sessions.value === 0 && data.kpis.observations.value === 0) {
+    return (
+      <Empty>
+        <strong>No data in this period.</strong>
+        <p>
+          Nothing has been synced for this range yet. Pick a longer range or check the{' '}
+          <a href={href('sync')}>sync</a>.
+        </p>
+      </Empty>
+    );
+  }
+  const times = data.time_series.map((point) => point.bucket_start);
+  const links = periodLinkParams(params);
+  return (
+    <div class="overview" data-bucket={data.bucket}>
+      <section class="kpis" aria-label="Key figures">
+        {KPIS.map(([name, label, format, goodWhenUp]) => (
+          <KpiCard
+            key={name}
+            name={name}
+            label={label}
+            kpi={data.kpis[name]}
+            format={format}
+            goodWhenUp={goodWhenUp}
+          />
+        ))}
+      </section>
+      <section class="charts" aria-label={`Per ${data.bucket}`}>
+        <Chart
+          title={`LLM calls and errors per ${data.bucket}`}
+          times={times}
+          series={[
+            {
+              label: 'Calls',
+              values: data.time_series.map((p) => p.generations),
+              color: '--series-1',
+              format: formatCompact,
+            },
+            {
+              label: 'Errors',
+              values: data.time_series.map((p) => p.errors),
+              color: '--series-bad',
+            },
+          ]}
+        />
+        <Chart
+          title={`Cost per ${data.bucket}`}
+          times={times}
+          series={[
+            {
+              label: 'Cost',
+              values: data.time_series.map((p) => p.cost),
+              color: '--series-2',
+              format: formatCost,
+            },
+          ]}
+        />
+        <Chart
+          title={`Average latency per ${data.bucket}`}
+          times={times}
+          series={[
+            {
+              label: 'Avg latency',
+              values: data.time_series.map((p) => p.avg_latency_ms),
+              color: '--series-3',
+              format: formatMs,
+            },
+          ]}
+        />
+      </section>
+      <div class="columns">
+        <section class="card">
+          <h2>Top agents</h2>
+          <div class="table-wrap">
+            <table data-table="top-agents">
+              <thead>
+                <tr>
+                  <th scope="col">Agent</th>
+                  <th scope="col" class="num">
+                    Calls
+                  </th>
+                  <th scope="col" class="num">
+                    Errors
+                  </th>
+                  <th scope="col" class="num">
+                    p50
+                  </th>
+                  <th scope="col" class="num">
+                    p95
+                  </th>
+                  <th scope="col" class="num">
+                    Cost
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.top_agents.map((agent) => (
+                  <tr key={agent.name} data-row={agent.name}>
+                    <td>
+                      <a href={href(`agents/${encodeURIComponent(agent.name)}`, links)}>
+                        {agent.name}
+                      </a>
+                    </td>
+                    <td class="num" data-cell="calls">
+                      {formatCount(agent.calls)}
+                    </td>
+                    <td class="num">{formatRate(agent.error_rate)}</td>
+                    <td class="num">{formatMs(agent.p50_latency_ms)}</td>
+                    <td class="num" data-cell="p95">
+                      {formatMs(agent.p95_latency_ms)}
+                    </td>
+                    <td class="num">{formatCost(agent.total_cost)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section class="card">
+          <h2>Cost by model</h2>
+          <BarList
+            name="cost-by-model"
+            bars={data.cost_by_model.map((model) => ({
+              key: model.model,
+              label: model.model,
+              value: model.total_cost,
+              display: formatCost(model.total_cost),
+            }))}
+          />
+          <h2>Chapter funnel</h2>
+          <BarList
+            name="chapter-funnel"
+            bars={data.chapter_funnel.map((step) => ({
+              key: String(step.chapter),
+              label: `${step.chapter}. ${step.name}`,
+              value: step.sessions,
+              display: `${formatCount(step.sessions)} · ${formatRate(step.rate)}`,
+            }))}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import type { SyncStatusWire } from '@cupid-dashboard/core';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiError } from '../api/client';
+import { api } from '../api/endpoints';
+import { mountOptions } from '../api/options';
+import { PageHeader } from '../components/page-header';
+import { ErrorView, Loading } from '../components/states';
+import { formatCount, formatMs, formatTime } from '../lib/format';
+import { useApi } from '../lib/use-api';
+
+/** Polls fast while a run is going, so progress moves; slowly otherwise. Milliseconds. */
+const POLL_RUNNING_MS = 1000;
+const POLL_IDLE_MS = 10_000;
+
+export function SyncPage() {
+  const status = useApi('sync-status', () => api.syncStatus());
+  const running = status.data?.running ?? false;
+  const { reload } = status;
+  useEffect(() => {
+    const timer = setTimeout(reload, running ? POLL_RUNNING_MS : POLL_IDLE_MS);
+    return () => clearTimeout(timer);
+  }, [status.data, status.status, running, reload]);
+
+  return (
+    <>
+      <PageHeader
+        title="Sync"
+        asOf={status.data?.last_success_at ?? (status.data ? null : undefined)}
+      >
+        {!mountOptions.readOnly && status.data?.configured && (
+          <TriggerButton running={running} onStarted={reload} />
+        )}
+      </PageHeader>
+      {status.status === 'error' && status.data === undefined ? (
+        <ErrorView error={status.error} onRetry={reload} />
+      ) : status.data === undefined ? (
+        <Loading />
+      ) : (
+        <SyncDetails sync={status.data} />
+      )}
+    </>
+  );
+}
+
+function TriggerButton({ running, onStarted }: { running: boolean; onStarted: () => void }) {
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const trigger = () => {
+    setPending(true);
+    setFailure(null);
+    api.syncTrigger().then(
+      () => {
+        setPending(false);
+        onStarted();
+      },
+      (error: ApiError) => {
+        setPending(false);
+        setFailure(error);
+      },
+    );
+  };
+  return (
+    <div class="trigger">
+      <button type="button" data-action="sync" onClick={trigger} disabled={pending || running}>
+        {running ? 'Syncing…' : 'Sync now'}
+      </button>
+      {failure && (
+        <p class="bad" role="alert">
+          {failure.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SyncDetails({ sync }: { sync: SyncStatusWire }) {
+  const run = sync.last_run;
+  return (
+    <>
+      {!sync.configured && (
+        <p class="state state-empty">
+          This dashboard has no sync service: its data is loaded elsewhere.
+        </p>
+      )}
+      <dl class="facts" data-sync-status={sync.status}>
+        <Fact name="status" label="State">
+          <span class={`badge sync-${sync.status}`}>{sync.running ? 'running' : sync.status}</span>
+        </Fact>
+        <Fact name="mode" label="Langfuse API">
+          {sync.api_mode ?? '—'}
+        </Fact>
+        <Fact name="watermark" label="Synced up to">
+          {formatTime(sync.watermark)}
+        </Fact>
+        <Fact name="last-success" label="Last success">
+          {formatTime(sync.last_success_at)}
+        </Fact>
+      </dl>
+      {sync.progress && (
+        <section class="card" aria-live="polite" data-progress={sync.progress.records}>
+          <h2>In progress</h2>
+          <p>
+            {sync.progress.phase}: {formatCount(sync.progress.pages)} pages,{' '}
+            {formatCount(sync.progress.records)} records (updated{' '}
+            {formatTime(sync.progress.updated_at)})
+          </p>
+          <progress aria-label="Sync running" />
+        </section>
+      )}
+      {run ? (
+        <section class="card">
+          <h2>Last run</h2>
+          <dl class="facts" data-last-run={run.status}>
+            <Fact name="run-status" label="Result">
+              {run.status}
+            </Fact>
+            <Fact name="started" label="Started">
+              {formatTime(run.started_at)}
+            </Fact>
+            <Fact name="duration" label="Took">
+              {formatMs(run.duration_ms)}
+            </Fact>
+            <Fact name="requests" label="Requests">
+              {formatCount(run.requests)}
+            </Fact>
+            <Fact name="sessions" label="Sessions">
+              {formatCount(run.counts.sessions)}
+            </Fact>
+            <Fact name="traces" label="Traces">
+              {formatCount(run.counts.traces)}
+            </Fact>
+            <Fact name="observations" label="Observations">
+              {formatCount(run.counts.observations)}
+            </Fact>
+          </dl>
+          {run.error && (
+            <p class="bad" role="alert">
+              {run.error.message} <code>{run.error.code}</code>
+            </p>
+          )}
+        </section>
+      ) : (
+        <p class="state state-empty">No sync has run yet.</p>
+      )}
+    </>
+  );
+}
+
+function Fact({
+  name,
+  label,
+  children,
+}: {
+  name: string;
+  label: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div data-fact={name}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
