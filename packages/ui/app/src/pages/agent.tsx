@@ -148,7 +148,7 @@ function AgentCharts({ charts }: { charts: AgentChartsWire }) {
           {
             label: 'Calls',
             values: charts.points.map((p) => p.calls),
-            color: '--series-1',
+            color: '--series-2',
             format: formatCompact,
           },
           { label: 'Errors', values: charts.points.map((p) => p.errors), color: '--series-bad' },
@@ -174,7 +174,7 @@ function AgentCharts({ charts }: { charts: AgentChartsWire }) {
           {
             label: 'Cost',
             values: charts.points.map((p) => p.cost),
-            color: '--series-2',
+            color: '--series-1',
             format: formatCost,
           },
         ]}

@@ -82,7 +82,7 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
             {
               label: 'Calls',
               values: data.time_series.map((p) => p.generations),
-              color: '--series-1',
+              color: '--series-2',
               format: formatCompact,
             },
             {
@@ -99,7 +99,7 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
             {
               label: 'Cost',
               values: data.time_series.map((p) => p.cost),
-              color: '--series-2',
+              color: '--series-1',
               format: formatCost,
             },
           ]}
@@ -129,7 +129,7 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
                     Calls
                   </th>
                   <th scope="col" class="num">
-                    Errors
+                    Error rate
                   </th>
                   <th scope="col" class="num">
                     p50

@@ -151,7 +151,12 @@ export function SessionsPage({ route }: { route: Route }) {
                       onClick={() => navigate(target)}
                     >
                       <td>
-                        <a href={target} onClick={(event) => event.stopPropagation()}>
+                        <a
+                          class="id"
+                          href={target}
+                          title={row.id}
+                          onClick={(event) => event.stopPropagation()}
+                        >
                           {row.id}
                         </a>
                       </td>
