@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // import.meta.url (to find @cupid-dashboard/ui) in the CommonJS build too.
+  shims: true,
 });

@@ -8,6 +8,8 @@ import {
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { corsHandler, DEFAULT_CORS_ORIGINS } from './cors';
 import { type AuthOption, apiKeyGuard, authGuard } from './guards';
+import { locateUi } from './ui/locate-ui';
+import { uiRoutes } from './ui/ui-routes';
 
 /** Options of {@link dashboardRouter}; every one is off by default. */
 export interface DashboardRouterOptions {
@@ -28,6 +30,15 @@ export interface DashboardRouterOptions {
   readOnly?: boolean;
   /** Where unexpected errors are logged (never returned). Default `console`. */
   logger?: RouteLogger;
+  /**
+   * Serve the web UI of `@cupid-dashboard/ui` (an optional peer: install it beside this package)
+   * at the mount root, its assets under `assets/`. The `auth` hook guards the UI's files as it
+   * guards the API. `apiKeys` guard the API only: a browser cannot send a key when it opens a
+   * page, so the page (which holds no data) asks for the key and sends it with every call.
+   * `dashboardRouter` throws `DASHBOARD_CONFIG` when the package is missing or not built.
+   * Default false.
+   */
+  ui?: boolean;
 }
 
 const send = (res: Response, result: RouteResult) =>
@@ -54,8 +65,13 @@ export function dashboardRouter(
   const logger = options.logger ?? console;
   const guards: RequestHandler[] = [];
   if (options.apiKeys) guards.push(apiKeyGuard(options.apiKeys));
-  if (options.auth) guards.push(authGuard(options.auth));
+  const hostAuth = options.auth ? [authGuard(options.auth)] : [];
+  guards.push(...hostAuth);
   const origins = options.cors === true ? DEFAULT_CORS_ORIGINS : options.cors?.origins;
+  if (options.ui) {
+    const page = { readOnly: options.readOnly ?? false, apiKeys: options.apiKeys !== undefined };
+    router.use(uiRoutes(locateUi(), page, hostAuth));
+  }
 
   for (const route of dashboard.routes) {
     const method = route.method.toLowerCase() as 'get' | 'post';
