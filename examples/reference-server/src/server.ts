@@ -36,7 +36,7 @@ export interface StartServerOptions {
 
 /**
  * Starts the dashboard backend: opens (and migrates) the SQLite database, starts the sync
- * scheduler against Langfuse, and serves the REST routes at `/` on `config.http`.
+ * scheduler against Langfuse, and serves the web UI and the REST routes at `/` on `config.http`.
  *
  * @example
  * const server = await startServer(loadConfig(process.env));
@@ -78,6 +78,7 @@ export async function startServer(
       apiKeys: config.http.apiKeys.length > 0 ? config.http.apiKeys : undefined,
       readOnly: config.http.readOnly,
       logger: adapter,
+      ui: true,
     }),
   );
   app.use((_req, res) => {

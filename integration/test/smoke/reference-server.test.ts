@@ -88,6 +88,19 @@ describe('reference server against the simulator', () => {
     expect(conversation.body.messages.length).toBeGreaterThan(0);
   });
 
+  it('serves the web UI at the root, and the assets it names', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${base}/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
   it('serves the session stats', async () => {
     const { status, body } = await get('/api/sessions/stats');
     expect(status).toBe(200);
