@@ -1,8 +1,10 @@
 import type { AgentChartsWire, AgentDetailWire } from '@cupid-dashboard/core';
 import { api } from '../api/endpoints';
-import { Chart } from '../components/chart';
+import { type Fact, Facts } from '../components/facts';
+import { ModelTable } from '../components/models';
 import { PageHeader } from '../components/page-header';
 import { RangePicker } from '../components/range-picker';
+import { CallsChart, CostChart, LatencyChart } from '../components/series-charts';
 import { Empty, ErrorView, Loading } from '../components/states';
 import {
   formatCompact,
@@ -52,36 +54,7 @@ export function AgentPage({ name, route }: { name: string; route: Route }) {
               {detail.data.models.length === 0 ? (
                 <Empty>No model calls in this period.</Empty>
               ) : (
-                <div class="table-wrap">
-                  <table data-table="agent-models">
-                    <thead>
-                      <tr>
-                        <th scope="col">Model</th>
-                        <th scope="col" class="num">
-                          Calls
-                        </th>
-                        <th scope="col" class="num">
-                          Tokens
-                        </th>
-                        <th scope="col" class="num">
-                          Cost
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {detail.data.models.map((model) => (
-                        <tr key={model.model} data-row={model.model}>
-                          <td>{model.model}</td>
-                          <td class="num" data-cell="calls">
-                            {formatCount(model.calls)}
-                          </td>
-                          <td class="num">{formatCompact(model.tokens.total)}</td>
-                          <td class="num">{formatCost(model.total_cost)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ModelTable name="agent-models" models={detail.data.models} />
               )}
             </section>
             <section class="card">
@@ -113,7 +86,7 @@ export function AgentPage({ name, route }: { name: string; route: Route }) {
 }
 
 function AgentFigures({ agent }: { agent: AgentDetailWire }) {
-  const facts: [string, string, string][] = [
+  const facts: Fact[] = [
     ['calls', 'Calls', formatCount(agent.calls)],
     ['sessions', 'Sessions', formatCount(agent.sessions)],
     ['errors', 'Errors', `${formatCount(agent.errors)} (${formatRate(agent.error_rate)})`],
@@ -125,60 +98,29 @@ function AgentFigures({ agent }: { agent: AgentDetailWire }) {
     ['chapter', 'Chapter', agent.chapter_name ?? '—'],
     ['last-seen', 'Last seen', formatTime(agent.last_seen)],
   ];
-  return (
-    <dl class="facts" data-agent={agent.name}>
-      {facts.map(([key, label, value]) => (
-        <div key={key} data-fact={key}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts data-agent={agent.name} facts={facts} />;
 }
 
 function AgentCharts({ charts }: { charts: AgentChartsWire }) {
   const times = charts.points.map((point) => point.bucket_start);
   return (
     <section class="charts" aria-label={`Per ${charts.bucket}`}>
-      <Chart
-        title={`Calls and errors per ${charts.bucket}`}
+      <CallsChart
+        bucket={charts.bucket}
         times={times}
-        series={[
-          {
-            label: 'Calls',
-            values: charts.points.map((p) => p.calls),
-            color: '--series-2',
-            format: formatCompact,
-          },
-          { label: 'Errors', values: charts.points.map((p) => p.errors), color: '--series-bad' },
-        ]}
+        calls={charts.points.map((p) => p.calls)}
+        errors={charts.points.map((p) => p.errors)}
       />
-      <Chart
-        title={`Latency p50 / p95 per ${charts.bucket}`}
+      <LatencyChart
+        bucket={charts.bucket}
         times={times}
-        series={[
-          {
-            label: 'p50',
-            values: charts.points.map((p) => p.latency_p50_ms),
-            color: '--series-3',
-            format: formatMs,
-          },
-          { label: 'p95', values: charts.points.map((p) => p.latency_p95_ms), color: '--series-4' },
-        ]}
+        title="Latency p50 / p95"
+        lines={{
+          p50: charts.points.map((p) => p.latency_p50_ms),
+          p95: charts.points.map((p) => p.latency_p95_ms),
+        }}
       />
-      <Chart
-        title={`Cost per ${charts.bucket}`}
-        times={times}
-        series={[
-          {
-            label: 'Cost',
-            values: charts.points.map((p) => p.cost),
-            color: '--series-1',
-            format: formatCost,
-          },
-        ]}
-      />
+      <CostChart bucket={charts.bucket} times={times} cost={charts.points.map((p) => p.cost)} />
     </section>
   );
 }

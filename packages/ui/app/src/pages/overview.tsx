@@ -1,10 +1,11 @@
 import type { DashboardMetricsWire, KpiName } from '@cupid-dashboard/core';
 import { api } from '../api/endpoints';
 import { BarList } from '../components/bar-list';
-import { Chart } from '../components/chart';
 import { KpiCard } from '../components/kpi-card';
+import { CostByModel } from '../components/models';
 import { PageHeader } from '../components/page-header';
 import { RangePicker } from '../components/range-picker';
+import { CallsChart, CostChart, LatencyChart } from '../components/series-charts';
 import { Empty, ErrorView, Loading } from '../components/states';
 import { formatCompact, formatCost, formatCount, formatMs, formatRate } from '../lib/format';
 import { periodLinkParams, periodOf } from '../lib/period';
@@ -75,46 +76,18 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
         ))}
       </section>
       <section class="charts" aria-label={`Per ${data.bucket}`}>
-        <Chart
-          title={`LLM calls and errors per ${data.bucket}`}
+        <CallsChart
+          bucket={data.bucket}
           times={times}
-          series={[
-            {
-              label: 'Calls',
-              values: data.time_series.map((p) => p.generations),
-              color: '--series-2',
-              format: formatCompact,
-            },
-            {
-              label: 'Errors',
-              values: data.time_series.map((p) => p.errors),
-              color: '--series-bad',
-            },
-          ]}
+          calls={data.time_series.map((p) => p.generations)}
+          errors={data.time_series.map((p) => p.errors)}
         />
-        <Chart
-          title={`Cost per ${data.bucket}`}
+        <CostChart bucket={data.bucket} times={times} cost={data.time_series.map((p) => p.cost)} />
+        <LatencyChart
+          bucket={data.bucket}
           times={times}
-          series={[
-            {
-              label: 'Cost',
-              values: data.time_series.map((p) => p.cost),
-              color: '--series-1',
-              format: formatCost,
-            },
-          ]}
-        />
-        <Chart
-          title={`Average latency per ${data.bucket}`}
-          times={times}
-          series={[
-            {
-              label: 'Avg latency',
-              values: data.time_series.map((p) => p.avg_latency_ms),
-              color: '--series-3',
-              format: formatMs,
-            },
-          ]}
+          title="Average latency"
+          lines={{ 'Avg latency': data.time_series.map((p) => p.avg_latency_ms) }}
         />
       </section>
       <div class="columns">
@@ -167,15 +140,7 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
         </section>
         <section class="card">
           <h2>Cost by model</h2>
-          <BarList
-            name="cost-by-model"
-            bars={data.cost_by_model.map((model) => ({
-              key: model.model,
-              label: model.model,
-              value: model.total_cost,
-              display: formatCost(model.total_cost),
-            }))}
-          />
+          <CostByModel name="cost-by-model" models={data.cost_by_model} />
           <h2>Chapter funnel</h2>
           <BarList
             name="chapter-funnel"

@@ -1,5 +1,6 @@
 import type { MessageWire, SessionRowWire } from '@cupid-dashboard/core';
 import { api } from '../api/endpoints';
+import { type Fact, Facts } from '../components/facts';
 import { PageHeader } from '../components/page-header';
 import { Empty, ErrorView, Loading } from '../components/states';
 import { formatCompact, formatCost, formatCount, formatMs, formatTime } from '../lib/format';
@@ -58,8 +59,8 @@ export function SessionPage({ id, route }: { id: string; route: Route }) {
 }
 
 function SessionStats({ session }: { session: SessionRowWire }) {
-  const facts: [string, string, string][] = [
-    ['status', 'Status', session.status],
+  const facts: Fact[] = [
+    ['status', 'Status', <span class={`badge status-${session.status}`}>{session.status}</span>],
     ['user', 'User', session.user_id ?? '—'],
     ['started', 'Started', formatTime(session.started_at)],
     ['duration', 'Duration', formatMs(session.duration_ms)],
@@ -70,16 +71,7 @@ function SessionStats({ session }: { session: SessionRowWire }) {
     ['tokens', 'Tokens', formatCount(session.tokens.total)],
     ['errors', 'Errors', formatCount(session.error_count)],
   ];
-  return (
-    <dl class="facts" data-session={session.id}>
-      {facts.map(([key, label, value]) => (
-        <div key={key} data-fact={key}>
-          <dt>{label}</dt>
-          <dd>{key === 'status' ? <span class={`badge status-${value}`}>{value}</span> : value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts data-session={session.id} facts={facts} />;
 }
 
 function Message({ message }: { message: MessageWire }) {

@@ -1,9 +1,9 @@
 import type { SyncStatusWire } from '@cupid-dashboard/core';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import { mountOptions } from '../api/options';
+import { Facts } from '../components/facts';
 import { PageHeader } from '../components/page-header';
 import { ErrorView, Loading } from '../components/states';
 import { formatCount, formatMs, formatTime } from '../lib/format';
@@ -83,20 +83,21 @@ function SyncDetails({ sync }: { sync: SyncStatusWire }) {
           This dashboard has no sync service: its data is loaded elsewhere.
         </p>
       )}
-      <dl class="facts" data-sync-status={sync.status}>
-        <Fact name="status" label="State">
-          <span class={`badge sync-${sync.status}`}>{sync.running ? 'running' : sync.status}</span>
-        </Fact>
-        <Fact name="mode" label="Langfuse API">
-          {sync.api_mode ?? '—'}
-        </Fact>
-        <Fact name="watermark" label="Synced up to">
-          {formatTime(sync.watermark)}
-        </Fact>
-        <Fact name="last-success" label="Last success">
-          {formatTime(sync.last_success_at)}
-        </Fact>
-      </dl>
+      <Facts
+        data-sync-status={sync.status}
+        facts={[
+          [
+            'status',
+            'State',
+            <span class={`badge sync-${sync.status}`}>
+              {sync.running ? 'running' : sync.status}
+            </span>,
+          ],
+          ['mode', 'Langfuse API', sync.api_mode ?? '—'],
+          ['watermark', 'Synced up to', formatTime(sync.watermark)],
+          ['last-success', 'Last success', formatTime(sync.last_success_at)],
+        ]}
+      />
       {sync.progress && (
         <section class="card" aria-live="polite" data-progress={sync.progress.records}>
           <h2>In progress</h2>
@@ -111,29 +112,18 @@ function SyncDetails({ sync }: { sync: SyncStatusWire }) {
       {run ? (
         <section class="card">
           <h2>Last run</h2>
-          <dl class="facts" data-last-run={run.status}>
-            <Fact name="run-status" label="Result">
-              {run.status}
-            </Fact>
-            <Fact name="started" label="Started">
-              {formatTime(run.started_at)}
-            </Fact>
-            <Fact name="duration" label="Took">
-              {formatMs(run.duration_ms)}
-            </Fact>
-            <Fact name="requests" label="Requests">
-              {formatCount(run.requests)}
-            </Fact>
-            <Fact name="sessions" label="Sessions">
-              {formatCount(run.counts.sessions)}
-            </Fact>
-            <Fact name="traces" label="Traces">
-              {formatCount(run.counts.traces)}
-            </Fact>
-            <Fact name="observations" label="Observations">
-              {formatCount(run.counts.observations)}
-            </Fact>
-          </dl>
+          <Facts
+            data-last-run={run.status}
+            facts={[
+              ['run-status', 'Result', run.status],
+              ['started', 'Started', formatTime(run.started_at)],
+              ['duration', 'Took', formatMs(run.duration_ms)],
+              ['requests', 'Requests', formatCount(run.requests)],
+              ['sessions', 'Sessions', formatCount(run.counts.sessions)],
+              ['traces', 'Traces', formatCount(run.counts.traces)],
+              ['observations', 'Observations', formatCount(run.counts.observations)],
+            ]}
+          />
           {run.error && (
             <p class="bad" role="alert">
               {run.error.message} <code>{run.error.code}</code>
@@ -144,22 +134,5 @@ function SyncDetails({ sync }: { sync: SyncStatusWire }) {
         <p class="state state-empty">No sync has run yet.</p>
       )}
     </>
-  );
-}
-
-function Fact({
-  name,
-  label,
-  children,
-}: {
-  name: string;
-  label: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <div data-fact={name}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
