@@ -196,7 +196,7 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     await watched.context.close();
   });
 
-  it('agents, models and sync show the API figures; the sync button starts a run', async () => {
+  it('agents, models and sync show the API figures; the sync button starts a run whose progress shows live', async () => {
     const watched = await openPage(browser);
     const { page } = watched;
     const agents = await apiJson(root, 'api/agents?time_range=all');
@@ -244,16 +244,19 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     expect(await page.locator('[data-last-run] [data-fact="observations"] dd').textContent()).toBe(
       count(status.last_run.counts.observations),
     );
+    // Slow pages keep the run going long enough for the page to show its progress, live.
+    stack.sim.faults.inject({ kind: 'slow', delayMs: 1500, count: 3 });
     const triggered = page.waitForResponse((response) =>
       response.url().endsWith('/api/sync/trigger'),
     );
     await page.locator('[data-action="sync"]').click();
     expect((await triggered).status()).toBe(202);
-    await expect
-      .poll(async () => (await apiJson(root, 'api/sync/status')).last_run.started_at, {
-        timeout: 20_000,
-      })
-      .not.toBe(status.last_run.started_at);
+    await page.locator('[data-action="sync"]:disabled', { hasText: 'Syncing' }).waitFor();
+    await page.locator('[data-progress]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-progress]').waitFor({ state: 'detached', timeout: 30_000 });
+    const after = await apiJson(root, 'api/sync/status');
+    expect(after.last_run.started_at).not.toBe(status.last_run.started_at);
+    await page.locator('[data-action="sync"]:enabled').waitFor();
     expect(watched.errors).toEqual([]);
     await watched.context.close();
   });

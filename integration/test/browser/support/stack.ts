@@ -15,6 +15,8 @@ export const API_KEY = 'browser-test-key';
 /** The reference server at `/` and the same dashboard mounted under a prefix, read-only, with keys. */
 export interface Stack {
   server: RunningServer;
+  /** The simulator, for injecting faults (a slow page makes a sync's progress visible). */
+  sim: ReturnType<typeof createLangfuseSimulator>;
   rootUrl: string;
   prefixedUrl: string;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startStack(): Promise<Stack> {
   const port = (hostServer.address() as AddressInfo).port;
   return {
     server,
+    sim,
     rootUrl: `${server.url}/`,
     prefixedUrl: `http://127.0.0.1:${port}${PREFIX}/`,
     async close() {
