@@ -88,6 +88,8 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     const all = await expectOverviewMatches(watched, 'time_range=all');
     expect(all.kpis.sessions.value).toBe(60);
     expect(await page.locator('.freshness time').count()).toBe(1);
+    const sync = await apiJson(root, 'api/sync/status');
+    await page.locator(`[data-sync-badge="${sync.status}"]`).waitFor();
 
     const before = watched.calls.length;
     await page.locator('[data-range="30d"]').click();

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { periodLinkParams } from '../lib/period';
 import { href, type Route } from '../lib/router';
+import { SyncBadge } from './sync-badge';
 
 const PAGES: [string, string][] = [
   ['', 'Overview'],
@@ -32,6 +33,7 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
             </a>
           ))}
         </nav>
+        <SyncBadge />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -62,7 +62,13 @@ function TriggerButton({ running, onStarted }: { running: boolean; onStarted: ()
   };
   return (
     <div class="trigger">
-      <button type="button" data-action="sync" onClick={trigger} disabled={pending || running}>
+      <button
+        type="button"
+        class="primary"
+        data-action="sync"
+        onClick={trigger}
+        disabled={pending || running}
+      >
         {running ? 'Syncing…' : 'Sync now'}
       </button>
       {failure && (
