@@ -296,7 +296,7 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     await watched.context.close();
   });
 
-  it('at phone width, and when a session is missing or the server is unreachable', async () => {
+  it('at phone width, and its empty, signed-out, not-found and unreachable states', async () => {
     const watched = await openPage(browser, { width: 390, height: 844 });
     const { page } = watched;
     await page.goto(`${root}#/?range=30d`);
@@ -309,11 +309,19 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     await page.goto(`${root}#/sessions/no-such-session`);
     await page.locator('[data-error-status="404"]').waitFor();
 
+    await page.goto(`${stack.emptyUrl}#/`);
+    await page.locator('.state-empty', { hasText: 'No data in this period' }).waitFor();
+    expect(await page.locator('.freshness').textContent()).toBe('Not synced yet');
+
+    await page.goto(`${stack.signedOutUrl}#/agents`);
+    await page.locator('[data-error-status="401"]', { hasText: 'Not signed in' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
     await page.route('**/api/**', (route) => route.abort());
     await page.goto(`${root}#/agents`);
     await page.locator('[data-error-status="0"]').waitFor();
     expect(await page.getByText('Cannot reach the dashboard server').count()).toBe(1);
-    const left = unexpected(unexpected(watched.errors, '404'), 'net::ERR_FAILED');
+    const left = ['404', '401', 'net::ERR_FAILED'].reduce(unexpected, watched.errors);
     expect(left).toEqual([]);
     await watched.context.close();
   });

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createDashboard, createMemoryStore } from '@cupid-dashboard/core';
 import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
 import { loadConfig } from '@cupid-dashboard/example-reference-server/config';
 import { type RunningServer, startServer } from '@cupid-dashboard/example-reference-server/server';
 import { dashboardRouter } from '@cupid-dashboard/express';
 import { createLangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
-import express from 'express';
+import express, { type Request } from 'express';
 import { pino } from 'pino';
 
 /** The prefix and key of the second mount: the UI under a host's path, behind API keys. */
@@ -19,6 +20,10 @@ export interface Stack {
   sim: ReturnType<typeof createLangfuseSimulator>;
   rootUrl: string;
   prefixedUrl: string;
+  /** A dashboard over an empty store: nothing synced yet. */
+  emptyUrl: string;
+  /** The synced dashboard behind a host auth hook that lets the page through but not the API. */
+  signedOutUrl: string;
   close(): Promise<void>;
 }
 
@@ -46,10 +51,20 @@ export async function startStack(): Promise<Stack> {
     if (Date.now() > deadline) throw new Error('The first sync did not finish in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const host = express().use(
-    PREFIX,
-    dashboardRouter(server.dashboard, { ui: true, apiKeys: [API_KEY], readOnly: true }),
-  );
+  const empty = createDashboard({ store: createMemoryStore() });
+  const host = express()
+    .use(
+      PREFIX,
+      dashboardRouter(server.dashboard, { ui: true, apiKeys: [API_KEY], readOnly: true }),
+    )
+    .use('/empty', dashboardRouter(empty, { ui: true }))
+    .use(
+      '/signed-out',
+      dashboardRouter(server.dashboard, {
+        ui: true,
+        auth: (req: Request) => !req.path.startsWith('/api/'),
+      }),
+    );
   const hostServer: Server = await new Promise((resolve) => {
     const listening = host.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -59,9 +74,12 @@ export async function startStack(): Promise<Stack> {
     sim,
     rootUrl: `${server.url}/`,
     prefixedUrl: `http://127.0.0.1:${port}${PREFIX}/`,
+    emptyUrl: `http://127.0.0.1:${port}/empty/`,
+    signedOutUrl: `http://127.0.0.1:${port}/signed-out/`,
     async close() {
       hostServer.closeAllConnections();
       await new Promise((resolve) => hostServer.close(resolve));
+      await empty.close();
       await server.close();
       await simServer.close();
     },
