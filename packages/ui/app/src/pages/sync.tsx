@@ -1,5 +1,5 @@
 import type { SyncStatusWire } from '@cupid-dashboard/core';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import { mountOptions } from '../api/options';
@@ -8,6 +8,7 @@ import { PageHeader } from '../components/page-header';
 import { ErrorView, Loading } from '../components/states';
 import { formatCount, formatMs, formatTime } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { usePoll } from '../lib/use-poll';
 
 /** Polls fast while a run is going, so progress moves; slowly otherwise. Milliseconds. */
 const POLL_RUNNING_MS = 1000;
@@ -17,10 +18,7 @@ export function SyncPage() {
   const status = useApi('sync-status', () => api.syncStatus());
   const running = status.data?.running ?? false;
   const { reload } = status;
-  useEffect(() => {
-    const timer = setTimeout(reload, running ? POLL_RUNNING_MS : POLL_IDLE_MS);
-    return () => clearTimeout(timer);
-  }, [status.data, status.status, running, reload]);
+  usePoll(status, running ? POLL_RUNNING_MS : POLL_IDLE_MS);
 
   return (
     <>
