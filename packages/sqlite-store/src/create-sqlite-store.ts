@@ -1,12 +1,8 @@
 import {
-  BUCKET_SIZES,
-  checkInteger,
-  checkOneOf,
-  checkRange,
   countTouched,
   cupidPreset,
   type DashboardStore,
-  isStoreError,
+  isDashboardError,
   type RefreshResult,
   StoreError,
   type TouchedKeys,
@@ -14,16 +10,28 @@ import {
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
 import type BetterSqlite3 from 'better-sqlite3';
+import { readDataVersion } from './db/data-version';
 import { readTransaction } from './db/transactions';
 import type { SqliteStoreOptions } from './options';
-import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './read/agents';
-import { getConversation } from './read/conversation';
 import { readCounts } from './read/counts';
-import { getDashboard } from './read/dashboard';
-import { getSessionStats } from './read/session-stats';
-import { getSession, listSessions } from './read/sessions';
+import { sqliteReads } from './read/reads';
 import { readLease, readSyncState } from './sync/sync-state';
 import { openConnections } from './writer/open-store';
+
+/**
+ * A driver failure becomes `STORE_UNAVAILABLE`; a `DashboardError` (a store's own, or one a
+ * snapshot's callback threw) passes through.
+ */
+async function guard<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (isDashboardError(error)) throw error;
+    throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store failed to answer', {
+      cause: error,
+    });
+  }
+}
 
 /** A `DashboardStore` on SQLite, plus its connection on your thread. */
 export interface SqliteDashboardStore extends DashboardStore {
@@ -72,17 +80,10 @@ export async function createSqliteStore(
   let pending = new TouchedSet();
   let closed = false;
 
-  /** Runs a method body unless closed; failures other than StoreErrors become STORE_UNAVAILABLE. */
+  /** Runs a method body unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE. */
   const use = async <T>(body: () => Promise<T>): Promise<T> => {
     if (closed) throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store is closed');
-    try {
-      return await body();
-    } catch (error) {
-      if (isStoreError(error)) throw error;
-      throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store failed to answer', {
-        cause: error,
-      });
-    }
+    return guard(body);
   };
   const read = <T>(body: Parameters<typeof readTransaction<T>>[1]) =>
     use(() => readTransaction(reader, body));
@@ -111,62 +112,36 @@ export async function createSqliteStore(
         return countTouched(keys);
       }),
 
-    getSyncState: () => read((db) => readSyncState(db)),
     saveSyncState: (patch) => use(() => writer.saveSyncState(patch)),
     acquireLease: (owner, ttlMs, now) => use(() => writer.acquireLease(owner, ttlMs, now)),
     renewLease: (owner, ttlMs, now) => use(() => writer.renewLease(owner, ttlMs, now)),
     releaseLease: (owner) => use(() => writer.releaseLease(owner)),
     getLease: () => read((db) => readLease(db)),
 
-    listSessions: (params = {}) =>
-      read((db) => listSessions(db, params, preset, params.now ?? clock())),
-    getSession: ({ id, now }) => read((db) => getSession(db, id, preset, now ?? clock())),
-    getSessionStats: (params = {}) =>
-      read((db) => getSessionStats(db, checkRange(params.range), preset, params.now ?? clock())),
-    getConversation: ({ sessionId }) => read((db) => getConversation(db, sessionId, preset)),
+    ...sqliteReads(read, preset, clock),
 
-    listAgents: (params = {}) => read((db) => listAgents(db, checkRange(params.range), preset)),
-    getAgent: (params) =>
-      read((db) =>
-        getAgent(
-          db,
-          {
-            name: params.name,
-            range: checkRange(params.range),
-            recentErrorsLimit: checkInteger(
-              'recentErrorsLimit',
-              params.recentErrorsLimit,
-              10,
-              0,
-              100,
-            ),
-          },
-          preset,
-        ),
-      ),
-    getAgentTimeSeries: (params) =>
-      read((db) =>
-        getAgentTimeSeries(db, {
-          name: params.name,
-          range: checkRange(params.range),
-          bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'hour'),
+    getDataVersion: () => read((db) => readDataVersion(db)),
+
+    readSnapshot: async (body) => {
+      // The callback's own failures pass through as they are; only the store's are guarded.
+      let failure: { error: unknown } | null = null;
+      const snapshot = await use(() =>
+        readTransaction(reader, async (db) => {
+          // The first read fixes the transaction's snapshot, so the version names what follows.
+          const version = await readDataVersion(db);
+          const { lastSuccessAt } = await readSyncState(db);
+          const reads = sqliteReads((query) => guard(() => query(db)), preset, clock);
+          try {
+            return { value: await body(reads), version, lastSuccessAt };
+          } catch (error) {
+            failure = { error };
+            return null;
+          }
         }),
-      ),
-    getModelUsage: (params = {}) => read((db) => getModelUsage(db, checkRange(params.range))),
-
-    getDashboard: (params = {}) =>
-      read((db) =>
-        getDashboard(
-          db,
-          {
-            range: checkRange(params.range),
-            bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day'),
-            topAgentsLimit: checkInteger('topAgentsLimit', params.topAgentsLimit, 5, 0, 100),
-            now: params.now ?? clock(),
-          },
-          preset,
-        ),
-      ),
+      );
+      if (snapshot === null) throw (failure as { error: unknown } | null)?.error;
+      return snapshot;
+    },
 
     counts: () => read((db) => readCounts(db)),
 

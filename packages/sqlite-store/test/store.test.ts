@@ -45,7 +45,7 @@ describe('createSqliteStore on a file', () => {
     const migrations = second.database.prepare('select name from kysely_migration').all() as Array<{
       name: string;
     }>;
-    expect(migrations.map((row) => row.name)).toEqual(['0001_initial']);
+    expect(migrations.map((row) => row.name)).toEqual(['0001_initial', '0002_data_version']);
     expect(await second.getSession({ id: 's' })).toMatchObject({ userId: 'u', cost: 0.5 });
     expect((await second.getSyncState()).watermark).toBe(42);
     expect(await second.getLease()).toEqual({

@@ -6,8 +6,10 @@ export { type PeriodQuery, type ResolvedPeriod, resolvePeriod } from './period';
 export { type SessionSortWire, WIRE_SESSION_SORT_MAP, WIRE_SESSION_SORTS } from './session-sort';
 export type {
   AgentDetailQuery,
+  AnalyticsQueries,
   AnalyticsService,
   AnalyticsServiceOptions,
+  AnalyticsSnapshotOptions,
   SeriesQuery,
   SessionListQuery,
 } from './types';

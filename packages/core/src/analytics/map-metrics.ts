@@ -13,7 +13,6 @@ import type { DashboardMetricsWire } from './wire/metrics';
  */
 export function dashboardMetricsToWire(
   current: DashboardMetrics,
-  previous: DashboardMetrics | null,
   period: ResolvedPeriod,
   bucket: BucketSize,
   preset: DashboardPreset,
@@ -23,7 +22,7 @@ export function dashboardMetricsToWire(
     period: periodToWire(period.range),
     previous_period: period.previous === null ? null : periodToWire(period.previous),
     bucket,
-    kpis: compareKpis(current.kpis, previous?.kpis ?? null),
+    kpis: compareKpis(current.kpis, current.previousKpis),
     time_series: current.timeSeries.map((point) => ({
       bucket_start: iso(point.bucketStart),
       sessions: point.sessions,

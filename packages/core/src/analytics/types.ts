@@ -1,6 +1,7 @@
 import type { EpochMs } from '../domain/records';
 import type { DashboardPreset } from '../presets/types';
 import type { BucketSize, SortOrder } from '../store/common';
+import type { DataSnapshot, DataVersion } from '../store/data-version';
 import type { SessionStatusFilter } from '../store/sessions';
 import type { DashboardStore } from '../store/store';
 import type { PeriodQuery } from './period';
@@ -49,13 +50,11 @@ export interface AnalyticsServiceOptions {
 }
 
 /**
- * The dashboard's read side: store answers in the REST API's wire shapes (snake_case keys, ISO
- * times, `_ms` durations, USD costs). Unknown sessions and agents answer null; an impossible
- * query rejects with `AnalyticsError`; store failures reject with `StoreError`.
+ * The dashboard's answers in the REST API's wire shapes (snake_case keys, ISO times, `_ms`
+ * durations, USD costs). Unknown sessions and agents answer null; an impossible query rejects
+ * with `AnalyticsError`; store failures reject with `StoreError`.
  */
-export interface AnalyticsService {
-  readonly store: DashboardStore;
-  readonly preset: DashboardPreset;
+export interface AnalyticsQueries {
   /** Sessions started in the period, filtered, sorted and paginated. */
   listSessions(query?: SessionListQuery): Promise<SessionListWire>;
   /** Status counts, completion, durations, cost, users and chapter funnel of the period. */
@@ -68,12 +67,40 @@ export interface AnalyticsService {
   getAgent(name: string, query?: AgentDetailQuery): Promise<AgentDetailWire | null>;
   /** One agent's zero-filled series; null when it never ran. */
   getAgentCharts(name: string, query?: SeriesQuery): Promise<AgentChartsWire | null>;
-  /** KPIs beside the previous period, series, top agents, cost by model, funnel. */
+  /** KPIs beside the previous period, series, top agents, cost by model, funnel (one store read). */
   getDashboardMetrics(
     query?: SeriesQuery & { topAgentsLimit?: number },
   ): Promise<DashboardMetricsWire>;
   /** Cost and tokens by model over the period. */
   getModelMetrics(query?: PeriodQuery): Promise<ModelMetricsWire>;
+}
+
+/** Options of {@link AnalyticsService.snapshot}. */
+export interface AnalyticsSnapshotOptions {
+  /** The instant named ranges and statuses are judged at, epoch ms. Default: the service's clock. */
+  now?: EpochMs;
+}
+
+/**
+ * The dashboard's read side: {@link AnalyticsQueries} over the store, plus the same queries over
+ * one consistent snapshot with its data version and freshness.
+ */
+export interface AnalyticsService extends AnalyticsQueries {
+  readonly store: DashboardStore;
+  readonly preset: DashboardPreset;
+  /**
+   * Runs `answer` on one snapshot of the store (`store.readSnapshot`) and returns its result with
+   * the snapshot's data version and `lastSuccessAt`, so an answer and its `X-Data-As-Of` agree.
+   *
+   * @example
+   * const { value, version } = await analytics.snapshot((q) => q.getDashboardMetrics({ timeRange: '7d' }));
+   */
+  snapshot<T>(
+    answer: (queries: AnalyticsQueries) => Promise<T>,
+    options?: AnalyticsSnapshotOptions,
+  ): Promise<DataSnapshot<T>>;
+  /** The store's current data version (`store.getDataVersion`). */
+  getDataVersion(): Promise<DataVersion>;
   /** When the data was last synced successfully (the `X-Data-As-Of` time); null if never. */
   getDataAsOf(): Promise<EpochMs | null>;
 }

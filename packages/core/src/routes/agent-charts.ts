@@ -21,8 +21,8 @@ export const agentChartsRoute = defineRoute({
     query: withPeriodCheck(z.object({ ...periodShape, bucket: bucketParam })),
     response: { 200: agentChartsWire, ...pathErrors },
   },
-  async handler({ dashboard, params, query }) {
-    const body = await dashboard.analytics.getAgentCharts(params.agent_name, {
+  async handler({ analytics, params, query }) {
+    const body = await analytics.getAgentCharts(params.agent_name, {
       ...periodOf(query),
       bucket: query.bucket,
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentDetailWire } from '../analytics/wire/agents';
+import { QUERY_BOUNDS } from '../store/bounds';
 import { defineRoute, periodOf } from './define-route';
 import { RouteError } from './errors';
 import { intParam, periodShape, withPeriodCheck } from './query';
@@ -25,15 +26,16 @@ export const agentDetailRoute = defineRoute({
     query: withPeriodCheck(
       z.object({
         ...periodShape,
-        recent_errors_limit: intParam('recent_errors_limit', 1, 100, 10).describe(
-          'How many recent errors to list',
-        ),
+        recent_errors_limit: intParam(
+          'recent_errors_limit',
+          QUERY_BOUNDS.recentErrorsLimit,
+        ).describe('How many recent errors to list'),
       }),
     ),
     response: { 200: agentDetailWire, ...pathErrors },
   },
-  async handler({ dashboard, params, query }) {
-    const body = await dashboard.analytics.getAgent(params.agent_name, {
+  async handler({ analytics, params, query }) {
+    const body = await analytics.getAgent(params.agent_name, {
       ...periodOf(query),
       recentErrorsLimit: query.recent_errors_limit,
     });

@@ -18,8 +18,8 @@ export const conversationRoute = defineRoute({
     params: z.object({ session_id: z.string().min(1).describe('Session id') }),
     response: { 200: conversationWire, ...pathErrors },
   },
-  async handler({ dashboard, params }) {
-    const body = await dashboard.analytics.getConversation(params.session_id);
+  async handler({ analytics, params }) {
+    const body = await analytics.getConversation(params.session_id);
     if (body === null) throw new RouteError('NOT_FOUND', `Session not found: ${params.session_id}`);
     return { status: 200, body };
   },

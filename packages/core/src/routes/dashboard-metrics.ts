@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dashboardMetricsWire } from '../analytics/wire/metrics';
+import { QUERY_BOUNDS } from '../store/bounds';
 import { defineRoute, periodOf } from './define-route';
 import { bucketParam, intParam, periodShape, withPeriodCheck } from './query';
 import { commonErrors } from './responses';
@@ -19,13 +20,15 @@ export const dashboardMetricsRoute = defineRoute({
       z.object({
         ...periodShape,
         bucket: bucketParam,
-        top_agents: intParam('top_agents', 1, 50, 5).describe('How many top agents to list'),
+        top_agents: intParam('top_agents', QUERY_BOUNDS.topAgentsLimit).describe(
+          'How many top agents to list',
+        ),
       }),
     ),
     response: { 200: dashboardMetricsWire, ...commonErrors },
   },
-  async handler({ dashboard, query }) {
-    const body = await dashboard.analytics.getDashboardMetrics({
+  async handler({ analytics, query }) {
+    const body = await analytics.getDashboardMetrics({
       ...periodOf(query),
       bucket: query.bucket,
       topAgentsLimit: query.top_agents,

@@ -6,9 +6,9 @@ import { parsePart } from './validation';
 
 /**
  * Runs one route for one request, framework-neutral: validates params, query and body with the
- * route's zod schemas (every invalid field in one 422), calls the handler, adds `X-Data-As-Of`
- * where the route asks for it, and maps every failure to a JSON error answer (`errorResult`).
- * Never rejects.
+ * route's zod schemas (every invalid field in one 422), calls the handler (a `dataAsOf` route on
+ * one snapshot of the store, adding that snapshot's `X-Data-As-Of`), and maps every failure to a
+ * JSON error answer (`errorResult`). Never rejects.
  *
  * @param input raw values as the framework parsed them (path params already percent-decoded)
  * @param environment the dashboard, `readOnly` (default false), `logger` (default `console`)
@@ -30,13 +30,21 @@ export async function handleRoute(
     if (errors.length > 0) {
       throw new RouteError('VALIDATION_ERROR', 'Request validation failed', errors);
     }
-    const result = await route.handler({ ...environment, params, query, body });
-    if (!route.dataAsOf) return result;
-    const asOf = await environment.dashboard.analytics.getDataAsOf();
-    if (asOf === null) return result;
+    if (!route.dataAsOf) {
+      const { analytics } = environment.dashboard;
+      return await route.handler({ ...environment, analytics, params, query, body });
+    }
+    const snapshot = await environment.dashboard.analytics.snapshot((analytics) =>
+      route.handler({ ...environment, analytics, params, query, body }),
+    );
+    const result = snapshot.value;
+    if (snapshot.lastSuccessAt === null) return result;
     return {
       ...result,
-      headers: { ...result.headers, 'X-Data-As-Of': new Date(asOf).toISOString() },
+      headers: {
+        ...result.headers,
+        'X-Data-As-Of': new Date(snapshot.lastSuccessAt).toISOString(),
+      },
     };
   } catch (error) {
     return errorResult(error, logger);

@@ -14,7 +14,7 @@ export const listAgentsRoute = defineRoute({
   tags: ['agents'],
   dataAsOf: true,
   schemas: { query: periodQuery, response: { 200: agentListWire, ...commonErrors } },
-  async handler({ dashboard, query }) {
-    return { status: 200, body: await dashboard.analytics.listAgents(periodOf(query)) };
+  async handler({ analytics, query }) {
+    return { status: 200, body: await analytics.listAgents(periodOf(query)) };
   },
 });

@@ -14,8 +14,8 @@ export const listSessionsRoute = defineRoute({
   tags: ['sessions'],
   dataAsOf: true,
   schemas: { query: sessionListQuery, response: { 200: sessionListWire, ...commonErrors } },
-  async handler({ dashboard, query }) {
-    const body = await dashboard.analytics.listSessions({
+  async handler({ analytics, query }) {
+    const body = await analytics.listSessions({
       ...periodOf(query),
       status: query.status,
       search: query.search,

@@ -14,7 +14,7 @@ export const modelMetricsRoute = defineRoute({
   tags: ['metrics'],
   dataAsOf: true,
   schemas: { query: periodQuery, response: { 200: modelMetricsWire, ...commonErrors } },
-  async handler({ dashboard, query }) {
-    return { status: 200, body: await dashboard.analytics.getModelMetrics(periodOf(query)) };
+  async handler({ analytics, query }) {
+    return { status: 200, body: await analytics.getModelMetrics(periodOf(query)) };
   },
 });

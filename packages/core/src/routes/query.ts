@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
+import { QUERY_BOUNDS, type QueryBound } from '../store/bounds';
 
 /**
  * Query-string parameters shared by the routes. Values arrive as strings; numbers are coerced,
@@ -7,10 +8,11 @@ import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
  */
 
 /**
- * An integer parameter within bounds, with a default. An empty value (`?limit=`) counts as
- * absent, so the default applies, rather than being coerced to 0.
+ * An integer parameter with its default and bounds from `QUERY_BOUNDS`. An empty value
+ * (`?limit=`) counts as absent, so the default applies, rather than being coerced to 0.
  */
-export function intParam(name: string, min: number, max: number, fallback: number) {
+export function intParam(name: string, bound: QueryBound) {
+  const { min, max } = bound;
   return z.preprocess(
     (value) => (value === '' ? undefined : value),
     z.coerce
@@ -18,7 +20,7 @@ export function intParam(name: string, min: number, max: number, fallback: numbe
       .int()
       .min(min)
       .max(max)
-      .default(fallback),
+      .default(bound.default),
   );
 }
 
@@ -85,7 +87,7 @@ export const sessionListQuery = withPeriodCheck(
     user_id: z.string({ error: 'user_id must be a single string' }).optional(),
     sort: enumParam('sort', WIRE_SESSION_SORTS).default('started_at'),
     order: enumParam('order', ['asc', 'desc']).default('desc'),
-    page: intParam('page', 1, 1_000_000, 1).describe('1-based page number'),
-    limit: intParam('limit', 1, 200, 50).describe('Rows per page'),
+    page: intParam('page', QUERY_BOUNDS.page).describe('1-based page number'),
+    limit: intParam('limit', QUERY_BOUNDS.limit).describe('Rows per page'),
   }),
 );

@@ -14,7 +14,7 @@ export const sessionStatsRoute = defineRoute({
   tags: ['sessions'],
   dataAsOf: true,
   schemas: { query: periodQuery, response: { 200: sessionStatsWire, ...commonErrors } },
-  async handler({ dashboard, query }) {
-    return { status: 200, body: await dashboard.analytics.getSessionStats(periodOf(query)) };
+  async handler({ analytics, query }) {
+    return { status: 200, body: await analytics.getSessionStats(periodOf(query)) };
   },
 });

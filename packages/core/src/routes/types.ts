@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AnalyticsQueries } from '../analytics/types';
 import type { Dashboard } from '../dashboard/types';
 
 /** HTTP methods the dashboard routes use. */
@@ -33,6 +34,11 @@ export interface RouteEnvironment {
 
 /** A handler's view of one request: validated input plus the environment. */
 export interface RouteContext<P, Q, B> extends RouteEnvironment {
+  /**
+   * The analytics to answer with: for a `dataAsOf` route bound to one snapshot of the store (so
+   * the answer, its `X-Data-As-Of` and its `ETag` agree), else `dashboard.analytics`.
+   */
+  analytics: AnalyticsQueries;
   params: P;
   query: Q;
   body: B;
@@ -68,7 +74,10 @@ export interface DashboardRoute<
   summary: string;
   description?: string;
   tags: string[];
-  /** When true, a successful answer carries `X-Data-As-Of` (the last successful sync). */
+  /**
+   * When true, the handler answers from one snapshot of the store's data: a successful answer
+   * carries `X-Data-As-Of` (the last successful sync in that snapshot).
+   */
   dataAsOf?: boolean;
   schemas: RouteSchemas<P, Q, B>;
   /** Answers a validated request; throws a `DashboardError` for anything but success. */

@@ -1,6 +1,8 @@
-/** Default and bounds of list pagination. */
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 200;
+import { QUERY_BOUNDS } from '../store/bounds';
+
+/** Default and bounds of list pagination (from `QUERY_BOUNDS`). */
+export const PAGE_LIMIT_DEFAULT = QUERY_BOUNDS.limit.default;
+export const PAGE_LIMIT_MAX = QUERY_BOUNDS.limit.max;
 
 /** A validated page request. */
 export interface ResolvedPage {
@@ -19,7 +21,7 @@ export interface ResolvedPage {
  * resolvePage({ limit: 500 }); // null
  */
 export function resolvePage(params: { page?: number; limit?: number }): ResolvedPage | null {
-  const page = params.page ?? 1;
+  const page = params.page ?? QUERY_BOUNDS.page.default;
   const limit = params.limit ?? PAGE_LIMIT_DEFAULT;
   if (!Number.isSafeInteger(page) || page < 1) return null;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > PAGE_LIMIT_MAX) return null;

@@ -67,7 +67,7 @@ export interface AgentDetail extends AgentSummary {
 export interface AgentDetailParams {
   name: string;
   range?: TimeRange;
-  /** Default 10, at most 100. */
+  /** Default 10, 1–100 (`QUERY_BOUNDS.recentErrorsLimit`). */
   recentErrorsLimit?: number;
 }
 

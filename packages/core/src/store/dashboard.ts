@@ -4,17 +4,26 @@ import type { BucketSize, TimeRange, TokenCounts } from './common';
 import type { ChapterFunnelStep } from './sessions';
 
 /**
- * Dashboard query. The previous period is a second call with the previous range
- * (`previousTimeRange`), so a store answers one period at a time.
+ * Dashboard query: one period in full, plus the KPIs alone of the period to compare it with
+ * (`previousRange`, usually `previousTimeRange`), so one view is one read.
  *
  * Scope: sessions whose `startedAt` is in range; traces whose time (record timestamp, else
- * earliest observation start) is in range; observations whose `startTime` is in range.
+ * earliest observation start) is in range; observations whose `startTime` is in range. The
+ * previous period's KPIs use the same scope over `previousRange`.
+ *
+ * Defaults and bounds: `QUERY_BOUNDS` and `checkDashboardParams`.
+ *
+ * @example
+ * const day = 86_400_000;
+ * await store.getDashboard({ range: { from: now - day, to: now }, previousRange: { from: now - 2 * day, to: now - day }, bucket: 'hour' });
  */
 export interface DashboardParams {
   range?: TimeRange;
+  /** The period whose KPIs come back as `previousKpis`. Absent: `previousKpis` is null. */
+  previousRange?: TimeRange;
   /** Width of the time-series buckets. Default `'day'`. */
   bucket?: BucketSize;
-  /** How many agents `topAgents` holds, by calls. Default 5. */
+  /** How many agents `topAgents` holds, by calls. Default 5, 1–50. */
   topAgentsLimit?: number;
   /** Default: the store's clock. */
   now?: EpochMs;
@@ -72,6 +81,8 @@ export interface DashboardTimeSeriesPoint {
 /** Everything the dashboard page shows for one period. */
 export interface DashboardMetrics {
   kpis: DashboardKpis;
+  /** The KPIs over `previousRange`; null when the query gave none. */
+  previousKpis: DashboardKpis | null;
   timeSeries: DashboardTimeSeriesPoint[];
   /** By calls descending, then name ascending. */
   topAgents: AgentSummary[];

@@ -8,6 +8,7 @@ export type {
   AgentTimeSeriesPoint,
   ModelUsage,
 } from './agents';
+export { type BoundedParam, checkBounded, QUERY_BOUNDS, type QueryBound } from './bounds';
 export {
   BUCKET_SIZES,
   type BucketSize,
@@ -27,9 +28,17 @@ export type {
   DashboardTimeSeriesPoint,
   ModelUsageParams,
 } from './dashboard';
+export type { DataSnapshot, DataVersion } from './data-version';
 export { isStoreError, StoreError, type StoreErrorCode } from './errors';
 export { checkLeaseArgs } from './lease-checks';
-export { checkInteger, checkOneOf, checkPage, checkRange } from './query-checks';
+export {
+  checkDashboardParams,
+  checkInteger,
+  checkOneOf,
+  checkPage,
+  checkRange,
+  type ResolvedDashboardParams,
+} from './query-checks';
 export { seriesBucketStarts, timeBounds } from './series-buckets';
 export {
   type ChapterFunnelStep,
@@ -43,7 +52,8 @@ export {
   type SessionStatus,
   type SessionStatusFilter,
 } from './sessions';
-export type { DashboardStore, DashboardStoreOptions } from './store';
+export type { DashboardReads, DashboardStore, DashboardStoreOptions } from './store';
+export { storedAny } from './stored-any';
 export {
   INITIAL_SYNC_STATE,
   type SyncApiMode,

@@ -1,5 +1,8 @@
+import type { EpochMs } from '../domain/records';
 import { type ResolvedPage, resolvePage } from '../semantics/pagination';
-import type { TimeRange } from './common';
+import { checkBounded } from './bounds';
+import { BUCKET_SIZES, type BucketSize, type TimeRange } from './common';
+import type { DashboardParams } from './dashboard';
 import { StoreError } from './errors';
 
 // Shared checks for store query parameters, so every store rejects the same inputs with the same
@@ -79,4 +82,40 @@ export function checkOneOf<T extends string>(
     throw new StoreError('STORE_INVALID_QUERY', `${name} must be one of ${allowed.join(', ')}`);
   }
   return resolved;
+}
+
+/** A dashboard query with every default applied and every bound checked. */
+export interface ResolvedDashboardParams {
+  range: TimeRange | undefined;
+  /** Absent: no previous-period KPIs are read. */
+  previousRange: TimeRange | undefined;
+  bucket: BucketSize;
+  topAgentsLimit: number;
+  now: EpochMs;
+}
+
+/**
+ * Checks a {@link DashboardParams} and applies its defaults (bucket `'day'`, 5 top agents, `now`
+ * from the store's clock), so every store reads the same query.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a bad range bound, bucket or limit
+ * @example
+ * const query = checkDashboardParams(params, clock);
+ * const kpis = query.previousRange === undefined ? null : await readKpis(query.previousRange);
+ */
+export function checkDashboardParams(
+  params: DashboardParams,
+  clock: () => EpochMs,
+): ResolvedDashboardParams {
+  const bucket = params.bucket ?? 'day';
+  if (!BUCKET_SIZES.includes(bucket)) {
+    throw new StoreError('STORE_INVALID_QUERY', `bucket must be one of ${BUCKET_SIZES.join(', ')}`);
+  }
+  return {
+    range: checkRange(params.range),
+    previousRange: checkRange(params.previousRange),
+    bucket,
+    topAgentsLimit: checkBounded('topAgentsLimit', params.topAgentsLimit),
+    now: params.now ?? clock(),
+  };
 }

@@ -12,6 +12,7 @@ import type {
 import type { Page } from './common';
 import type { Conversation } from './conversation';
 import type { DashboardMetrics, DashboardParams, ModelUsageParams } from './dashboard';
+import type { DataSnapshot, DataVersion } from './data-version';
 import type { SessionListParams, SessionRow, SessionStats, SessionStatsParams } from './sessions';
 import type { SyncLease, SyncState, SyncStatePatch } from './sync-state';
 import type { RefreshResult, StoreCounts, TouchedKeys, UpsertBatch, UpsertResult } from './upsert';
@@ -28,6 +29,54 @@ export interface DashboardStoreOptions {
   preset?: DashboardPreset;
   /** The clock, epoch ms. Default `Date.now`. */
   now?: () => EpochMs;
+}
+
+/**
+ * The queries of a store: what {@link DashboardStore.readSnapshot} hands its callback, bound to one
+ * read transaction.
+ */
+export interface DashboardReads {
+  /** The persisted sync state; `INITIAL_SYNC_STATE` for a fresh store. */
+  getSyncState(): Promise<SyncState>;
+
+  // ── sessions ──────────────────────────────────────────────────────────────────────────────
+
+  /** Sessions matching the filters, sorted and paginated. */
+  listSessions(params?: SessionListParams): Promise<Page<SessionRow>>;
+
+  /** One session, or null when it is unknown. */
+  getSession(params: { id: string; now?: EpochMs }): Promise<SessionRow | null>;
+
+  /** Counts by status, completion, durations, cost, users and the chapter funnel. */
+  getSessionStats(params?: SessionStatsParams): Promise<SessionStats>;
+
+  /** The messages of a session in order (`extractConversation`), or null when it is unknown. */
+  getConversation(params: { sessionId: string }): Promise<Conversation | null>;
+
+  // ── agents and models ─────────────────────────────────────────────────────────────────────
+
+  /** Agents with a call in range, by calls descending then name ascending. */
+  listAgents(params?: AgentListParams): Promise<AgentSummary[]>;
+
+  /**
+   * One agent over the range; null when the store has never seen a call of it (an agent known
+   * but idle in the range has zero counts).
+   */
+  getAgent(params: AgentDetailParams): Promise<AgentDetail | null>;
+
+  /** Per-bucket series of one agent; null when the agent is unknown. */
+  getAgentTimeSeries(params: AgentTimeSeriesParams): Promise<AgentTimeSeriesPoint[] | null>;
+
+  /** Cost and tokens by model, by cost descending then model ascending. */
+  getModelUsage(params?: ModelUsageParams): Promise<ModelUsage[]>;
+
+  // ── dashboard ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * KPIs, time series, top agents, cost by model and funnel for one period, and the KPIs alone
+   * of `previousRange` when given.
+   */
+  getDashboard(params?: DashboardParams): Promise<DashboardMetrics>;
 }
 
 /**
@@ -64,12 +113,17 @@ export interface DashboardStoreOptions {
  * `refresh(touched)` recomputes the rows of exactly the touched sessions, traces and
  * agent/model hours.
  *
+ * Data version: `getDataVersion()` names the committed state (a counter bumped in every write
+ * transaction that may change an answer, stored in the database so every process sees it, plus
+ * an id that tells one database from another); `readSnapshot` reads an answer with its version and
+ * freshness in one transaction. Caches key answers by it (see `createDashboard`'s `cache`).
+ *
  * @example
  * const { touched } = await store.upsert({ traces, observations });
  * await store.refresh(touched);
  * const page = await store.listSessions({ status: 'active', page: 1, limit: 50 });
  */
-export interface DashboardStore {
+export interface DashboardStore extends DashboardReads {
   /** The preset the store derives chapters, categories and status with. */
   readonly preset: DashboardPreset;
 
@@ -86,9 +140,6 @@ export interface DashboardStore {
   refresh(touched?: TouchedKeys | 'all'): Promise<RefreshResult>;
 
   // ── sync state and lease ──────────────────────────────────────────────────────────────────
-
-  /** The persisted sync state; `INITIAL_SYNC_STATE` for a fresh store. */
-  getSyncState(): Promise<SyncState>;
 
   /** Applies a shallow patch (present fields replace, `null` clears) and returns the new state. */
   saveSyncState(patch: SyncStatePatch): Promise<SyncState>;
@@ -109,41 +160,28 @@ export interface DashboardStore {
   /** The current lease, expired or not; null when none is held. */
   getLease(): Promise<SyncLease | null>;
 
-  // ── sessions ──────────────────────────────────────────────────────────────────────────────
-
-  /** Sessions matching the filters, sorted and paginated. */
-  listSessions(params?: SessionListParams): Promise<Page<SessionRow>>;
-
-  /** One session, or null when it is unknown. */
-  getSession(params: { id: string; now?: EpochMs }): Promise<SessionRow | null>;
-
-  /** Counts by status, completion, durations, cost, users and the chapter funnel. */
-  getSessionStats(params?: SessionStatsParams): Promise<SessionStats>;
-
-  /** The messages of a session in order (`extractConversation`), or null when it is unknown. */
-  getConversation(params: { sessionId: string }): Promise<Conversation | null>;
-
-  // ── agents and models ─────────────────────────────────────────────────────────────────────
-
-  /** Agents with a call in range, by calls descending then name ascending. */
-  listAgents(params?: AgentListParams): Promise<AgentSummary[]>;
+  // ── snapshots ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * One agent over the range; null when the store has never seen a call of it (an agent known
-   * but idle in the range has zero counts).
+   * The current {@link DataVersion}: one cheap read, so a cache can be checked before any query.
+   * Lease operations, reads and writes that store nothing (an empty batch, only older versions)
+   * leave it unchanged; every upsert that stores a version, `refresh('all')` and `saveSyncState`
+   * change it. A store that recomputes derived rows in `refresh(touched)` changes it then too.
    */
-  getAgent(params: AgentDetailParams): Promise<AgentDetail | null>;
+  getDataVersion(): Promise<DataVersion>;
 
-  /** Per-bucket series of one agent; null when the agent is unknown. */
-  getAgentTimeSeries(params: AgentTimeSeriesParams): Promise<AgentTimeSeriesPoint[] | null>;
-
-  /** Cost and tokens by model, by cost descending then model ascending. */
-  getModelUsage(params?: ModelUsageParams): Promise<ModelUsage[]>;
-
-  // ── dashboard ─────────────────────────────────────────────────────────────────────────────
-
-  /** KPIs, time series, top agents, cost by model and funnel for one period. */
-  getDashboard(params?: DashboardParams): Promise<DashboardMetrics>;
+  /**
+   * Runs `read` against one consistent snapshot (one read transaction): every query it makes
+   * through `reads` sees the same committed state, and that state's version and `lastSuccessAt`
+   * come back beside its result. Errors thrown by `read` itself pass through unchanged.
+   *
+   * @example
+   * const { value, version } = await store.readSnapshot(async (reads) => ({
+   *   stats: await reads.getSessionStats({ range }),
+   *   agents: await reads.listAgents({ range }),
+   * }));
+   */
+  readSnapshot<T>(read: (reads: DashboardReads) => Promise<T>): Promise<DataSnapshot<T>>;
 
   // ── operations ────────────────────────────────────────────────────────────────────────────
 

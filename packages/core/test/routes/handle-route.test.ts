@@ -1,6 +1,8 @@
 import {
   type AnyDashboardRoute,
+  createAnalyticsService,
   type Dashboard,
+  type DashboardStore,
   dashboardRoutes,
   handleRoute,
   type RouteInput,
@@ -138,18 +140,18 @@ describe('handleRoute answers', () => {
   });
 
   it('answers 500 with a fixed body and logs the cause of an unexpected error', async () => {
-    const broken = {
-      ...dashboard.store,
-      listAgents: () => Promise.reject(new Error('secret path /db')),
+    const fail = () => Promise.reject(new Error('secret path /db'));
+    const store = dashboard.store;
+    const broken: DashboardStore = {
+      ...store,
+      listAgents: fail,
+      readSnapshot: (read) => store.readSnapshot((reads) => read({ ...reads, listAgents: fail })),
     };
     const result = await handleRoute(
       route('listAgents'),
       {},
       {
-        dashboard: {
-          ...dashboard,
-          analytics: { ...dashboard.analytics, listAgents: broken.listAgents },
-        },
+        dashboard: { ...dashboard, analytics: createAnalyticsService({ store: broken }) },
         logger,
       },
     );

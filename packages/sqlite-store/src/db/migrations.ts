@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
 /**
@@ -272,9 +273,29 @@ const initial: Migration = {
   },
 };
 
+/**
+ * The data version: one row, bumped by every write transaction that may change an answer (see
+ * `db/data-version.ts`), so caches in every process sharing the file see a commit. The random
+ * id keeps a new file's versions from ever matching an old one's.
+ */
+const dataVersion: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('data_version')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('database_id', 'text', (c) => c.notNull())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .execute();
+    await sql`insert into data_version (id, database_id, value) values (1, ${randomUUID()}, 0)`.execute(
+      db,
+    );
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001_initial': initial,
+  '0002_data_version': dataVersion,
 });
 
 /** Hands Kysely's `Migrator` the migrations defined in code (no files to ship or find). */

@@ -22,6 +22,7 @@ export interface StoreSchema {
   trace_hour: TraceRollupTable;
   trace_day: TraceRollupTable;
   counters: CounterTable;
+  data_version: DataVersionTable;
   sync_state: SyncStateTable;
   sync_lease: SyncLeaseTable;
 }
@@ -179,6 +180,16 @@ export interface TraceRollupTable {
 
 export interface CounterTable {
   name: string;
+  value: number;
+}
+
+/**
+ * The data version (one row): `database_id` tells this database from every other, `value` counts
+ * the write transactions that may have changed an answer.
+ */
+export interface DataVersionTable {
+  id: number;
+  database_id: string;
   value: number;
 }
 

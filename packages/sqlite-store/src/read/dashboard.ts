@@ -1,27 +1,28 @@
 import {
   type BucketSize,
   bucketStart,
+  type DashboardKpis,
   type DashboardMetrics,
   type DashboardPreset,
+  type DashboardTimeSeriesPoint,
   type EpochMs,
+  type ResolvedDashboardParams,
   type TimeRange,
 } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
-import { emptyTotals, groupParts, meanLatency, readFactParts } from './facts';
+import { emptyTotals, type FactPart, groupParts, meanLatency, readFactParts } from './facts';
 import { seriesBuckets } from './series';
-import { funnelOf, sessionScope } from './session-stats';
-import { readTraceParts } from './trace-parts';
+import { funnelOf, type SessionScope, sessionScope } from './session-stats';
+import { readTraceParts, type TracePart } from './trace-parts';
 
-/** The dashboard for one period, from rollups plus the raw partial hours at its edges. */
+/**
+ * The dashboard for one period, from rollups plus the raw partial hours at its edges, and the
+ * KPIs alone of the previous period when asked for.
+ */
 export async function getDashboard(
   db: Db,
-  params: {
-    range: TimeRange | undefined;
-    bucket: BucketSize;
-    topAgentsLimit: number;
-    now: EpochMs;
-  },
+  params: ResolvedDashboardParams,
   preset: DashboardPreset,
 ): Promise<DashboardMetrics> {
   const { range, bucket } = params;
@@ -35,16 +36,29 @@ export async function getDashboard(
     ? (await readFactParts(db, { range, sketches: true })).filter((part) => part.calls > 0)
     : parts;
   const traceParts = (await readTraceParts(db, range, hourly)).filter((part) => part.traces > 0);
-  const totals = groupParts(sketchParts, () => 0).get(0) ?? emptyTotals();
-  let traces = 0;
-  let traceLatencyCount = 0;
-  let traceLatencySum = 0;
-  for (const part of traceParts) {
-    traces += part.traces;
-    traceLatencyCount += part.latencyCount;
-    traceLatencySum += part.latencySum;
-  }
 
+  const agents = await summarizeAgents(db, sketchParts, range, preset);
+  return {
+    kpis: kpisOf(scope, sketchParts, traceParts),
+    previousKpis:
+      params.previousRange === undefined
+        ? null
+        : await readKpis(db, params.previousRange, preset, params.now),
+    timeSeries: timeSeriesOf(scope, parts, traceParts, range, bucket),
+    topAgents: agents.slice(0, params.topAgentsLimit),
+    costByModel: modelUsageOf(parts),
+    funnel: funnelOf(scope, preset),
+  };
+}
+
+/** The zero-filled series of a period from its session starts, fact parts and trace parts. */
+function timeSeriesOf(
+  scope: SessionScope,
+  parts: readonly FactPart[],
+  traceParts: readonly TracePart[],
+  range: TimeRange | undefined,
+  bucket: BucketSize,
+): DashboardTimeSeriesPoint[] {
   const sessionsByBucket = new Map<number, number>();
   for (const { time, sessions } of scope.starts) {
     const start = bucketStart(time, bucket);
@@ -65,7 +79,7 @@ export async function getDashboard(
   for (const part of parts) see(part.time, part.maxStart);
   for (const part of traceParts) see(part.time, part.time);
   const factsByBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));
-  const timeSeries = seriesBuckets(range, earliest, latest, bucket).map((start) => {
+  return seriesBuckets(range, earliest, latest, bucket).map((start) => {
     const inBucket = factsByBucket.get(start) ?? emptyTotals();
     return {
       bucketStart: start,
@@ -79,30 +93,52 @@ export async function getDashboard(
       avgLatencyMs: meanLatency(inBucket),
     };
   });
+}
 
-  const agents = await summarizeAgents(db, sketchParts, range, preset);
+/** The KPIs alone of one period: what the dashboard compares its period with. */
+async function readKpis(
+  db: Db,
+  range: TimeRange,
+  preset: DashboardPreset,
+  now: EpochMs,
+): Promise<DashboardKpis> {
+  const scope = await sessionScope(db, range, preset, now, false);
+  const parts = await readFactParts(db, { range, sketches: true });
+  const traceParts = await readTraceParts(db, range, false);
+  return kpisOf(scope, parts, traceParts);
+}
+
+/** The KPIs of a session scope, the fact parts (with sketches) and the trace parts of a period. */
+function kpisOf(
+  scope: SessionScope,
+  factParts: readonly FactPart[],
+  traceParts: readonly TracePart[],
+): DashboardKpis {
+  const totals = groupParts(factParts, () => 0).get(0) ?? emptyTotals();
+  let traces = 0;
+  let traceLatencyCount = 0;
+  let traceLatencySum = 0;
+  for (const part of traceParts) {
+    traces += part.traces;
+    traceLatencyCount += part.latencyCount;
+    traceLatencySum += part.latencySum;
+  }
   return {
-    kpis: {
-      sessions: scope.total,
-      users: scope.uniqueUsers,
-      traces,
-      observations: totals.calls,
-      generations: totals.generations,
-      cost: totals.cost,
-      tokens: { ...totals.tokens },
-      errors: totals.errors,
-      errorRate: totals.calls === 0 ? 0 : totals.errors / totals.calls,
-      avgLatencyMs: meanLatency(totals),
-      p95LatencyMs: totals.latencyCount === 0 ? null : totals.sketch.quantile(95),
-      avgTraceLatencyMs: traceLatencyCount === 0 ? null : traceLatencySum / traceLatencyCount,
-      completedSessions: scope.byStatus.completed,
-      completionRate: scope.total === 0 ? 0 : scope.byStatus.completed / scope.total,
-      avgSessionDurationMs: scope.total === 0 ? null : scope.durationSum / scope.total,
-      avgSessionCost: scope.total === 0 ? null : scope.cost / scope.total,
-    },
-    timeSeries,
-    topAgents: agents.slice(0, params.topAgentsLimit),
-    costByModel: modelUsageOf(parts),
-    funnel: funnelOf(scope, preset),
+    sessions: scope.total,
+    users: scope.uniqueUsers,
+    traces,
+    observations: totals.calls,
+    generations: totals.generations,
+    cost: totals.cost,
+    tokens: { ...totals.tokens },
+    errors: totals.errors,
+    errorRate: totals.calls === 0 ? 0 : totals.errors / totals.calls,
+    avgLatencyMs: meanLatency(totals),
+    p95LatencyMs: totals.latencyCount === 0 ? null : totals.sketch.quantile(95),
+    avgTraceLatencyMs: traceLatencyCount === 0 ? null : traceLatencySum / traceLatencyCount,
+    completedSessions: scope.byStatus.completed,
+    completionRate: scope.total === 0 ? 0 : scope.byStatus.completed / scope.total,
+    avgSessionDurationMs: scope.total === 0 ? null : scope.durationSum / scope.total,
+    avgSessionCost: scope.total === 0 ? null : scope.cost / scope.total,
   };
 }

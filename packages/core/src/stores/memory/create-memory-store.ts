@@ -1,32 +1,15 @@
 import { cupidPreset } from '../../presets/cupid';
 import { bucketStart } from '../../semantics/buckets';
-import { totalPages } from '../../semantics/pagination';
-import { inTimeRange } from '../../semantics/time-range';
-import { BUCKET_SIZES } from '../../store/common';
 import { countTouched } from '../../store/count-touched';
+import type { DataVersion } from '../../store/data-version';
 import { StoreError } from '../../store/errors';
-import { checkInteger, checkOneOf, checkPage, checkRange } from '../../store/query-checks';
-import { SESSION_SORT_KEYS, SESSION_STATUSES } from '../../store/sessions';
 import type { DashboardStore, DashboardStoreOptions } from '../../store/store';
+import { storedAny } from '../../store/stored-any';
 import { TouchedSet } from '../../store/touched';
 import type { RefreshResult, TouchedKeys } from '../../store/upsert';
-import {
-  agentDetail,
-  agentTimeSeries,
-  factsInRange,
-  listAgents,
-  modelUsage,
-} from './agent-queries';
-import { dashboardMetrics } from './dashboard-queries';
-import { type DerivedData, deriveData, sessionConversation } from './derive';
+import { type DerivedData, deriveData } from './derive';
+import { memoryReads } from './reads';
 import { RecordTables } from './record-tables';
-import {
-  sessionMatches,
-  sessionRow,
-  sessionStats,
-  sessionsInRange,
-  sortSessions,
-} from './session-queries';
 import { SyncStateCell } from './sync-state';
 
 /**
@@ -52,9 +35,13 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
   let pending = new TouchedSet();
   let derived: DerivedData | null = null;
   let closed = false;
+  // The data version: this store's id (no two stores share one) and its count of writes.
+  const instance = newInstanceId();
+  let writes = 0;
+  const dataVersion = (): DataVersion => `${instance}:${writes}`;
 
   /** Runs a method body unless the store is closed; async so every failure is a rejection. */
-  const use = async <T>(body: () => T): Promise<T> => {
+  const use = async <T>(body: () => T | Promise<T>): Promise<T> => {
     if (closed) throw new StoreError('STORE_UNAVAILABLE', 'The memory store is closed');
     return body();
   };
@@ -62,6 +49,7 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
     derived ??= deriveData(tables, preset);
     return derived;
   };
+  const reads = memoryReads({ data, syncState: () => syncState.get() }, preset, clock, use);
 
   return {
     preset,
@@ -70,7 +58,10 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
       use(() => {
         const result = tables.upsert(batch);
         pending.addAll(result.touched);
-        derived = null;
+        if (storedAny(result)) {
+          derived = null;
+          writes++;
+        }
         return result;
       }),
 
@@ -79,88 +70,36 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
         const keys: TouchedKeys =
           touched === 'all' ? allKeys(data()) : touched === undefined ? pending.toKeys() : touched;
         pending = new TouchedSet();
+        // A repair rewrites every derived row in a SQL store; here it counts as a write too, so
+        // every store's version moves on the same calls.
+        if (touched === 'all') writes++;
         return countTouched(keys);
       }),
 
-    getSyncState: () => use(() => syncState.get()),
-    saveSyncState: (patch) => use(() => syncState.save(patch)),
+    saveSyncState: (patch) =>
+      use(() => {
+        const state = syncState.save(patch);
+        writes++;
+        return state;
+      }),
     acquireLease: (owner, ttlMs, now) => use(() => syncState.acquire(owner, ttlMs, now)),
     renewLease: (owner, ttlMs, now) => use(() => syncState.renew(owner, ttlMs, now)),
     releaseLease: (owner) => use(() => syncState.release(owner)),
     getLease: () => use(() => syncState.getLease()),
 
-    listSessions: (params = {}) =>
-      use(() => {
-        const page = checkPage(params);
-        const range = checkRange(params.range);
-        const now = params.now ?? clock();
-        const status = checkOneOf('status', params.status, [...SESSION_STATUSES, 'all'], 'all');
-        const sort = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
-        const order = checkOneOf('order', params.order, ['asc', 'desc'], 'desc');
-        const search = params.search ?? '';
-        const rows = [...data().sessions.values()]
-          .filter((aggregate) => params.userId === undefined || aggregate.userId === params.userId)
-          .filter((aggregate) => sessionMatches(aggregate, preset, search))
-          .map((aggregate) => sessionRow(aggregate, preset, now))
-          .filter((row) => status === 'all' || row.status === status)
-          .filter((row) => inTimeRange(row.startedAt, range));
-        sortSessions(rows, sort, order);
-        return {
-          items: rows.slice(page.offset, page.offset + page.limit),
-          page: page.page,
-          limit: page.limit,
-          total: rows.length,
-          totalPages: totalPages(rows.length, page.limit),
-        };
+    ...reads,
+
+    getDataVersion: () => use(() => dataVersion()),
+
+    readSnapshot: (read) =>
+      use(async () => {
+        // Writes replace the derived data rather than change it, so holding on to the current
+        // objects is a snapshot: whatever commits while `read` runs is not seen by it.
+        const snapshot = { derived: data(), state: syncState.get(), version: dataVersion() };
+        const source = { data: () => snapshot.derived, syncState: () => snapshot.state };
+        const value = await read(memoryReads(source, preset, clock, use));
+        return { value, version: snapshot.version, lastSuccessAt: snapshot.state.lastSuccessAt };
       }),
-
-    getSession: ({ id, now }) =>
-      use(() => {
-        const aggregate = data().sessions.get(id);
-        return aggregate ? sessionRow(aggregate, preset, now ?? clock()) : null;
-      }),
-
-    getSessionStats: (params = {}) =>
-      use(() =>
-        sessionStats(
-          sessionsInRange(data(), preset, checkRange(params.range), params.now ?? clock()),
-          preset,
-        ),
-      ),
-
-    getConversation: ({ sessionId }) =>
-      use(() => {
-        const aggregate = data().sessions.get(sessionId);
-        if (!aggregate) return null;
-        return { sessionId, messages: structuredClone(sessionConversation(aggregate, preset)) };
-      }),
-
-    listAgents: (params = {}) => use(() => listAgents(data(), preset, checkRange(params.range))),
-
-    getAgent: (params) =>
-      use(() => {
-        const limit = checkInteger('recentErrorsLimit', params.recentErrorsLimit, 10, 0, 100);
-        return agentDetail(data(), preset, params.name, checkRange(params.range), limit);
-      }),
-
-    getAgentTimeSeries: (params) =>
-      use(() => {
-        const bucket = checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day');
-        return agentTimeSeries(data(), params.name, checkRange(params.range), bucket);
-      }),
-
-    getModelUsage: (params = {}) =>
-      use(() => modelUsage(factsInRange(data(), checkRange(params.range)))),
-
-    getDashboard: (params = {}) =>
-      use(() =>
-        dashboardMetrics(data(), preset, {
-          range: checkRange(params.range),
-          bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day'),
-          topAgentsLimit: checkInteger('topAgentsLimit', params.topAgentsLimit, 5, 0, 100),
-          now: params.now ?? clock(),
-        }),
-      ),
 
     counts: () =>
       use(() => {
@@ -197,4 +136,12 @@ function allKeys(current: DerivedData): TouchedKeys {
     models: [...current.models],
     hourBuckets: [...hours],
   };
+}
+
+let instances = 0;
+
+/** An id no other memory store in this process has, and unlikely in any other process. */
+function newInstanceId(): string {
+  instances++;
+  return `mem-${Date.now().toString(36)}-${instances.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -1,4 +1,3 @@
-import type { EpochMs } from '../../domain/records';
 import type { DashboardPreset } from '../../presets/types';
 import { bucketStart } from '../../semantics/buckets';
 import { chapterFunnel } from '../../semantics/chapters';
@@ -10,6 +9,7 @@ import type {
   DashboardMetrics,
   DashboardTimeSeriesPoint,
 } from '../../store/dashboard';
+import type { ResolvedDashboardParams } from '../../store/query-checks';
 import type { SessionRow } from '../../store/sessions';
 import { factsInRange, listAgents, modelUsage } from './agent-queries';
 import { groupBy, mean, totalFacts } from './aggregate-facts';
@@ -17,25 +17,27 @@ import type { DerivedData, ObservationFact, TraceAggregate } from './derive';
 import { seriesBuckets } from './series';
 import { sessionsInRange } from './session-queries';
 
-/** The dashboard for one period. */
+/** The dashboard for one period, and the KPIs of the previous one when asked for. */
 export function dashboardMetrics(
   derived: DerivedData,
   preset: DashboardPreset,
-  params: {
-    range: TimeRange | undefined;
-    bucket: BucketSize;
-    topAgentsLimit: number;
-    now: EpochMs;
-  },
+  params: ResolvedDashboardParams,
 ): DashboardMetrics {
   const { range, bucket } = params;
   const sessions = sessionsInRange(derived, preset, range, params.now);
-  const traces = [...derived.traces.values()].filter((trace) =>
-    inTimeRange(trace.timestamp, range),
-  );
+  const traces = tracesInRange(derived, range);
   const facts = factsInRange(derived, range);
+  const previous = params.previousRange;
   return {
     kpis: kpis(sessions, traces, facts),
+    previousKpis:
+      previous === undefined
+        ? null
+        : kpis(
+            sessionsInRange(derived, preset, previous, params.now),
+            tracesInRange(derived, previous),
+            factsInRange(derived, previous),
+          ),
     timeSeries: timeSeries(sessions, traces, facts, range, bucket),
     topAgents: listAgents(derived, preset, range).slice(0, params.topAgentsLimit),
     costByModel: modelUsage(facts),
@@ -44,6 +46,10 @@ export function dashboardMetrics(
       preset,
     ),
   };
+}
+
+function tracesInRange(derived: DerivedData, range: TimeRange | undefined): TraceAggregate[] {
+  return [...derived.traces.values()].filter((trace) => inTimeRange(trace.timestamp, range));
 }
 
 function kpis(

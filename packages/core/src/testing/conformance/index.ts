@@ -8,7 +8,7 @@ export {
 } from './datasets';
 export { HOUR, MINUTE, observation, session, T0, trace } from './fixtures';
 export { loadInOrder, loadShuffled } from './load';
-export type { ConformanceContext, CreateConformanceStore } from './open-store';
+export type { ConformanceContext, CreateConformanceStore, CreateSiblingStore } from './open-store';
 export {
   type DifferentialQuery,
   differentialQueries,

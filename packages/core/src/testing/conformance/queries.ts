@@ -88,6 +88,14 @@ export function differentialQueries(
     add(`getModelUsage range ${name}`, (s) => s.getModelUsage({ range }));
     add(`getDashboard range ${name} by day`, (s) => s.getDashboard({ range, bucket: 'day', now }));
   }
+  for (const name of ['24h', '7d', 'middle third, unaligned'] as const) {
+    const range = ranges[name];
+    const previousRange =
+      name === 'middle third, unaligned' ? ranges['open start'] : ranges[`previous ${name}`];
+    add(`getDashboard range ${name} with the previous period's KPIs`, (s) =>
+      s.getDashboard({ range, previousRange, bucket: 'day', now }),
+    );
+  }
   add('getDashboard 24h by hour, 3 top agents', (s) =>
     s.getDashboard({ range: ranges['24h'], bucket: 'hour', topAgentsLimit: 3, now }),
   );

@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { dataVersionCases } from './cases/data-version';
 import { datasetCases } from './cases/datasets';
 import { emptyStoreCases } from './cases/empty-store';
 import { handComputedCases } from './cases/hand-computed';
@@ -8,7 +9,12 @@ import { searchCases } from './cases/search';
 import { syncStateCases } from './cases/sync-state';
 import { writeCases } from './cases/writes';
 import { type ConformanceDataset, DEFAULT_CONFORMANCE_DATASETS } from './datasets';
-import { type CreateConformanceStore, storeOpener } from './open-store';
+import {
+  type CreateConformanceStore,
+  type CreateSiblingStore,
+  siblingOpener,
+  storeOpener,
+} from './open-store';
 
 /** Options of {@link storeConformanceSuite}. */
 export interface StoreConformanceOptions {
@@ -18,11 +24,20 @@ export interface StoreConformanceOptions {
   largeInputs?: boolean;
   /** Timeout of each dataset test and of loading a dataset, milliseconds. Default 60 000. */
   timeoutMs?: number;
+  /**
+   * Opens a second store on the database of a store the suite created, so the data version is
+   * checked across connections (as across processes). Default none: those cases are skipped.
+   *
+   * @example
+   * openSibling: (store, context) => createSqliteStore({ path: pathOf.get(store), ...context })
+   */
+  openSibling?: CreateSiblingStore;
 }
 
 /**
  * Defines the Vitest suite every `DashboardStore` must pass: an empty store, unknown ids, writes
- * (duplicates, out-of-order versions, linking, late updates), sync state and lease, errors and
+ * (duplicates, out-of-order versions, linking, late updates), sync state and lease, the data
+ * version and snapshots (across connections with `openSibling`), errors and
  * closing, search, large inputs, answers worked out by hand, and every query on several generated
  * datasets compared with `createMemoryStore` (the reference).
  *
@@ -45,9 +60,11 @@ export function storeConformanceSuite(
 ): void {
   describe(`DashboardStore conformance: ${name}`, () => {
     const open = storeOpener(createStore);
+    const openSibling = options.openSibling && siblingOpener(options.openSibling);
     emptyStoreCases(open);
     writeCases(open);
     syncStateCases(open);
+    dataVersionCases(open, openSibling);
     lifecycleCases(open);
     searchCases(open);
     handComputedCases(open);

@@ -1,0 +1,117 @@
+import type { EpochMs } from '../../domain/records';
+import type { DashboardPreset } from '../../presets/types';
+import { totalPages } from '../../semantics/pagination';
+import { inTimeRange } from '../../semantics/time-range';
+import { checkBounded } from '../../store/bounds';
+import { BUCKET_SIZES } from '../../store/common';
+import { checkDashboardParams, checkOneOf, checkPage, checkRange } from '../../store/query-checks';
+import { SESSION_SORT_KEYS, SESSION_STATUSES } from '../../store/sessions';
+import type { DashboardReads } from '../../store/store';
+import type { SyncState } from '../../store/sync-state';
+import {
+  agentDetail,
+  agentTimeSeries,
+  factsInRange,
+  listAgents,
+  modelUsage,
+} from './agent-queries';
+import { dashboardMetrics } from './dashboard-queries';
+import { type DerivedData, sessionConversation } from './derive';
+import {
+  sessionMatches,
+  sessionRow,
+  sessionStats,
+  sessionsInRange,
+  sortSessions,
+} from './session-queries';
+
+/** Where the memory store's queries read from: the live state, or one captured for a snapshot. */
+export interface MemoryReadSource {
+  data(): DerivedData;
+  syncState(): SyncState;
+}
+
+/** Runs a query body, rejecting once the store is closed. */
+export type MemoryRunner = <T>(body: () => T) => Promise<T>;
+
+/**
+ * The memory store's queries over `source`, each computed straight from the derived data by the
+ * functions in `semantics`.
+ */
+export function memoryReads(
+  source: MemoryReadSource,
+  preset: DashboardPreset,
+  clock: () => EpochMs,
+  use: MemoryRunner,
+): DashboardReads {
+  const { data } = source;
+  return {
+    getSyncState: () => use(() => source.syncState()),
+
+    listSessions: (params = {}) =>
+      use(() => {
+        const page = checkPage(params);
+        const range = checkRange(params.range);
+        const now = params.now ?? clock();
+        const status = checkOneOf('status', params.status, [...SESSION_STATUSES, 'all'], 'all');
+        const sort = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
+        const order = checkOneOf('order', params.order, ['asc', 'desc'], 'desc');
+        const search = params.search ?? '';
+        const rows = [...data().sessions.values()]
+          .filter((aggregate) => params.userId === undefined || aggregate.userId === params.userId)
+          .filter((aggregate) => sessionMatches(aggregate, preset, search))
+          .map((aggregate) => sessionRow(aggregate, preset, now))
+          .filter((row) => status === 'all' || row.status === status)
+          .filter((row) => inTimeRange(row.startedAt, range));
+        sortSessions(rows, sort, order);
+        return {
+          items: rows.slice(page.offset, page.offset + page.limit),
+          page: page.page,
+          limit: page.limit,
+          total: rows.length,
+          totalPages: totalPages(rows.length, page.limit),
+        };
+      }),
+
+    getSession: ({ id, now }) =>
+      use(() => {
+        const aggregate = data().sessions.get(id);
+        return aggregate ? sessionRow(aggregate, preset, now ?? clock()) : null;
+      }),
+
+    getSessionStats: (params = {}) =>
+      use(() =>
+        sessionStats(
+          sessionsInRange(data(), preset, checkRange(params.range), params.now ?? clock()),
+          preset,
+        ),
+      ),
+
+    getConversation: ({ sessionId }) =>
+      use(() => {
+        const aggregate = data().sessions.get(sessionId);
+        if (!aggregate) return null;
+        return { sessionId, messages: structuredClone(sessionConversation(aggregate, preset)) };
+      }),
+
+    listAgents: (params = {}) => use(() => listAgents(data(), preset, checkRange(params.range))),
+
+    getAgent: (params) =>
+      use(() => {
+        const limit = checkBounded('recentErrorsLimit', params.recentErrorsLimit);
+        return agentDetail(data(), preset, params.name, checkRange(params.range), limit);
+      }),
+
+    getAgentTimeSeries: (params) =>
+      use(() => {
+        const bucket = checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day');
+        return agentTimeSeries(data(), params.name, checkRange(params.range), bucket);
+      }),
+
+    getModelUsage: (params = {}) =>
+      use(() => modelUsage(factsInRange(data(), checkRange(params.range)))),
+
+    getDashboard: (params = {}) =>
+      use(() => dashboardMetrics(data(), preset, checkDashboardParams(params, clock))),
+  };
+}

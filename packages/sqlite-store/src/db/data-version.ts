@@ -1,0 +1,24 @@
+import type { DataVersion } from '@cupid-dashboard/core';
+import type { Db } from './types';
+
+/**
+ * The data version as of the caller's transaction: the database's id and its write count. In a
+ * read transaction it is the version of exactly the state that transaction sees.
+ */
+export async function readDataVersion(db: Db): Promise<DataVersion> {
+  const row = await db
+    .selectFrom('data_version')
+    .select(['database_id', 'value'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return `${row.database_id}:${row.value}`;
+}
+
+/** Counts one more committing write; call inside the write transaction it belongs to. */
+export async function bumpDataVersion(db: Db): Promise<void> {
+  await db
+    .updateTable('data_version')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
