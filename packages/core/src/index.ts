@@ -1,4 +1,5 @@
 export * from './analytics/index';
+export * from './cache/index';
 export * from './dashboard/index';
 export * from './domain/index';
 export * from './errors/index';

@@ -21,7 +21,7 @@ export function corsHandler(origins: readonly string[], methods: string): Reques
       res.set({
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Credentials': 'true',
-        'Access-Control-Expose-Headers': 'X-Data-As-Of',
+        'Access-Control-Expose-Headers': 'X-Data-As-Of, ETag',
       });
     }
     if (req.method !== 'OPTIONS') return next();

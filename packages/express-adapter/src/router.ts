@@ -41,11 +41,13 @@ export interface DashboardRouterOptions {
   ui?: boolean;
 }
 
-const send = (res: Response, result: RouteResult) =>
-  res
-    .status(result.status)
-    .set(result.headers ?? {})
-    .json(result.body);
+/** Writes a route result: no body for a 304, cached JSON as it is, anything else serialized. */
+function send(res: Response, result: RouteResult): void {
+  res.status(result.status).set(result.headers ?? {});
+  if (result.status === 304) res.end();
+  else if (result.json !== undefined) res.type('application/json').send(result.json);
+  else res.json(result.body);
+}
 
 /**
  * The dashboard's REST routes as an Express router, to mount at `/` or any prefix. It only
@@ -79,7 +81,7 @@ export function dashboardRouter(
     if (origins) router.options(route.path, ...cors);
     const body = route.schemas.body ? [express.json()] : [];
     router[method](route.path, ...cors, ...guards, ...body, async (req, res) => {
-      const input = { params: req.params, query: req.query, body: req.body };
+      const input = { params: req.params, query: req.query, body: req.body, headers: req.headers };
       const environment = {
         dashboard,
         logger,

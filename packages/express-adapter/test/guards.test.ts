@@ -170,7 +170,7 @@ describe('CORS', () => {
       .set('Origin', 'https://dash.example.com')
       .set('X-API-Key', 'k');
     expect(simple.headers['access-control-allow-origin']).toBe('https://dash.example.com');
-    expect(simple.headers['access-control-expose-headers']).toBe('X-Data-As-Of');
+    expect(simple.headers['access-control-expose-headers']).toBe('X-Data-As-Of, ETag');
     const stranger = await agent
       .get(`${PREFIX}/api/agents`)
       .set('Origin', 'https://evil.example')

@@ -120,7 +120,8 @@ export async function createSqliteStore(
 
     ...sqliteReads(read, preset, clock),
 
-    getDataVersion: () => read((db) => readDataVersion(db)),
+    // One statement reads one state: no transaction needed, and this runs on every cached request.
+    getDataVersion: () => use(() => readDataVersion(reader)),
 
     readSnapshot: async (body) => {
       // The callback's own failures pass through as they are; only the store's are guarded.

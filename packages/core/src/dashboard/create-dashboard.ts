@@ -1,4 +1,5 @@
 import { createAnalyticsService } from '../analytics/create-analytics-service';
+import { AnswerCache } from '../cache/answer-cache';
 import { DashboardError } from '../errors/index';
 import { createLangfuseClient } from '../langfuse/client';
 import { dashboardRoutes } from '../routes/dashboard-routes';
@@ -13,7 +14,8 @@ import type { Dashboard, DashboardOptions } from './types';
  *
  * @param options `store`; `preset` (default the store's); `langfuse` + `syncOptions`, or a ready
  *   `sync` (default none); `schedule` (default none); `now` (default `Date.now`, epoch ms);
- *   `closeStore` (default true). Throws `DASHBOARD_CONFIG` for `schedule` without a sync.
+ *   `closeStore` (default true); `cache` (default on: 1000 answers, 32 MiB; `false` for none).
+ *   Throws `DASHBOARD_CONFIG` for `schedule` without a sync or a bad cache limit.
  *   `close()` stops the scheduler and any run in progress (a triggered one too: it ends
  *   `SYNC_ABORTED` with its checkpoint saved and the lease released), then closes the store.
  * @example
@@ -30,6 +32,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const preset = options.preset ?? store.preset;
   const now = options.now ?? Date.now;
   const analytics = createAnalyticsService({ store, preset, now });
+  const cache = options.cache === false ? null : new AnswerCache(options.cache);
   // An explicit `sync` (even null) wins over `langfuse`.
   const client =
     options.sync === undefined && options.langfuse ? createLangfuseClient(options.langfuse) : null;
@@ -55,6 +58,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     scheduler,
     routes: dashboardRoutes,
     now,
+    cache,
     close() {
       closing ??= (async () => {
         await scheduler?.stop({ abort: true });

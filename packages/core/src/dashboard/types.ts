@@ -1,4 +1,5 @@
 import type { AnalyticsService } from '../analytics/types';
+import type { AnswerCache, AnswerCacheOptions } from '../cache/answer-cache';
 import type { EpochMs } from '../domain/records';
 import type { LangfuseClient } from '../langfuse/client-types';
 import type { LangfuseClientOptions } from '../langfuse/options';
@@ -35,6 +36,17 @@ export interface DashboardOptions {
   now?: () => EpochMs;
   /** Whether `close()` closes the store too. Default true. */
   closeStore?: boolean;
+  /**
+   * The in-process cache of analytics answers (the `dataAsOf` routes), keyed by route, normalised
+   * query, the minute and the store's data version, so a committed write is seen by the next
+   * request; with it, answers carry a strong `ETag` and `If-None-Match` answers 304, and named
+   * ranges are judged at `now` rounded up to the minute. Default on with 1000 answers and 32 MiB
+   * (`DEFAULT_CACHE_ENTRIES`, `DEFAULT_CACHE_BYTES`); `false` turns it (and the `ETag`) off.
+   *
+   * @example
+   * createDashboard({ store, cache: { maxEntries: 200, maxBytes: 8 * 1024 * 1024 } });
+   */
+  cache?: false | AnswerCacheOptions;
 }
 
 /**
@@ -52,6 +64,8 @@ export interface Dashboard {
   readonly routes: readonly AnyDashboardRoute[];
   /** The clock the analytics use, epoch ms. */
   readonly now: () => EpochMs;
+  /** The answer cache; null with `cache: false`. */
+  readonly cache: AnswerCache | null;
   /**
    * Stops the scheduler and any sync in progress, scheduled or triggered (it stops after its last
    * committed page as `SYNC_ABORTED`, saves its checkpoint, releases the lease and resumes from

@@ -1,20 +1,25 @@
 import { errorResult } from './error-response';
 import type { FieldError } from './errors';
 import { RouteError } from './errors';
+import { answerFromSnapshot } from './snapshot-answer';
 import type { AnyDashboardRoute, RouteEnvironment, RouteInput, RouteResult } from './types';
 import { parsePart } from './validation';
 
 /**
  * Runs one route for one request, framework-neutral: validates params, query and body with the
  * route's zod schemas (every invalid field in one 422), calls the handler (a `dataAsOf` route on
- * one snapshot of the store, adding that snapshot's `X-Data-As-Of`), and maps every failure to a
- * JSON error answer (`errorResult`). Never rejects.
+ * one snapshot, through the dashboard's answer cache with `ETag` and 304 when it has one, adding
+ * `X-Data-As-Of`), and maps every failure to a JSON error answer (`errorResult`). Never rejects.
  *
  * @param input raw values as the framework parsed them (path params already percent-decoded)
  * @param environment the dashboard, `readOnly` (default false), `logger` (default `console`)
  * @example
- * const result = await handleRoute(route, { params: req.params, query: req.query }, { dashboard });
- * res.status(result.status).set(result.headers ?? {}).json(result.body);
+ * const input = { params: req.params, query: req.query, headers: req.headers };
+ * const result = await handleRoute(route, input, { dashboard });
+ * res.status(result.status).set(result.headers ?? {});
+ * if (result.status === 304) res.end();
+ * else if (result.json !== undefined) res.type('json').send(result.json);
+ * else res.json(result.body);
  */
 export async function handleRoute(
   route: AnyDashboardRoute,
@@ -34,18 +39,7 @@ export async function handleRoute(
       const { analytics } = environment.dashboard;
       return await route.handler({ ...environment, analytics, params, query, body });
     }
-    const snapshot = await environment.dashboard.analytics.snapshot((analytics) =>
-      route.handler({ ...environment, analytics, params, query, body }),
-    );
-    const result = snapshot.value;
-    if (snapshot.lastSuccessAt === null) return result;
-    return {
-      ...result,
-      headers: {
-        ...result.headers,
-        'X-Data-As-Of': new Date(snapshot.lastSuccessAt).toISOString(),
-      },
-    };
+    return await answerFromSnapshot(route, { params, query, body }, input, environment);
   } catch (error) {
     return errorResult(error, logger);
   }

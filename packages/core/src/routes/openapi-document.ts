@@ -43,6 +43,34 @@ function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): 
   });
 }
 
+/** The headers of an answer read from a data snapshot. */
+const SNAPSHOT_HEADERS = {
+  'X-Data-As-Of': {
+    description:
+      'When the data was last synced successfully (ISO-8601 UTC); absent before the first sync',
+    schema: { type: 'string', format: 'date-time' },
+  },
+  ETag: {
+    description:
+      "Strong tag of this answer: the route, its normalised query, the minute and the store's data version. Absent when the host turned the answer cache off",
+    schema: { type: 'string' },
+  },
+  'Cache-Control': {
+    description: '`private, no-cache`: keep the answer, but revalidate it with If-None-Match',
+    schema: { type: 'string' },
+  },
+} as const;
+
+/** `If-None-Match`: a tag from an earlier answer; 304 while it still names the current answer. */
+const IF_NONE_MATCH: Json = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description:
+    'ETag of an answer held by the client: answered 304 with no body while the data and the minute are unchanged',
+  schema: { type: 'string' },
+};
+
 function operation(route: AnyDashboardRoute): Json {
   const responses: Json = {};
   for (const [status, schema] of Object.entries(route.schemas.response)) {
@@ -50,16 +78,14 @@ function operation(route: AnyDashboardRoute): Json {
       description: STATUS_DESCRIPTIONS[Number(status)] ?? `HTTP ${status}`,
       content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
     };
-    if (route.dataAsOf && status.startsWith('2')) {
-      response.headers = {
-        'X-Data-As-Of': {
-          description:
-            'When the data was last synced successfully (ISO-8601 UTC); absent before the first sync',
-          schema: { type: 'string', format: 'date-time' },
-        },
-      };
-    }
+    if (route.dataAsOf && status.startsWith('2')) response.headers = SNAPSHOT_HEADERS;
     responses[status] = response;
+  }
+  if (route.dataAsOf) {
+    responses['304'] = {
+      description: STATUS_DESCRIPTIONS[304],
+      headers: { ETag: SNAPSHOT_HEADERS.ETag, 'X-Data-As-Of': SNAPSHOT_HEADERS['X-Data-As-Of'] },
+    };
   }
   const result: Json = {
     operationId: route.operationId,
@@ -68,6 +94,7 @@ function operation(route: AnyDashboardRoute): Json {
     parameters: [
       ...parameters(route.schemas.params, 'path'),
       ...parameters(route.schemas.query, 'query'),
+      ...(route.dataAsOf ? [IF_NONE_MATCH] : []),
     ],
     responses,
   };

@@ -35,6 +35,7 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = Object.free
   200: 'OK',
   400: 'Malformed request, e.g. a path segment that is not valid percent-encoding',
   202: 'Accepted: a sync run was started or joined',
+  304: 'Not modified: the If-None-Match tag still names the current answer (no body)',
   401: 'Missing or invalid credentials',
   403: 'Forbidden (the host denied access, or the dashboard is read-only)',
   404: 'Not found',

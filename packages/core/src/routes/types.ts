@@ -8,9 +8,15 @@ export type RouteMethod = 'GET' | 'POST';
 /** What a handler answers; the adapter writes it as JSON. */
 export interface RouteResult {
   status: number;
+  /** The answer; undefined for a 304 (no body). */
   body: unknown;
-  /** Extra response headers, e.g. `X-Data-As-Of`. */
+  /** Extra response headers, e.g. `X-Data-As-Of`, `ETag`. */
   headers?: Record<string, string>;
+  /**
+   * `body` already serialized, when the answer came from the cache: an adapter sends it as is
+   * (`Content-Type: application/json`) instead of serializing `body` again.
+   */
+  json?: string;
 }
 
 /** Receives log lines about failures; `console` fits. */
@@ -76,7 +82,9 @@ export interface DashboardRoute<
   tags: string[];
   /**
    * When true, the handler answers from one snapshot of the store's data: a successful answer
-   * carries `X-Data-As-Of` (the last successful sync in that snapshot).
+   * carries `X-Data-As-Of` (the last successful sync in that snapshot), and with the dashboard's
+   * answer cache on, an `ETag`, `304` to a matching `If-None-Match`, and a cached body until the
+   * data version or the minute changes.
    */
   dataAsOf?: boolean;
   schemas: RouteSchemas<P, Q, B>;
@@ -92,4 +100,6 @@ export interface RouteInput {
   params?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
+  /** Request headers by lower-case name, as Node's `req.headers`; read: `if-none-match`. */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
 }

@@ -50,8 +50,10 @@ describe('openApiDocument', () => {
       'order',
       'page',
       'limit',
+      'If-None-Match',
     ]);
     expect(list.parameters.every((parameter) => !parameter.required)).toBe(true);
+    expect(list.parameters.at(-1)).toMatchObject({ in: 'header', schema: { type: 'string' } });
     const limit = list.parameters.find((parameter) => parameter.name === 'limit');
     expect(limit).toMatchObject({
       schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
@@ -60,10 +62,11 @@ describe('openApiDocument', () => {
     expect(charts.parameters[0]).toMatchObject({ name: 'agent_name', in: 'path', required: true });
   });
 
-  it('documents success and error responses with X-Data-As-Of on analytics answers', () => {
+  it('documents success and error responses with X-Data-As-Of, ETag and 304 on analytics answers', () => {
     const conversation = operation('/api/sessions/{session_id}/conversation', 'get');
     expect(Object.keys(conversation.responses).sort()).toEqual([
       '200',
+      '304',
       '400',
       '401',
       '403',
@@ -73,8 +76,10 @@ describe('openApiDocument', () => {
       '503',
     ]);
     expect(conversation.responses['200']).toMatchObject({
-      headers: { 'X-Data-As-Of': expect.any(Object) },
+      headers: { 'X-Data-As-Of': expect.any(Object), ETag: expect.any(Object) },
     });
+    expect(conversation.responses['304']).toMatchObject({ headers: { ETag: expect.any(Object) } });
+    expect(conversation.responses['304']).not.toHaveProperty('content');
     const trigger = operation('/api/sync/trigger', 'post');
     expect(Object.keys(trigger.responses).sort()).toEqual([
       '202',
