@@ -1,19 +1,10 @@
-import {
-  type AnyDashboardRoute,
-  type Dashboard,
-  dashboardRoutes,
-  handleRoute,
-  type RouteInput,
-} from '@cupid-dashboard/core';
+import { type Dashboard, handleRoute, type RouteInput } from '@cupid-dashboard/core';
 import { observation } from '@cupid-dashboard/core/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handMadeDashboard, NOW } from '../analytics/fixture';
+import { routeById } from './route-by-id';
 
-const route = (operationId: string): AnyDashboardRoute => {
-  const found = dashboardRoutes.find((candidate) => candidate.operationId === operationId);
-  if (!found) throw new Error(`no route ${operationId}`);
-  return found;
-};
+const route = routeById;
 let clock = NOW;
 let dashboard: Dashboard;
 const call = (operationId: string, input: RouteInput = {}) =>

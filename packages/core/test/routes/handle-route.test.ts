@@ -1,20 +1,15 @@
 import {
-  type AnyDashboardRoute,
   createAnalyticsService,
   type Dashboard,
   type DashboardStore,
-  dashboardRoutes,
   handleRoute,
   type RouteInput,
 } from '@cupid-dashboard/core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handMadeDashboard, NOW } from '../analytics/fixture';
+import { routeById } from './route-by-id';
 
-const route = (operationId: string): AnyDashboardRoute => {
-  const found = dashboardRoutes.find((candidate) => candidate.operationId === operationId);
-  if (!found) throw new Error(`no route ${operationId}`);
-  return found;
-};
+const route = routeById;
 const logger = { error: vi.fn() };
 let dashboard: Dashboard;
 const call = (operationId: string, input: RouteInput = {}) =>
