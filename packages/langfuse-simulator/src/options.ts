@@ -1,4 +1,9 @@
-import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashboard/core';
+import type {
+  ObservationRecord,
+  ScoreRecord,
+  SessionRecord,
+  TraceRecord,
+} from '@cupid-dashboard/core';
 import type { CupidDataset } from '@cupid-dashboard/core/testing';
 import type { FaultSpec } from './faults/types';
 
@@ -11,6 +16,9 @@ export type SimulatorDataset =
       observations?: ObservationRecord[];
       /** Later versions of observations, applied by `applyLateUpdates()`. */
       lateUpdates?: ObservationRecord[];
+      scores?: ScoreRecord[];
+      /** Scores that arrive later (new ones and overwritten versions), applied by `applyLateUpdates()`. */
+      lateScores?: ScoreRecord[];
     };
 
 /**
@@ -18,9 +26,9 @@ export type SimulatorDataset =
  * limited (self-hosted Langfuse has no limits at all).
  */
 export interface RateLimitOptions {
-  /** General bucket (v2 observations), requests per minute. */
+  /** General bucket (v2 observations, v3 scores), requests per minute. */
   requestsPerMinute?: number;
-  /** Legacy read bucket (sessions, traces, v1 observations), requests per minute. */
+  /** Legacy read bucket (sessions, traces, v1 observations, v2 scores), requests per minute. */
   legacyRequestsPerMinute?: number;
 }
 

@@ -1,4 +1,4 @@
-import type { ObservationRecord } from '@cupid-dashboard/core';
+import type { ObservationRecord, ScoreRecord } from '@cupid-dashboard/core';
 import type { RequestHandler } from 'msw';
 import { type PublishInput, SimulatorStore } from './data/store';
 import { FaultController } from './faults/controller';
@@ -28,7 +28,10 @@ export interface LangfuseSimulator {
   listen(options?: ListenOptions): Promise<RunningServer>;
   /** Upserts records by id: the version published last replaces the earlier one. */
   publish(records: PublishInput): void;
-  /** Publishes the dataset's `lateUpdates`; returns how many observations changed. */
+  /**
+   * Publishes the dataset's `lateUpdates` and `lateScores` (late and overwritten scores); returns
+   * how many observations changed.
+   */
   applyLateUpdates(): number;
   /** The records as currently served, with counts and a checksum. */
   truth(): Truth;
@@ -49,7 +52,8 @@ export interface LangfuseSimulator {
 
 /**
  * Creates a local stand-in for the Langfuse public API serving `options.dataset`: the legacy
- * page endpoints and the v2 cursor observations, with Basic auth, Cloud-like rate limits,
+ * page endpoints and the v2 cursor observations, both scores endpoints (v3 cursor, legacy v2
+ * pages), with Basic auth, Cloud-like rate limits,
  * injectable faults and a request log. Three transports share one handler: msw handlers, an
  * in-process fetch, and a real HTTP server.
  *
@@ -67,6 +71,7 @@ export function createLangfuseSimulator(options: SimulatorOptions = {}): Langfus
   const dataset = options.dataset ?? {};
   store.publish(dataset);
   const lateUpdates: readonly ObservationRecord[] = dataset.lateUpdates ?? [];
+  const lateScores: readonly ScoreRecord[] = dataset.lateScores ?? [];
   const faults = new FaultController();
   for (const fault of options.faults ?? []) faults.inject(fault);
   const limiter = new RateLimiter({
@@ -87,7 +92,7 @@ export function createLangfuseSimulator(options: SimulatorOptions = {}): Langfus
     listen: (listenOptions) => listenNode(handle, listenOptions),
     publish: (records) => store.publish(records),
     applyLateUpdates: () => {
-      store.publish({ observations: lateUpdates });
+      store.publish({ observations: lateUpdates, scores: lateScores });
       return lateUpdates.length;
     },
     truth: () =>
@@ -95,6 +100,7 @@ export function createLangfuseSimulator(options: SimulatorOptions = {}): Langfus
         sessions: store.sessions(),
         traces: store.traces(),
         observations: store.observations(),
+        scores: store.scores(),
       }),
     faults: {
       inject: (spec) => faults.inject(spec),

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashboard/core';
+import type {
+  ObservationRecord,
+  ScoreRecord,
+  SessionRecord,
+  TraceRecord,
+} from '@cupid-dashboard/core';
 
 /** Records to compare: the simulator's truth or a store's contents. */
 export interface RecordSet {
   sessions: readonly SessionRecord[];
   traces: readonly TraceRecord[];
   observations: readonly ObservationRecord[];
+  /** Absent means none. */
+  scores?: readonly ScoreRecord[];
 }
 
 /**
@@ -15,16 +22,20 @@ export interface RecordSet {
  */
 export type ChecksumScope = 'v2' | 'legacy';
 
-/** One sha256 hex digest per record kind, and one over all three. */
+/** One sha256 hex digest per record kind, and one over sessions, traces and observations. */
 export interface Checksums {
   sessions: string;
   traces: string;
   observations: string;
+  /** Scores: both generations serve every field it covers, so it has no scope. */
+  scores: string;
   all: string;
 }
 
 /** The ground truth: the records as currently served, with helpers. */
 export interface Truth extends RecordSet {
+  scores: readonly ScoreRecord[];
+  /** Record counts; scores are counted in `scores.length`. */
   counts: { sessions: number; traces: number; observations: number };
   /** `checksums('v2').all`. */
   checksum: string;
@@ -63,8 +74,13 @@ export function checksumRecords(
     const base = `${o.id}|${o.traceId}|${o.startTime}|${o.endTime}|${o.totalCost}|${o.level}`;
     return scope === 'v2' ? `${base}|${o.updatedAt}` : base;
   });
+  const scores = digest(
+    records.scores ?? [],
+    (s) =>
+      `${s.id}|${s.name}|${s.dataType}|${s.value}|${s.stringValue}|${s.source}|${s.traceId}|${s.observationId}|${s.sessionId}|${s.timestamp}|${s.comment}|${s.updatedAt}`,
+  );
   const all = createHash('sha256').update(`${sessions}|${traces}|${observations}`).digest('hex');
-  return { sessions, traces, observations, all };
+  return { sessions, traces, observations, scores, all };
 }
 
 /**
@@ -78,6 +94,7 @@ export function buildTruth(records: RecordSet): Truth {
     sessions: records.sessions,
     traces: records.traces,
     observations: records.observations,
+    scores: records.scores ?? [],
     counts: {
       sessions: records.sessions.length,
       traces: records.traces.length,
@@ -95,6 +112,7 @@ export function buildTruth(records: RecordSet): Truth {
         sessions: keep(records.sessions),
         traces: keep(records.traces),
         observations: keep(records.observations),
+        scores: keep(records.scores ?? []),
       });
     },
   };

@@ -175,6 +175,41 @@ if (spec === null) {
       await expectConforms(doc, sim, '/api/public/sessions', '/api/public/sessions', 200);
     });
 
+    it('both scores endpoints of a generated dataset, every group, a cursor and a 400 (v3 and legacy)', async () => {
+      const sim = createLangfuseSimulator({
+        dataset: generateCupidDataset({ seed: 5, sessions: 20, lateUpdates: 0.2 }),
+      });
+      sim.applyLateUpdates();
+      const v3 = '/api/public/v3/scores';
+      const legacy = '/api/public/v2/scores';
+      const first = await expectConforms(doc, sim, v3, `${v3}?limit=100`, 200);
+      const all = await expectConforms(
+        doc,
+        sim,
+        v3,
+        `${v3}?limit=50&fields=details,subject,annotation`,
+        200,
+      );
+      expect(new Set(all.data.map((row: { dataType: string }) => row.dataType))).toEqual(
+        new Set(['NUMERIC', 'BOOLEAN', 'CATEGORICAL']),
+      );
+      const next = await expectConforms(
+        doc,
+        sim,
+        v3,
+        `${v3}?limit=50&cursor=${all.meta.cursor}`,
+        200,
+      );
+      expect(next.data[0].id).toBe(first.data[50].id);
+      const page = await expectConforms(doc, sim, legacy, `${legacy}?limit=100`, 200);
+      expect(page.data.map((row: { id: string }) => row.id)).toEqual(
+        first.data.map((row: { id: string }) => row.id),
+      );
+      await expectConforms(doc, sim, v3, `${v3}?limit=101`, 400);
+      await expectConforms(doc, sim, legacy, `${legacy}?limit=101`, 400);
+      await expectConforms(doc, sim, v3, `${v3}?fields=everything`, 400);
+    });
+
     it('the validator does reject a non-conforming body', () => {
       const declared = responsesOf(doc, '/api/public/v2/observations')['200']!;
       expect(validate(doc, declared, 200, { data: [{ id: 1 }], meta: {} })).not.toEqual([]);

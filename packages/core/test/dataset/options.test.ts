@@ -23,6 +23,7 @@ describe('dataset options', () => {
       lateUpdates: 0,
       cachedTokensRate: 0.3,
       environment: 'default',
+      scores: true,
     });
   });
 

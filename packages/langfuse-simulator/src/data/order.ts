@@ -1,4 +1,9 @@
-import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashboard/core';
+import type {
+  ObservationRecord,
+  ScoreRecord,
+  SessionRecord,
+  TraceRecord,
+} from '@cupid-dashboard/core';
 
 /**
  * A row position in the newest-first order Langfuse serves observations in:
@@ -38,4 +43,20 @@ export function compareSessionsNewestFirst(a: SessionRecord, b: SessionRecord): 
 /** Observations in serving order. */
 export function compareObservations(a: ObservationRecord, b: ObservationRecord): number {
   return compareObservationPositions(a, b);
+}
+
+/** A row position in the order both scores endpoints serve: timestamp, then id, descending. */
+export interface ScorePosition {
+  timestamp: number;
+  id: string;
+}
+
+/** Negative when `a` is served before `b` (newest first). */
+export function compareScorePositions(a: ScorePosition, b: ScorePosition): number {
+  return a.timestamp !== b.timestamp ? b.timestamp - a.timestamp : compareText(b.id, a.id);
+}
+
+/** Scores in serving order. */
+export function compareScores(a: ScoreRecord, b: ScoreRecord): number {
+  return compareScorePositions(a, b);
 }

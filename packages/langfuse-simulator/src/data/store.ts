@@ -1,5 +1,15 @@
-import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashboard/core';
-import { compareObservations, compareSessionsNewestFirst, compareTracesNewestFirst } from './order';
+import type {
+  ObservationRecord,
+  ScoreRecord,
+  SessionRecord,
+  TraceRecord,
+} from '@cupid-dashboard/core';
+import {
+  compareObservations,
+  compareScores,
+  compareSessionsNewestFirst,
+  compareTracesNewestFirst,
+} from './order';
 import { computeTraceMetrics, EMPTY_TRACE_METRICS, type TraceMetrics } from './trace-metrics';
 
 /** Records to add or replace (upsert by id: the version published last wins). */
@@ -7,6 +17,8 @@ export interface PublishInput {
   sessions?: readonly SessionRecord[];
   traces?: readonly TraceRecord[];
   observations?: readonly ObservationRecord[];
+  /** A score with a known id replaces it, as a score overwritten in Langfuse does. */
+  scores?: readonly ScoreRecord[];
 }
 
 /**
@@ -17,6 +29,8 @@ export class SimulatorStore {
   private readonly sessionsById = new Map<string, SessionRecord>();
   private readonly tracesById = new Map<string, TraceRecord>();
   private readonly observationsById = new Map<string, ObservationRecord>();
+  private readonly scoresById = new Map<string, ScoreRecord>();
+  private sortedScores: ScoreRecord[] | null = null;
   private sortedSessions: SessionRecord[] | null = null;
   private sortedTraces: TraceRecord[] | null = null;
   private sortedObservations: ObservationRecord[] | null = null;
@@ -38,6 +52,8 @@ export class SimulatorStore {
     for (const observation of input.observations ?? []) {
       this.observationsById.set(observation.id, observation);
     }
+    for (const score of input.scores ?? []) this.scoresById.set(score.id, score);
+    if (input.scores?.length) this.sortedScores = null;
     if (input.sessions?.length || input.traces?.length) {
       this.sortedSessions = null;
     }
@@ -64,6 +80,12 @@ export class SimulatorStore {
   observations(): readonly ObservationRecord[] {
     this.sortedObservations ??= [...this.observationsById.values()].sort(compareObservations);
     return this.sortedObservations;
+  }
+
+  /** Scores newest first: timestamp, then id, both descending. */
+  scores(): readonly ScoreRecord[] {
+    this.sortedScores ??= [...this.scoresById.values()].sort(compareScores);
+    return this.sortedScores;
   }
 
   trace(id: string): TraceRecord | undefined {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ObservationPosition } from '../data/order';
+import type { ObservationPosition, ScorePosition } from '../data/order';
 
 const cursorSchema = z.object({
   lastStartTimeTo: z.iso.datetime({ offset: true }),
@@ -36,6 +36,36 @@ export function decodeCursor(cursor: string): ObservationPosition | null {
       traceId: parsed.data.lastTraceId,
       id: parsed.data.lastId,
     };
+  } catch {
+    return null;
+  }
+}
+
+const scoreCursorSchema = z.object({
+  lastTimestamp: z.iso.datetime({ offset: true }),
+  lastId: z.string(),
+});
+
+/**
+ * Encodes the position of the last score of a page as a v3 scores cursor: URL-safe base64 JSON
+ * `{lastTimestamp, lastId}`, a position only, like the observations cursor.
+ *
+ * @example
+ * encodeScoreCursor({ timestamp: 0, id: 's' }); // base64url of {"lastTimestamp":"1970-…","lastId":"s"}
+ */
+export function encodeScoreCursor(position: ScorePosition): string {
+  const body = { lastTimestamp: new Date(position.timestamp).toISOString(), lastId: position.id };
+  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+}
+
+/** Decodes a v3 scores cursor; null when it is not one this server issued. */
+export function decodeScoreCursor(cursor: string): ScorePosition | null {
+  try {
+    const parsed = scoreCursorSchema.safeParse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    if (!parsed.success) return null;
+    return { timestamp: Date.parse(parsed.data.lastTimestamp), id: parsed.data.lastId };
   } catch {
     return null;
   }

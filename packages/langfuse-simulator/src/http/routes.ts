@@ -2,6 +2,8 @@ import type { EndpointContext } from '../endpoints/context';
 import { health, projects } from '../endpoints/health';
 import { listObservationsV1 } from '../endpoints/observations-v1';
 import { listObservationsV2 } from '../endpoints/observations-v2';
+import { listScoresLegacy } from '../endpoints/scores-legacy';
+import { listScoresV3 } from '../endpoints/scores-v3';
 import { listSessions } from '../endpoints/sessions';
 import { getTrace } from '../endpoints/trace';
 import { listTraces } from '../endpoints/traces';
@@ -15,7 +17,9 @@ export type EndpointName =
   | 'GET /api/public/traces'
   | 'GET /api/public/traces/{traceId}'
   | 'GET /api/public/observations'
-  | 'GET /api/public/v2/observations';
+  | 'GET /api/public/v2/observations'
+  | 'GET /api/public/v2/scores'
+  | 'GET /api/public/v3/scores';
 
 /** A matched route: which generation serves it, whether it needs keys and its rate-limit bucket. */
 export interface Route {
@@ -79,6 +83,22 @@ export function matchRoute(pathname: string): Route | undefined {
         auth: true,
         bucket: 'general',
         run: listObservationsV2,
+      };
+    case `${PREFIX}/v2/scores`:
+      return {
+        name: 'GET /api/public/v2/scores',
+        generation: 'legacy',
+        auth: true,
+        bucket: 'legacy',
+        run: listScoresLegacy,
+      };
+    case `${PREFIX}/v3/scores`:
+      return {
+        name: 'GET /api/public/v3/scores',
+        generation: 'v2',
+        auth: true,
+        bucket: 'general',
+        run: listScoresV3,
       };
   }
   const trace = /^\/api\/public\/traces\/([^/]+)$/.exec(path);

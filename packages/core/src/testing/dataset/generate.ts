@@ -1,6 +1,7 @@
 import type { ObservationRecord } from '../../domain/records';
 import { type CupidDatasetOptions, resolveDatasetOptions } from './options';
 import { planDataset } from './plan';
+import type { drawSessionScores } from './scores';
 import { sessionChunks } from './stream';
 import type { CupidDataset, CupidSessionChunk } from './types';
 
@@ -23,16 +24,22 @@ export function collectChunks(
     traces: [],
     observations: [],
     lateUpdates: [],
+    scores: [],
+    lateScores: [],
   };
   for (const chunk of chunks) {
     dataset.sessions.push(chunk.session);
     for (const trace of chunk.traces) dataset.traces.push(trace);
     for (const record of chunk.observations) dataset.observations.push(record);
     for (const record of chunk.lateUpdates) dataset.lateUpdates.push(record);
+    for (const score of chunk.scores) dataset.scores.push(score);
+    for (const score of chunk.lateScores) dataset.lateScores.push(score);
   }
   dataset.traces.sort((a, b) => a.timestamp - b.timestamp);
   dataset.observations.sort(byStart);
   dataset.lateUpdates.sort((a, b) => (a.updatedAt as number) - (b.updatedAt as number));
+  dataset.scores.sort((a, b) => a.timestamp - b.timestamp);
+  dataset.lateScores.sort((a, b) => (a.updatedAt as number) - (b.updatedAt as number));
   return dataset;
 }
 
@@ -49,7 +56,9 @@ export function collectChunks(
  * equals its start. The story chapter (4) has 4–10 turns. Metadata is `{ chapter, agent }`, plus
  * `attempt: 2` on the retry after a failed generation; failed generations are ERROR with a
  * status message and carry no output, usage or cost. Sessions start in `range`; their later
- * turns may run past `range.to`. Complete observations have `updatedAt` = `endTime`.
+ * turns may run past `range.to`. Complete observations have `updatedAt` = `endTime`. Scores (on
+ * by default): an evaluator's `helpfulness`, the players' `user-feedback` and a reviewer's
+ * `tone`, see {@link drawSessionScores}.
  *
  * About 49 observations per session on average (20,000 sessions ≈ 1M observations, ≈ 600 MB of
  * heap); beyond that use {@link streamCupidDataset}. Records share frozen constant objects

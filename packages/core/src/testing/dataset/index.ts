@@ -8,6 +8,7 @@ export {
   resolveDatasetOptions,
 } from './options';
 export { seededRandom } from './prng';
+export { drawSessionScores, SCORE_NAMES, type SessionScoreInput } from './scores';
 export { streamCupidDataset } from './stream';
 export { type DatasetSummary, summarizeDataset } from './summary';
 export type { CupidDataset, CupidSessionChunk } from './types';

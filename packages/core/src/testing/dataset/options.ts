@@ -40,6 +40,11 @@ export interface CupidDatasetOptions {
   cachedTokensRate?: number;
   /** Langfuse environment of every record. Default `'default'`. */
   environment?: string;
+  /**
+   * Generate scores (an evaluator's `helpfulness`, the players' `user-feedback`, an annotator's
+   * `tone`; some late, some overwritten; see `generateCupidDataset`). Default `true`.
+   */
+  scores?: boolean;
 }
 
 /** {@link CupidDatasetOptions} with every default applied and every value checked. */
@@ -57,6 +62,7 @@ export interface ResolvedDatasetOptions {
   lateUpdates: number;
   cachedTokensRate: number;
   environment: string;
+  scores: boolean;
 }
 
 /** The largest `sessions` value accepted (larger datasets belong in a stream of streams). */
@@ -146,5 +152,6 @@ export function resolveDatasetOptions(options: CupidDatasetOptions = {}): Resolv
     lateUpdates,
     cachedTokensRate: share('cachedTokensRate', options.cachedTokensRate, 0.3),
     environment,
+    scores: options.scores ?? true,
   };
 }

@@ -14,6 +14,7 @@ import {
   traceMetadata,
   traceTags,
 } from './records';
+import { drawSessionScores } from './scores';
 import {
   type ChatMessage,
   END_OUTPUTS,
@@ -210,11 +211,24 @@ export function buildSession(
   const turns = planTurns(random, plan.abandoned);
   const builder = new SessionBuilder(plan, options, turns, random, sessionId);
   builder.build();
+  // Scores are drawn from the complete records, before late updates take some of them apart.
+  const { scores, lateScores } = drawSessionScores(
+    {
+      sessionIndex: plan.index,
+      sessionId,
+      abandoned: plan.abandoned,
+      traces: builder.traces,
+      observations: builder.observations,
+    },
+    options,
+  );
   const { observations, lateUpdates } = splitLateUpdates(builder.observations, options, plan.index);
   return {
     session: { id: sessionId, createdAt: plan.startTime, environment: options.environment },
     traces: builder.traces,
     observations,
     lateUpdates,
+    scores,
+    lateScores,
   };
 }

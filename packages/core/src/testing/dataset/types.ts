@@ -1,4 +1,5 @@
 import type { EpochMs, ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
+import type { ScoreRecord } from '../../domain/score';
 
 /**
  * A generated Cupid dataset: the records as Langfuse holds them, plus later versions of some
@@ -20,6 +21,13 @@ export interface CupidDataset {
    * that arrive minutes after the start. Empty unless `lateUpdates` was asked for.
    */
   lateUpdates: ObservationRecord[];
+  /** Scores as Langfuse holds them at first, in timestamp order (empty with `scores: false`). */
+  scores: ScoreRecord[];
+  /**
+   * Scores that arrive later, in arrival (`updatedAt`) order: late ones and the changed
+   * versions of overwritten ones. Empty unless `lateUpdates` was asked for.
+   */
+  lateScores: ScoreRecord[];
 }
 
 /**
@@ -31,4 +39,7 @@ export interface CupidSessionChunk {
   traces: TraceRecord[];
   observations: ObservationRecord[];
   lateUpdates: ObservationRecord[];
+  /** Its scores in timestamp order, and those arriving later in `updatedAt` order. */
+  scores: ScoreRecord[];
+  lateScores: ScoreRecord[];
 }
