@@ -24,6 +24,23 @@ export const SESSION_ROW_COLUMNS = [
   'error_count',
 ] as const satisfies readonly (keyof SessionAggTable)[];
 
+/**
+ * The `session_agg` columns the session rollups add up, in select order.
+ *
+ * @example
+ * db.selectFrom('session_agg').select(SESSION_FACT_COLUMNS);
+ */
+export const SESSION_FACT_COLUMNS = [
+  'started_at',
+  'duration_ms',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'chapter_reached',
+  'error_count',
+] as const satisfies readonly (keyof SessionAggTable)[];
+
 /** The key of a rollup row (`rollup_hour`, `rollup_day`): bucket × agent × model. */
 export const ROLLUP_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;
 

@@ -5,10 +5,13 @@ import {
   type BucketSize,
   bucketStart,
   buildAgentSummary,
+  compareIds,
   type DashboardPreset,
   type LatencySummary,
   type ModelUsage,
+  seriesBucketStarts,
   type TimeRange,
+  timeBounds,
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
@@ -21,7 +24,6 @@ import {
   meanLatency,
   readFactParts,
 } from './facts';
-import { compareIds, seriesBuckets, timeBounds } from './series';
 
 /** A latency summary from totals: exact mean, sketch percentiles. */
 export function latencyOf(totals: FactTotals): LatencySummary {
@@ -159,7 +161,7 @@ export async function getAgentTimeSeries(
   ).filter((part) => part.calls > 0);
   const { earliest } = timeBounds(parts.map((part) => part.time));
   const { latest } = timeBounds(parts.map((part) => part.maxStart));
-  const starts = seriesBuckets(range, earliest, latest, bucket);
+  const starts = seriesBucketStarts(range, earliest, latest, bucket);
   const byBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));
   return starts.map((start) => {
     const totals = byBucket.get(start);

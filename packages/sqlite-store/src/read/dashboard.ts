@@ -7,12 +7,12 @@ import {
   type DashboardTimeSeriesPoint,
   type EpochMs,
   type ResolvedDashboardParams,
+  seriesBucketStarts,
   type TimeRange,
 } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
 import { emptyTotals, type FactPart, groupParts, meanLatency, readFactParts } from './facts';
-import { seriesBuckets } from './series';
 import { funnelOf, type SessionScope, sessionScope } from './session-stats';
 import { readTraceParts, type TracePart } from './trace-parts';
 
@@ -79,7 +79,7 @@ function timeSeriesOf(
   for (const part of parts) see(part.time, part.maxStart);
   for (const part of traceParts) see(part.time, part.time);
   const factsByBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));
-  return seriesBuckets(range, earliest, latest, bucket).map((start) => {
+  return seriesBucketStarts(range, earliest, latest, bucket).map((start) => {
     const inBucket = factsByBucket.get(start) ?? emptyTotals();
     return {
       bucketStart: start,

@@ -1,15 +1,18 @@
 import {
+  activeAfter,
+  type ChapterCount,
   type ChapterFunnelStep,
+  chapterFunnelOfCounts,
+  countStatuses,
   type DashboardPreset,
   type EpochMs,
-  presetChapters,
   type SessionStats,
   type SessionStatus,
   type TimeRange,
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
+import { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { Db } from '../db/types';
-import { SESSION_FACT_COLUMNS } from '../write/session-rollups';
 import { planRange, type Span } from './range-plan';
 import { whereStarted } from './sessions';
 
@@ -21,8 +24,8 @@ export interface SessionScope {
   cost: number;
   tokens: { input: number; output: number; total: number };
   uniqueUsers: number;
-  /** Sessions that reached each preset chapter or a later one, in chapter order. */
-  reached: number[];
+  /** How many sessions reached each chapter (null: none), and how many of them have errors. */
+  chapters: ChapterCount[];
   /** Sessions started per rollup bucket or, at the edges, per start time. */
   starts: Array<{ time: number; sessions: number }>;
 }
@@ -50,7 +53,7 @@ export async function sessionScope(
     cost: 0,
     tokens: { input: 0, output: 0, total: 0 },
     uniqueUsers: 0,
-    reached: [],
+    chapters: [],
     starts: [],
   };
   const addChapter = (key: string, sessions: number, errors: number) => {
@@ -98,29 +101,19 @@ export async function sessionScope(
     }
   }
 
+  scope.chapters = [...chapters].map(([key, [sessions, withErrors]]) => ({
+    chapterReached: key === 'null' ? null : Number(key),
+    sessions,
+    withErrors,
+  }));
   const done = preset.completedAtChapter;
-  for (const [key, [sessions, errors]] of chapters) {
-    const chapter = key === 'null' ? null : Number(key);
-    if (chapter !== null && chapter >= done) scope.byStatus.completed += sessions;
-    else scope.byStatus.error += errors;
-  }
-  let active = whereStarted(db.selectFrom('session_agg'), range)
+  const active = await whereStarted(db.selectFrom('session_agg'), range)
     .select(sql<number>`count(*)`.as('active'))
-    .where('last_activity_at', '>', now - preset.inactivityTimeoutMs)
-    .where('error_count', '=', 0);
-  active = active.where((eb) =>
-    eb.or([eb('chapter_reached', 'is', null), eb('chapter_reached', '<', done)]),
-  );
-  scope.byStatus.active = Number((await active.executeTakeFirstOrThrow()).active);
-  scope.byStatus.abandoned =
-    scope.total - scope.byStatus.completed - scope.byStatus.error - scope.byStatus.active;
-  scope.reached = presetChapters(preset).map((chapter) => {
-    let sessions = 0;
-    for (const [key, [count]] of chapters) {
-      if (key !== 'null' && Number(key) >= chapter) sessions += count;
-    }
-    return sessions;
-  });
+    .where('last_activity_at', '>', activeAfter(preset, now))
+    .where('error_count', '=', 0)
+    .where((eb) => eb.or([eb('chapter_reached', 'is', null), eb('chapter_reached', '<', done)]))
+    .executeTakeFirstOrThrow();
+  scope.byStatus = countStatuses(scope.chapters, Number(active.active), preset);
   const users = await whereStarted(db.selectFrom('session_agg'), range)
     .select(sql<number>`count(distinct user_id)`.as('users'))
     .executeTakeFirstOrThrow();
@@ -128,17 +121,9 @@ export async function sessionScope(
   return scope;
 }
 
-/** The chapter funnel from the chapter distribution (as core's `chapterFunnel`). */
+/** The chapter funnel from the chapter distribution (core's `chapterFunnelOfCounts`). */
 export function funnelOf(scope: SessionScope, preset: DashboardPreset): ChapterFunnelStep[] {
-  return presetChapters(preset).map((chapter, index) => {
-    const sessions = scope.reached[index] ?? 0;
-    return {
-      chapter,
-      name: preset.chapterNames[chapter] ?? String(chapter),
-      sessions,
-      rate: scope.total === 0 ? 0 : sessions / scope.total,
-    };
-  });
+  return chapterFunnelOfCounts(scope.chapters, preset);
 }
 
 /** Session statistics over the sessions started in range. */

@@ -1,4 +1,5 @@
 import {
+  activeAfter,
   checkOneOf,
   checkPage,
   checkRange,
@@ -44,7 +45,7 @@ export function statusSql(preset: DashboardPreset, now: EpochMs): RawBuilder<Ses
   return sql<SessionStatus>`(case
     when chapter_reached is not null and chapter_reached >= ${preset.completedAtChapter} then 'completed'
     when error_count > 0 then 'error'
-    when last_activity_at > ${now - preset.inactivityTimeoutMs} then 'active'
+    when last_activity_at > ${activeAfter(preset, now)} then 'active'
     else 'abandoned' end)`;
 }
 
@@ -83,9 +84,7 @@ function whereSearch(query: SessionQuery, search: string): SessionQuery {
   );
 }
 
-const ROW_COLUMNS = SESSION_ROW_COLUMNS;
-
-type RowValues = Pick<StoreSchema['session_agg'], (typeof ROW_COLUMNS)[number]> & {
+type RowValues = Pick<StoreSchema['session_agg'], (typeof SESSION_ROW_COLUMNS)[number]> & {
   status: SessionStatus;
 };
 
@@ -147,7 +146,7 @@ export async function listSessions(
     page.offset >= total
       ? []
       : await filtered
-          .select([...ROW_COLUMNS, status.as('status')])
+          .select([...SESSION_ROW_COLUMNS, status.as('status')])
           .orderBy(sortColumn, order)
           .orderBy('id', 'asc')
           .limit(page.limit)
@@ -171,7 +170,7 @@ export async function getSession(
 ): Promise<SessionRow | null> {
   const row = await db
     .selectFrom('session_agg')
-    .select([...ROW_COLUMNS, statusSql(preset, now).as('status')])
+    .select([...SESSION_ROW_COLUMNS, statusSql(preset, now).as('status')])
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? toRow(row, preset) : null;

@@ -1,7 +1,7 @@
 import {
+  checkLeaseArgs,
   type EpochMs,
   INITIAL_SYNC_STATE,
-  StoreError,
   type SyncLease,
   type SyncState,
   type SyncStatePatch,
@@ -88,13 +88,4 @@ async function writeLease(db: Db, lease: SyncLease): Promise<void> {
     .values({ id: 1, ...values })
     .onConflict((conflict) => conflict.column('id').doUpdateSet(values))
     .execute();
-}
-
-function checkLeaseArgs(owner: string, ttlMs: number, now: EpochMs): void {
-  if (typeof owner !== 'string' || owner === '') {
-    throw new StoreError('STORE_INVALID_QUERY', 'A lease owner must be a non-empty string');
-  }
-  if (!(Number.isFinite(ttlMs) && ttlMs > 0) || !Number.isFinite(now)) {
-    throw new StoreError('STORE_INVALID_QUERY', 'A lease needs a positive ttlMs and a finite now');
-  }
 }

@@ -1,24 +1,8 @@
 import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import { chunks } from '../chunks';
+import type { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { SessionAggTable, SessionRollupTable } from '../db/schema';
 import type { Db } from '../db/types';
-
-/**
- * The `session_agg` columns the session rollups add up, in select order.
- *
- * @example
- * db.selectFrom('session_agg').select(SESSION_FACT_COLUMNS);
- */
-export const SESSION_FACT_COLUMNS = [
-  'started_at',
-  'duration_ms',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'chapter_reached',
-  'error_count',
-] as const satisfies readonly (keyof SessionAggTable)[];
 
 /** The session fields the session rollups add up. */
 export type SessionFacts = Pick<SessionAggTable, (typeof SESSION_FACT_COLUMNS)[number]>;
