@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { bulkInsert } from '../db/bulk-insert';
-import { ROLLUP_KEY, ROLLUP_TOTAL_COLUMNS, SESSION_ROW_COLUMNS } from '../db/columns';
+import { SESSION_ROW_COLUMNS } from '../db/columns';
+import { replaceAllButKey } from '../db/replace-all-but-key';
 import type {
   AgentFirstTable,
   ObservationTable,
-  RollupTable,
   SessionAggTable,
   TraceAggTable,
   TraceTable,
@@ -65,23 +64,6 @@ const SESSION_COLUMNS: readonly (keyof SessionValues & string)[] = [
   'first_calls',
 ];
 
-const ROLLUP_COLUMNS: readonly (keyof RollupTable & string)[] = [...ROLLUP_TOTAL_COLUMNS, 'bins'];
-
-/**
- * The `doUpdateSet` of an upsert that replaces every column after the key with the incoming
- * row's (`excluded.<column>`), so a new version of a row overwrites the old one whole.
- *
- * @param columns every column of the row, key columns first
- * @param keyCount how many leading columns form the conflict key (left untouched), default 1
- * @example
- * db.insertInto('traces').values(rows).onConflict((c) => c.column('id').doUpdateSet(replaceAllButKey(TRACE_COLUMNS)));
- */
-function replaceAllButKey<C extends string>(columns: readonly C[], keyCount = 1) {
-  return Object.fromEntries(
-    columns.slice(keyCount).map((column) => [column, sql.ref(`excluded.${column}`)]),
-  );
-}
-
 /** Inserts or replaces observation rows. */
 export const upsertObservations = bulkInsert<ObservationTable>(OBSERVATION_COLUMNS, (db, rows) =>
   db
@@ -112,20 +94,6 @@ export const upsertSessionAggregates = bulkInsert<SessionValues, { rowid: number
       )
       .returning(['rowid', 'id']),
 );
-
-/** Inserts or replaces rollup rows (hour or day table). */
-export function upsertRollups(table: 'rollup_hour' | 'rollup_day') {
-  return bulkInsert<RollupTable>(ROLLUP_COLUMNS, (db, rows) =>
-    db
-      .insertInto(table as 'rollup_hour')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict
-          .columns([...ROLLUP_KEY])
-          .doUpdateSet(replaceAllButKey(ROLLUP_COLUMNS, ROLLUP_KEY.length)),
-      ),
-  );
-}
 
 /** Inserts or replaces trace aggregates. */
 const TRACE_AGG_COLUMNS: readonly (keyof TraceAggTable & string)[] = [

@@ -1,4 +1,4 @@
-import { BUCKET_MS, type BucketSize, bucketStart } from '@cupid-dashboard/core';
+import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import { LatencySketch } from '../sketch';
 import type { ObservationFact } from './rows';
 
@@ -54,10 +54,6 @@ export class RollupDeltas {
     this.applyTo(this.day, 'day', fact, sign);
   }
 
-  get size(): number {
-    return this.hour.size;
-  }
-
   private applyTo(
     map: Map<string, RollupDelta>,
     size: BucketSize,
@@ -108,9 +104,4 @@ export class RollupDeltas {
     if (sign === 1) delta.addedMax = Math.max(delta.addedMax ?? fact.startTime, fact.startTime);
     else delta.removedMax = Math.max(delta.removedMax ?? fact.startTime, fact.startTime);
   }
-}
-
-/** Bucket width in ms of a rollup table. */
-export function widthOf(size: BucketSize): number {
-  return BUCKET_MS[size];
 }

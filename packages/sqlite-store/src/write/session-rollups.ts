@@ -1,13 +1,25 @@
 import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
-import { chunks } from '../chunks';
 import type { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { SessionAggTable, SessionRollupTable } from '../db/schema';
 import type { Db } from '../db/types';
+import { type RollupTarget, writeRollupDeltas } from './rollup-writer';
+
+const SESSION_ROLLUP_COLUMNS = [
+  'bucket',
+  'sessions',
+  'duration_sum',
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'chapters',
+] as const satisfies readonly (keyof SessionRollupTable)[];
 
 /** The session fields the session rollups add up. */
 export type SessionFacts = Pick<SessionAggTable, (typeof SESSION_FACT_COLUMNS)[number]>;
 
-interface SessionDelta {
+/** The change a batch makes to one session rollup row. */
+export interface SessionDelta {
   bucket: number;
   sessions: number;
   durationSum: number;
@@ -19,7 +31,10 @@ interface SessionDelta {
   chapters: Map<string, [number, number]>;
 }
 
-const TABLES = { hour: 'session_hour', day: 'session_day' } as const;
+const TARGETS = {
+  hour: { table: 'session_hour', key: ['bucket'], columns: SESSION_ROLLUP_COLUMNS },
+  day: { table: 'session_day', key: ['bucket'], columns: SESSION_ROLLUP_COLUMNS },
+} as const satisfies Record<BucketSize, RollupTarget<'session_hour' | 'session_day'>>;
 
 /**
  * Changes to the sessions counted per UTC bucket of their start: counts, durations, cost,
@@ -28,18 +43,18 @@ const TABLES = { hour: 'session_hour', day: 'session_day' } as const;
  */
 export class SessionRollupDeltas {
   private readonly deltas = {
-    hour: new Map<number, SessionDelta>(),
-    day: new Map<number, SessionDelta>(),
+    hour: new Map<string, SessionDelta>(),
+    day: new Map<string, SessionDelta>(),
   };
 
   /** Adds (`sign` 1) or removes (`sign` -1) one session's values. */
   shift(session: SessionFacts, sign: 1 | -1): void {
     for (const size of ['hour', 'day'] as const) {
       const bucket = bucketStart(session.started_at, size);
-      let delta = this.deltas[size].get(bucket);
+      let delta = this.deltas[size].get(String(bucket));
       if (!delta) {
         delta = emptyDelta(bucket);
-        this.deltas[size].set(bucket, delta);
+        this.deltas[size].set(String(bucket), delta);
       }
       delta.sessions += sign;
       delta.durationSum += sign * session.duration_ms;
@@ -55,71 +70,46 @@ export class SessionRollupDeltas {
     }
   }
 
-  /** Writes the changes (read, add, write back; rows left without sessions are deleted). */
+  /** Writes the changes through the shared delta writer; rows left without sessions go. */
   async apply(db: Db): Promise<void> {
-    for (const size of ['hour', 'day'] as BucketSize[]) {
-      const deltas = this.deltas[size];
-      if (deltas.size === 0) continue;
-      const table = TABLES[size] as 'session_hour';
-      for (const slice of chunks([...deltas.keys()], 500)) {
-        const stored = new Map(
-          (await db.selectFrom(table).selectAll().where('bucket', 'in', slice).execute()).map(
-            (row) => [row.bucket, row],
-          ),
-        );
-        const upserts: SessionRollupTable[] = [];
-        const deletes: number[] = [];
-        for (const bucket of slice) {
-          const delta = deltas.get(bucket) as SessionDelta;
-          const row = stored.get(bucket);
-          const sessions = (row?.sessions ?? 0) + delta.sessions;
-          if (sessions <= 0) {
-            if (row) deletes.push(bucket);
-            continue;
-          }
-          const chapters = new Map<string, [number, number]>(
-            Object.entries(
-              row ? (JSON.parse(row.chapters) as Record<string, [number, number]>) : {},
-            ),
-          );
-          for (const [key, [count, errors]] of delta.chapters) {
-            const current = chapters.get(key) ?? [0, 0];
-            const next: [number, number] = [current[0] + count, current[1] + errors];
-            if (next[0] === 0 && next[1] === 0) chapters.delete(key);
-            else chapters.set(key, next);
-          }
-          upserts.push({
-            bucket,
-            sessions,
-            duration_sum: (row?.duration_sum ?? 0) + delta.durationSum,
-            cost: (row?.cost ?? 0) + delta.cost,
-            tokens_input: (row?.tokens_input ?? 0) + delta.tokensInput,
-            tokens_output: (row?.tokens_output ?? 0) + delta.tokensOutput,
-            tokens_total: (row?.tokens_total ?? 0) + delta.tokensTotal,
-            chapters: JSON.stringify(Object.fromEntries(chapters)),
-          });
-        }
-        for (const rows of chunks(upserts, 1000)) {
-          await db
-            .insertInto(table)
-            .values(rows)
-            .onConflict((conflict) =>
-              conflict.column('bucket').doUpdateSet((eb) => ({
-                sessions: eb.ref('excluded.sessions'),
-                duration_sum: eb.ref('excluded.duration_sum'),
-                cost: eb.ref('excluded.cost'),
-                tokens_input: eb.ref('excluded.tokens_input'),
-                tokens_output: eb.ref('excluded.tokens_output'),
-                tokens_total: eb.ref('excluded.tokens_total'),
-                chapters: eb.ref('excluded.chapters'),
-              })),
-            )
-            .execute();
-        }
-        if (deletes.length > 0) await db.deleteFrom(table).where('bucket', 'in', deletes).execute();
-      }
+    for (const size of ['hour', 'day'] as const) {
+      await writeRollupDeltas(
+        db,
+        TARGETS[size],
+        this.deltas[size],
+        (row) => String(row.bucket),
+        addSessionDelta,
+      );
     }
   }
+}
+
+/** A session rollup row after adding a delta; null when no sessions are left. */
+export function addSessionDelta(
+  row: SessionRollupTable | undefined,
+  delta: SessionDelta,
+): SessionRollupTable | null {
+  const sessions = (row?.sessions ?? 0) + delta.sessions;
+  if (sessions <= 0) return null;
+  const chapters = new Map<string, [number, number]>(
+    Object.entries(row ? (JSON.parse(row.chapters) as Record<string, [number, number]>) : {}),
+  );
+  for (const [key, [count, errors]] of delta.chapters) {
+    const current = chapters.get(key) ?? [0, 0];
+    const next: [number, number] = [current[0] + count, current[1] + errors];
+    if (next[0] === 0 && next[1] === 0) chapters.delete(key);
+    else chapters.set(key, next);
+  }
+  return {
+    bucket: delta.bucket,
+    sessions,
+    duration_sum: (row?.duration_sum ?? 0) + delta.durationSum,
+    cost: (row?.cost ?? 0) + delta.cost,
+    tokens_input: (row?.tokens_input ?? 0) + delta.tokensInput,
+    tokens_output: (row?.tokens_output ?? 0) + delta.tokensOutput,
+    tokens_total: (row?.tokens_total ?? 0) + delta.tokensTotal,
+    chapters: JSON.stringify(Object.fromEntries(chapters)),
+  };
 }
 
 function emptyDelta(bucket: number): SessionDelta {

@@ -1,12 +1,14 @@
 import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
-import type { TraceAggTable } from '../db/schema';
-import { type Db, TRACE_TABLES } from '../db/types';
+import type { TraceAggTable, TraceRollupTable } from '../db/schema';
+import type { Db } from '../db/types';
 import { upsertTraceAggregates } from './inserts';
+import { type RollupTarget, writeRollupDeltas } from './rollup-writer';
 import type { TraceChange, TraceChanges } from './trace-changes';
 
-interface TraceDelta {
+/** The change a batch makes to one trace rollup row. */
+export interface TraceDelta {
   bucket: number;
   traces: number;
   latencyCount: number;
@@ -25,14 +27,14 @@ interface TraceDelta {
  */
 export async function refreshTraces(db: Db, changes: TraceChanges): Promise<number> {
   let knownDelta = 0;
-  const deltas = { hour: new Map<number, TraceDelta>(), day: new Map<number, TraceDelta>() };
+  const deltas = { hour: new Map<string, TraceDelta>(), day: new Map<string, TraceDelta>() };
   const shift = (timestamp: number, latency: number | null, sign: 1 | -1) => {
     for (const size of ['hour', 'day'] as const) {
       const bucket = bucketStart(timestamp, size);
-      let delta = deltas[size].get(bucket);
+      let delta = deltas[size].get(String(bucket));
       if (!delta) {
         delta = { bucket, traces: 0, latencyCount: 0, latencySum: 0 };
-        deltas[size].set(bucket, delta);
+        deltas[size].set(String(bucket), delta);
       }
       delta.traces += sign;
       if (latency !== null) {
@@ -53,34 +55,10 @@ export async function refreshTraces(db: Db, changes: TraceChanges): Promise<numb
     for (const id of slice) {
       const change = changes.changes.get(id) as TraceChange;
       const before = stored.get(id);
-      let count = (before?.obs_count ?? 0) + change.added - change.removed.length;
-      let first = Math.min(before?.first_start ?? Number.POSITIVE_INFINITY, change.addedFirst);
-      let last = Math.max(before?.last_end ?? Number.NEGATIVE_INFINITY, change.addedLast);
-      const lostEdge =
-        before !== undefined &&
-        change.removed.some(
-          (span) =>
-            (before.first_start !== null &&
-              span.first <= before.first_start &&
-              change.addedFirst > span.first) ||
-            (before.last_end !== null &&
-              span.last >= before.last_end &&
-              change.addedLast < span.last),
-        );
-      if (count > 0 && lostEdge) ({ count, first, last } = await readTrace(db, id));
-      const recordTs = change.recordTimestamp ?? before?.record_ts ?? null;
-      const after: TraceAggTable | null =
-        recordTs === null && count <= 0
-          ? null
-          : {
-              id,
-              record_ts: recordTs,
-              first_start: count > 0 ? first : null,
-              last_end: count > 0 ? last : null,
-              obs_count: Math.max(0, count),
-              timestamp: recordTs ?? first,
-              latency_ms: count > 0 ? last - first : null,
-            };
+      const moved = movedSpan(before, change);
+      const span =
+        moved.count > 0 && lostTraceEdge(before, change) ? await readTrace(db, id) : moved;
+      const after = nextTraceAggregate(id, before, change, span);
       knownDelta += (after ? 1 : 0) - (before ? 1 : 0);
       if (before) shift(before.timestamp, before.latency_ms, -1);
       if (after) {
@@ -91,16 +69,78 @@ export async function refreshTraces(db: Db, changes: TraceChanges): Promise<numb
     await upsertTraceAggregates(db, upserts);
     if (deletes.length > 0) await db.deleteFrom('trace_agg').where('id', 'in', deletes).execute();
   }
-  await applyTraceDeltas(db, 'hour', deltas.hour);
-  await applyTraceDeltas(db, 'day', deltas.day);
+  for (const size of ['hour', 'day'] as const) {
+    await writeRollupDeltas(
+      db,
+      TARGETS[size],
+      deltas[size],
+      (row) => String(row.bucket),
+      addTraceDelta,
+    );
+  }
   return knownDelta;
 }
 
-/** A trace's observation span read from the observations (a scan: there is no trace index). */
-async function readTrace(
-  db: Db,
+/** A trace's observation count and span: earliest start, latest activity end (epoch ms). */
+interface TraceSpan {
+  count: number;
+  first: number;
+  last: number;
+}
+
+/** The stored span moved by a change, assuming the removed versions held no edge. */
+function movedSpan(before: TraceAggTable | undefined, change: TraceChange): TraceSpan {
+  return {
+    count: (before?.obs_count ?? 0) + change.added - change.removed.length,
+    first: Math.min(before?.first_start ?? Number.POSITIVE_INFINITY, change.addedFirst),
+    last: Math.max(before?.last_end ?? Number.NEGATIVE_INFINITY, change.addedLast),
+  };
+}
+
+/**
+ * Whether a change may have removed a trace's edge: a replaced version started at or before the
+ * stored earliest start and nothing added starts as early, or it ended at or after the stored
+ * latest end and nothing added ends as late. Then the span must be read again.
+ *
+ * @example
+ * lostTraceEdge({ first_start: 10, last_end: 50, ... }, { removed: [{ first: 10, last: 20 }], addedFirst: 15, ... }); // true
+ */
+export function lostTraceEdge(
+  before: Pick<TraceAggTable, 'first_start' | 'last_end'> | undefined,
+  change: Pick<TraceChange, 'removed' | 'addedFirst' | 'addedLast'>,
+): boolean {
+  if (before === undefined) return false;
+  return change.removed.some(
+    (span) =>
+      (before.first_start !== null &&
+        span.first <= before.first_start &&
+        change.addedFirst > span.first) ||
+      (before.last_end !== null && span.last >= before.last_end && change.addedLast < span.last),
+  );
+}
+
+/** A trace's aggregate after a change; null when it has neither a record nor observations. */
+function nextTraceAggregate(
   id: string,
-): Promise<{ count: number; first: number; last: number }> {
+  before: TraceAggTable | undefined,
+  change: TraceChange,
+  { count, first, last }: TraceSpan,
+): TraceAggTable | null {
+  const recordTs = change.recordTimestamp ?? before?.record_ts ?? null;
+  if (recordTs === null && count <= 0) return null;
+  return {
+    id,
+    record_ts: recordTs,
+    first_start: count > 0 ? first : null,
+    last_end: count > 0 ? last : null,
+    obs_count: Math.max(0, count),
+    timestamp: recordTs ?? first,
+    latency_ms: count > 0 ? last - first : null,
+  };
+}
+
+/** A trace's observation span read from the observations (a scan: there is no trace index). */
+async function readTrace(db: Db, id: string): Promise<TraceSpan> {
   const row = await db
     .selectFrom('observations')
     .select([
@@ -113,43 +153,24 @@ async function readTrace(
   return { count: Number(row.count), first: row.first, last: row.last };
 }
 
-async function applyTraceDeltas(
-  db: Db,
-  size: BucketSize,
-  deltas: ReadonlyMap<number, TraceDelta>,
-): Promise<void> {
-  const changed = [...deltas.values()].filter(
-    (delta) => delta.traces !== 0 || delta.latencyCount !== 0 || delta.latencySum !== 0,
-  );
-  if (changed.length === 0) return;
-  const table = TRACE_TABLES[size] as 'trace_hour';
-  for (const slice of chunks(changed, 2000)) {
-    await db
-      .insertInto(table)
-      .values(
-        slice.map((delta) => ({
-          bucket: delta.bucket,
-          traces: delta.traces,
-          latency_count: delta.latencyCount,
-          latency_sum: delta.latencySum,
-        })),
-      )
-      .onConflict((conflict) =>
-        conflict.column('bucket').doUpdateSet((eb) => ({
-          traces: eb(`${table}.traces`, '+', eb.ref('excluded.traces')),
-          latency_count: eb(`${table}.latency_count`, '+', eb.ref('excluded.latency_count')),
-          latency_sum: eb(`${table}.latency_sum`, '+', eb.ref('excluded.latency_sum')),
-        })),
-      )
-      .execute();
-    await db
-      .deleteFrom(table)
-      .where(
-        'bucket',
-        'in',
-        slice.map((delta) => delta.bucket),
-      )
-      .where('traces', '<=', 0)
-      .execute();
-  }
+const TRACE_ROLLUP_COLUMNS = ['bucket', 'traces', 'latency_count', 'latency_sum'] as const;
+
+const TARGETS = {
+  hour: { table: 'trace_hour', key: ['bucket'], columns: TRACE_ROLLUP_COLUMNS },
+  day: { table: 'trace_day', key: ['bucket'], columns: TRACE_ROLLUP_COLUMNS },
+} as const satisfies Record<BucketSize, RollupTarget<'trace_hour' | 'trace_day'>>;
+
+/** A trace rollup row after adding a delta; null when no traces are left. */
+export function addTraceDelta(
+  row: TraceRollupTable | undefined,
+  delta: TraceDelta,
+): TraceRollupTable | null {
+  const traces = (row?.traces ?? 0) + delta.traces;
+  if (traces <= 0) return null;
+  return {
+    bucket: delta.bucket,
+    traces,
+    latency_count: (row?.latency_count ?? 0) + delta.latencyCount,
+    latency_sum: (row?.latency_sum ?? 0) + delta.latencySum,
+  };
 }

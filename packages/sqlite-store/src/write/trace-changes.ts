@@ -1,3 +1,5 @@
+import { activityEnd } from '@cupid-dashboard/core';
+
 /** What a batch changed about one trace. */
 export interface TraceChange {
   /** Timestamp of the trace record written, if one was. */
@@ -29,7 +31,7 @@ export class TraceChanges {
   ): void {
     if (traceId === null) return;
     const change = this.entry(traceId);
-    const last = Math.max(startTime, endTime ?? startTime);
+    const last = activityEnd(startTime, endTime);
     if (sign === 1) {
       change.added++;
       change.addedFirst = Math.min(change.addedFirst, startTime);

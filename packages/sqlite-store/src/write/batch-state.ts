@@ -1,0 +1,25 @@
+import { type EntityCounts, TouchedSet } from '@cupid-dashboard/core';
+import { BatchIndex } from './batch-index';
+import type { CounterName } from './counters';
+import { SearchChanges } from './search-changes';
+import { TraceChanges } from './trace-changes';
+
+/**
+ * What one batch has done so far, shared by its phases: what it wrote and skipped, what it
+ * touched (for the result), the search and trace changes and the index the derived work reads,
+ * and the new rows the counters grow by.
+ */
+export class BatchState {
+  readonly touched = new TouchedSet();
+  readonly written: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
+  readonly skipped: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
+  readonly search = new SearchChanges();
+  readonly traceChanges = new TraceChanges();
+  readonly index = new BatchIndex();
+  /** Rows that did not exist before the batch, by table. */
+  readonly created: Record<Extract<CounterName, keyof EntityCounts>, number> = {
+    sessions: 0,
+    traces: 0,
+    observations: 0,
+  };
+}
