@@ -16,7 +16,7 @@ import type { SqliteStoreOptions } from './options';
 import { readCounts } from './read/counts';
 import { sqliteReads } from './read/reads';
 import { readLease, readSyncState } from './sync/sync-state';
-import { openConnections } from './writer/open-store';
+import { openConnections } from './write-thread/open-store';
 
 /**
  * A driver failure becomes `STORE_UNAVAILABLE`; a `DashboardError` (a store's own, or one a

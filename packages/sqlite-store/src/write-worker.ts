@@ -3,7 +3,7 @@
  * `src` so that it sits beside the bundle in `dist` too, at the same relative path.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { hostWriter } from './writer/host';
-import type { WriterThreadData } from './writer/protocol';
+import { hostWriter } from './write-thread/host';
+import type { WriterThreadData } from './write-thread/protocol';
 
 if (parentPort) void hostWriter(parentPort, workerData as WriterThreadData);

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { cupidPreset, isStoreError } from '@cupid-dashboard/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../src/index';
-import { startThreadWriter } from '../src/writer/thread-writer';
+import { startThreadWriter } from '../src/write-thread/thread-writer';
 import { observations } from './fixtures/records';
 import { spawnChild } from './fixtures/spawn';
 

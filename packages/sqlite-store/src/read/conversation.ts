@@ -4,8 +4,8 @@ import {
   extractConversation,
   type ObservationRecord,
 } from '@cupid-dashboard/core';
+import { fromJson } from '../db/json';
 import type { Db } from '../db/types';
-import { fromJson } from '../write/rows';
 
 /**
  * A session's conversation: its generations read back as records and handed to core's

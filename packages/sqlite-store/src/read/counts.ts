@@ -1,7 +1,6 @@
 import type { StoreCounts } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
+import { countRollupNames, readCounters } from '../db/counters';
 import type { Db } from '../db/types';
-import { readCounters } from '../write/counters';
 
 /** Stored and derived row counts: maintained counters plus distinct names of the daily rollups. */
 export async function readCounts(db: Db): Promise<StoreCounts> {
@@ -20,16 +19,4 @@ export async function readCounts(db: Db): Promise<StoreCounts> {
       models: names.models,
     },
   };
-}
-
-/** Distinct agents and models that the daily rollups hold. */
-export async function countRollupNames(db: Db): Promise<{ agents: number; models: number }> {
-  const names = await db
-    .selectFrom('rollup_day')
-    .select([
-      sql<number>`count(distinct case when has_agent = 1 then agent end)`.as('agents'),
-      sql<number>`count(distinct case when has_model = 1 then model end)`.as('models'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { agents: Number(names.agents), models: Number(names.models) };
 }

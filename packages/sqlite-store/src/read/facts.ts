@@ -1,8 +1,8 @@
 import type { TimeRange, TokenCounts } from '@cupid-dashboard/core';
 import { ROLLUP_TOTAL_COLUMNS } from '../db/columns';
+import type { RollupTotals } from '../db/rollup-totals';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
-import type { RollupTotals } from '../write/rollup-deltas';
 import { planRange, type Span } from './range-plan';
 
 /** A slice of observation facts: one rollup row, or one raw observation at a range edge. */

@@ -1,6 +1,6 @@
 import { type EntityCounts, TouchedSet } from '@cupid-dashboard/core';
+import type { CounterName } from '../db/counters';
 import { BatchIndex } from './batch-index';
-import type { CounterName } from './counters';
 import { SearchChanges } from './search-changes';
 import { TraceChanges } from './trace-changes';
 

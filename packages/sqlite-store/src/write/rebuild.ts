@@ -5,11 +5,12 @@ import {
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
+import { countRollupNames } from '../db/counters';
+import { fromJson } from '../db/json';
 import type { Db } from '../db/types';
-import { countRollupNames } from '../read/counts';
 import { applyRollupDeltas } from './apply-rollups';
 import { RollupDeltas } from './rollup-deltas';
-import { FACT_COLUMNS, factOfRow, fromJson } from './rows';
+import { FACT_COLUMNS, factOfRow } from './rows';
 import { SearchChanges } from './search-changes';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';

@@ -1,19 +1,7 @@
 import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
+import type { RollupTotals } from '../db/rollup-totals';
 import { LatencySketch } from '../sketch';
 import type { ObservationFact } from './rows';
-
-/** The additive totals of a rollup row (or of the change to one): counts, cost, tokens, latency sums. */
-export interface RollupTotals {
-  calls: number;
-  generations: number;
-  errors: number;
-  cost: number;
-  tokensInput: number;
-  tokensOutput: number;
-  tokensTotal: number;
-  latencyCount: number;
-  latencySum: number;
-}
 
 /** The change a batch makes to one rollup row (bucket × agent × model). */
 export interface RollupDelta extends RollupTotals {

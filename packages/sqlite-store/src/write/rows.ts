@@ -8,6 +8,7 @@ import {
   type TraceRecord,
   tokenCounts,
 } from '@cupid-dashboard/core';
+import { toJson } from '../db/json';
 import type { ObservationTable, SessionTable, TraceTable } from '../db/schema';
 
 /** What one observation adds to the rollups; the same shape for a stored and an incoming version. */
@@ -26,17 +27,6 @@ export interface ObservationFact {
   latencyMs: number | null;
   isError: number;
   updatedAt: number | null;
-}
-
-/** JSON text of a value, null for null/undefined (JSON has no undefined). */
-export function toJson(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  return JSON.stringify(value);
-}
-
-/** The value of a JSON column. */
-export function fromJson(text: string | null): unknown {
-  return text === null ? null : (JSON.parse(text) as unknown);
 }
 
 /** An observation as a row, its derived columns worked out with core's semantics. */

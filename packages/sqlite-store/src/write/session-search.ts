@@ -1,7 +1,7 @@
 import { chunks } from '../chunks';
+import { fromJson } from '../db/json';
 import type { Db } from '../db/types';
 import { insertSearchRows } from './inserts';
-import { fromJson } from './rows';
 import type { SearchChanges } from './search-changes';
 import { generationSearchLines, sessionIdentText } from './search-lines';
 

@@ -1,11 +1,12 @@
 import type { DashboardPreset, ObservationRecord } from '@cupid-dashboard/core';
+import { fromJson } from '../db/json';
 import type { ObservationTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { applyRollupDeltas } from './apply-rollups';
 import type { BatchState } from './batch-state';
 import { upsertObservations } from './inserts';
 import { RollupDeltas } from './rollup-deltas';
-import { FACT_COLUMNS, factOfRow, fromJson, type ObservationFact, observationRow } from './rows';
+import { FACT_COLUMNS, factOfRow, type ObservationFact, observationRow } from './rows';
 import { generationSearchLines } from './search-lines';
 import { pickWinners, readByIds } from './versions';
 

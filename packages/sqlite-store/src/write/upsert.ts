@@ -1,7 +1,7 @@
 import type { DashboardPreset, UpsertBatch, UpsertResult } from '@cupid-dashboard/core';
+import { addCounters } from '../db/counters';
 import type { Db } from '../db/types';
 import { BatchState } from './batch-state';
-import { addCounters } from './counters';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
 import { upsertObservationRecords } from './upsert-observations';

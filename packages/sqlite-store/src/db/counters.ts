@@ -1,4 +1,5 @@
-import type { Db } from '../db/types';
+import { sql } from 'kysely';
+import type { Db } from './types';
 
 /** Names of the maintained row counters (so `counts()` never scans a million rows). */
 export type CounterName =
@@ -39,4 +40,16 @@ export async function readCounters(db: Db): Promise<Record<CounterName, number>>
   };
   for (const row of rows) counters[row.name as CounterName] = row.value;
   return counters;
+}
+
+/** Distinct agents and models that the daily rollups hold. */
+export async function countRollupNames(db: Db): Promise<{ agents: number; models: number }> {
+  const names = await db
+    .selectFrom('rollup_day')
+    .select([
+      sql<number>`count(distinct case when has_agent = 1 then agent end)`.as('agents'),
+      sql<number>`count(distinct case when has_model = 1 then model end)`.as('models'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { agents: Number(names.agents), models: Number(names.models) };
 }
