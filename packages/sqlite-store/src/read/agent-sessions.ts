@@ -1,6 +1,7 @@
 import type { TimeRange } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
-import { planRange, type Span } from './range-plan';
+import { planRange } from './range-plan';
+import { inSpan, rollupSpans } from './rollup-spans';
 
 /**
  * Per agent, the sessions whose first call of it starts in range: whole days and hours from the
@@ -15,16 +16,11 @@ export async function agentSessionCounts(
   const counts = new Map<string, number>();
   const add = (name: string, sessions: number) =>
     counts.set(name, (counts.get(name) ?? 0) + sessions);
-  const spans: Array<['agent_sessions_day' | 'agent_sessions_hour', Span]> = [];
-  if (plan.days) spans.push(['agent_sessions_day', plan.days]);
-  for (const span of plan.hours) spans.push(['agent_sessions_hour', span]);
-  for (const [table, span] of spans) {
-    let select = db
-      .selectFrom(table as 'agent_sessions_hour')
+  const tables = { day: 'agent_sessions_day', hour: 'agent_sessions_hour' } as const;
+  for (const { table, span } of rollupSpans(plan, tables)) {
+    let select = inSpan(db.selectFrom(table as 'agent_sessions_hour'), span)
       .select(['agent', (eb) => eb.fn.sum<number>('sessions').as('sessions')])
       .groupBy('agent');
-    if (span.from !== null) select = select.where('bucket', '>=', span.from);
-    if (span.to !== null) select = select.where('bucket', '<', span.to);
     if (agent !== undefined) select = select.where('agent', '=', agent);
     for (const row of await select.execute()) add(row.agent, Number(row.sessions));
   }

@@ -4,6 +4,7 @@ import type { RollupTotals } from '../db/rollup-totals';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 import { planRange, type Span } from './range-plan';
+import { inSpan, rollupSpans } from './rollup-spans';
 
 /** A slice of observation facts: one rollup row, or one raw observation at a range edge. */
 export interface FactPart extends RollupTotals {
@@ -39,8 +40,9 @@ export interface FactQuery {
 export async function readFactParts(db: Db, query: FactQuery): Promise<FactPart[]> {
   const plan = planRange(query.range, !query.hourly);
   const parts: FactPart[] = [];
-  if (plan.days) parts.push(...(await readRollup(db, 'rollup_day', plan.days, query)));
-  for (const span of plan.hours) parts.push(...(await readRollup(db, 'rollup_hour', span, query)));
+  for (const { table, span } of rollupSpans(plan, { day: 'rollup_day', hour: 'rollup_hour' })) {
+    parts.push(...(await readRollup(db, table, span, query)));
+  }
   for (const span of plan.raw) parts.push(...(await readRaw(db, span, query)));
   return parts;
 }
@@ -51,10 +53,8 @@ async function readRollup(
   span: Span,
   query: FactQuery,
 ): Promise<FactPart[]> {
-  let select = db.selectFrom(table as 'rollup_hour').select(ROLLUP_TOTAL_COLUMNS);
+  let select = inSpan(db.selectFrom(table as 'rollup_hour'), span).select(ROLLUP_TOTAL_COLUMNS);
   if (query.sketches) select = select.select('bins');
-  if (span.from !== null) select = select.where('bucket', '>=', span.from);
-  if (span.to !== null) select = select.where('bucket', '<', span.to);
   if (query.agent !== undefined) {
     select = select.where('agent', '=', query.agent).where('has_agent', '=', 1);
   }

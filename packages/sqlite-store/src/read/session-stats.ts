@@ -13,7 +13,8 @@ import {
 import { sql } from 'kysely';
 import { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { Db } from '../db/types';
-import { planRange, type Span } from './range-plan';
+import { planRange } from './range-plan';
+import { inSpan, rollupSpans } from './rollup-spans';
 import { whereStarted } from './sessions';
 
 /** Aggregates of the sessions started in a range, as the stats and the dashboard need them. */
@@ -62,13 +63,8 @@ export async function sessionScope(
     counts[1] += errors;
     chapters.set(key, counts);
   };
-  const spans: Array<['session_day' | 'session_hour', Span]> = [];
-  if (plan.days) spans.push(['session_day', plan.days]);
-  for (const span of plan.hours) spans.push(['session_hour', span]);
-  for (const [table, span] of spans) {
-    let select = db.selectFrom(table as 'session_hour').selectAll();
-    if (span.from !== null) select = select.where('bucket', '>=', span.from);
-    if (span.to !== null) select = select.where('bucket', '<', span.to);
+  for (const { table, span } of rollupSpans(plan, { day: 'session_day', hour: 'session_hour' })) {
+    const select = inSpan(db.selectFrom(table as 'session_hour'), span).selectAll();
     for (const row of await select.execute()) {
       scope.total += row.sessions;
       scope.durationSum += row.duration_sum;

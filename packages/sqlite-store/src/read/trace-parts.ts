@@ -2,6 +2,7 @@ import type { TimeRange } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
 import { planRange } from './range-plan';
+import { inSpan, rollupSpans } from './rollup-spans';
 
 /** Traces of one rollup row or one raw edge slice. */
 export interface TracePart {
@@ -23,13 +24,8 @@ export async function readTraceParts(
 ): Promise<TracePart[]> {
   const plan = planRange(range, !hourly);
   const parts: TracePart[] = [];
-  const spans: Array<['trace_day' | 'trace_hour', { from: number | null; to: number | null }]> = [];
-  if (plan.days) spans.push(['trace_day', plan.days]);
-  for (const span of plan.hours) spans.push(['trace_hour', span]);
-  for (const [table, span] of spans) {
-    let select = db.selectFrom(table as 'trace_hour').selectAll();
-    if (span.from !== null) select = select.where('bucket', '>=', span.from);
-    if (span.to !== null) select = select.where('bucket', '<', span.to);
+  for (const { table, span } of rollupSpans(plan, { day: 'trace_day', hour: 'trace_hour' })) {
+    const select = inSpan(db.selectFrom(table as 'trace_hour'), span).selectAll();
     for (const row of await select.execute()) {
       parts.push({
         time: row.bucket,
