@@ -41,6 +41,7 @@ export {
   type SessionFoldTrace,
   sessionFoldIsEmpty,
 } from './session-fold';
+export { compareSessionPositions } from './session-order';
 export {
   activeAfter,
   type ChapterCount,

@@ -37,9 +37,19 @@ export {
   checkOneOf,
   checkPage,
   checkRange,
+  checkScan,
   type ResolvedDashboardParams,
 } from './query-checks';
 export { seriesBucketStarts, timeBounds } from './series-buckets';
+export {
+  SESSION_SCAN_LIMIT_DEFAULT,
+  SESSION_SCAN_LIMIT_MAX,
+  type SessionBatch,
+  type SessionCursor,
+  type SessionScanParams,
+  sessionCursorOf,
+  sessionSortValue,
+} from './session-scan';
 export {
   type ChapterFunnelStep,
   SESSION_SORT_KEYS,

@@ -4,6 +4,11 @@ import { checkBounded } from './bounds';
 import { BUCKET_SIZES, type BucketSize, type TimeRange } from './common';
 import type { DashboardParams } from './dashboard';
 import { StoreError } from './errors';
+import {
+  SESSION_SCAN_LIMIT_DEFAULT,
+  SESSION_SCAN_LIMIT_MAX,
+  type SessionCursor,
+} from './session-scan';
 
 // Shared checks for store query parameters, so every store rejects the same inputs with the same
 // `STORE_INVALID_QUERY` error (routes map it to 422).
@@ -118,4 +123,39 @@ export function checkDashboardParams(
     topAgentsLimit: checkBounded('topAgentsLimit', params.topAgentsLimit),
     now: params.now ?? clock(),
   };
+}
+
+/**
+ * Checks a session scan's batch size and position, applying the default limit.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a limit outside 1–1000, or an `after` without a
+ *   string id or with a value that is not a string, a finite number or null
+ * @example
+ * checkScan({}); // { limit: 500, after: undefined }
+ */
+export function checkScan(params: { limit?: number; after?: SessionCursor }): {
+  limit: number;
+  after: SessionCursor | undefined;
+} {
+  const limit = checkInteger(
+    'limit',
+    params.limit,
+    SESSION_SCAN_LIMIT_DEFAULT,
+    1,
+    SESSION_SCAN_LIMIT_MAX,
+  );
+  const { after } = params;
+  if (after === undefined) return { limit, after };
+  const value: unknown = after?.value;
+  const validValue =
+    value === null ||
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value));
+  if (typeof after?.id !== 'string' || !validValue) {
+    throw new StoreError(
+      'STORE_INVALID_QUERY',
+      'after must be { value: string | number | null, id: string } from a previous batch',
+    );
+  }
+  return { limit, after };
 }

@@ -13,6 +13,7 @@ import type { Page } from './common';
 import type { Conversation } from './conversation';
 import type { DashboardMetrics, DashboardParams, ModelUsageParams } from './dashboard';
 import type { DataSnapshot, DataVersion } from './data-version';
+import type { SessionBatch, SessionScanParams } from './session-scan';
 import type { SessionListParams, SessionRow, SessionStats, SessionStatsParams } from './sessions';
 import type { SyncLease, SyncState, SyncStatePatch } from './sync-state';
 import type { RefreshResult, StoreCounts, TouchedKeys, UpsertBatch, UpsertResult } from './upsert';
@@ -43,6 +44,14 @@ export interface DashboardReads {
 
   /** Sessions matching the filters, sorted and paginated. */
   listSessions(params?: SessionListParams): Promise<Page<SessionRow>>;
+
+  /**
+   * Every session matching the filters of {@link SessionListParams}, in batches read by position
+   * (keyset pagination on `(sort value, id)`, see `compareSessionPositions`), for exports: memory
+   * stays flat however many rows match, and a row written during the scan is neither repeated nor
+   * shifts the rest. Pass each batch's `next` as `after`; `now` should be the same for every batch.
+   */
+  scanSessions(params?: SessionScanParams): Promise<SessionBatch>;
 
   /** One session, or null when it is unknown. */
   getSession(params: { id: string; now?: EpochMs }): Promise<SessionRow | null>;
@@ -95,7 +104,7 @@ export interface DashboardReads {
  *   the query's `now`.
  *
  * All methods are async and reject with `StoreError` (a `DashboardError`): `STORE_INVALID_QUERY`
- * for out-of-range parameters (page < 1, limit outside 1–200, an unknown status, sort, order or
+ * for out-of-range parameters (page < 1, limit outside 1–200 (1–1000 for a scan), a malformed scan position, an unknown status, sort, order or
  * bucket, a non-finite range bound, a series over `MAX_SERIES_BUCKETS` buckets, an empty lease
  * owner or a ttl ≤ 0), `STORE_INVALID_RECORD` for a record without an id or with a non-finite
  * time (the whole batch is then rejected), `STORE_UNAVAILABLE` once closed or broken.

@@ -13,6 +13,7 @@ import { readSyncState } from '../sync/sync-state';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
+import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
 
@@ -33,6 +34,8 @@ export function sqliteReads(
 
     listSessions: (params = {}) =>
       run((db) => listSessions(db, params, preset, params.now ?? clock())),
+    scanSessions: (params = {}) =>
+      run((db) => scanSessions(db, params, preset, params.now ?? clock())),
     getSession: ({ id, now }) => run((db) => getSession(db, id, preset, now ?? clock())),
     getSessionStats: (params = {}) =>
       run((db) => getSessionStats(db, checkRange(params.range), preset, params.now ?? clock())),

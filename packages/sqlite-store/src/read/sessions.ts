@@ -49,7 +49,7 @@ export function statusSql(preset: DashboardPreset, now: EpochMs): RawBuilder<Ses
     else 'abandoned' end)`;
 }
 
-type SessionQuery = SelectQueryBuilder<StoreSchema, 'session_agg', object>;
+export type SessionQuery = SelectQueryBuilder<StoreSchema, 'session_agg', object>;
 
 /** Restricts a session query to sessions started in range. */
 export function whereStarted(query: SessionQuery, range: TimeRange | undefined): SessionQuery {
@@ -88,7 +88,7 @@ type RowValues = Pick<StoreSchema['session_agg'], (typeof SESSION_ROW_COLUMNS)[n
   status: SessionStatus;
 };
 
-function toRow(values: RowValues, preset: DashboardPreset): SessionRow {
+export function toRow(values: RowValues, preset: DashboardPreset): SessionRow {
   return {
     id: values.id,
     userId: values.user_id,
@@ -114,14 +114,22 @@ function toRow(values: RowValues, preset: DashboardPreset): SessionRow {
   };
 }
 
-/** The session list: filters, sort (ties by id ascending), page and total. */
-export async function listSessions(
+/** A session query with the filters applied, and the sort it is read in. */
+export interface FilteredSessions {
+  query: SessionQuery;
+  status: RawBuilder<SessionStatus>;
+  sortKey: SessionSortKey;
+  sortColumn: keyof StoreSchema['session_agg'];
+  order: SortOrder;
+}
+
+/** Checks the filters and sort of a list or scan and applies the filters. */
+export function filterSessions(
   db: Db,
-  params: SessionListParams,
+  params: Omit<SessionListParams, 'page' | 'limit'>,
   preset: DashboardPreset,
   now: EpochMs,
-): Promise<Page<SessionRow>> {
-  const page = checkPage(params);
+): FilteredSessions {
   const range = checkRange(params.range);
   const statusFilter = checkOneOf<SessionStatusFilter>(
     'status',
@@ -132,26 +140,38 @@ export async function listSessions(
   const sortKey = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
   const order = checkOneOf<SortOrder>('order', params.order, ['asc', 'desc'], 'desc');
   const status = statusSql(preset, now);
-  let filtered: SessionQuery = whereStarted(db.selectFrom('session_agg'), range);
-  if (params.userId !== undefined) filtered = filtered.where('user_id', '=', params.userId);
-  if (statusFilter !== 'all') filtered = filtered.where(status, '=', statusFilter);
-  if (params.search !== undefined) filtered = whereSearch(filtered, params.search);
+  let query: SessionQuery = whereStarted(db.selectFrom('session_agg'), range);
+  if (params.userId !== undefined) query = query.where('user_id', '=', params.userId);
+  if (statusFilter !== 'all') query = query.where(status, '=', statusFilter);
+  if (params.search !== undefined) query = whereSearch(query, params.search);
+  return { query, status, sortKey, sortColumn: SORT_COLUMNS[sortKey], order };
+}
 
-  const countRow = await filtered
+/** Selects the row columns in the filter's order (ties by id ascending). */
+export function selectSorted(filtered: FilteredSessions) {
+  return filtered.query
+    .select([...SESSION_ROW_COLUMNS, filtered.status.as('status')])
+    .orderBy(filtered.sortColumn, filtered.order)
+    .orderBy('id', 'asc');
+}
+
+/** The session list: filters, sort (ties by id ascending), page and total. */
+export async function listSessions(
+  db: Db,
+  params: SessionListParams,
+  preset: DashboardPreset,
+  now: EpochMs,
+): Promise<Page<SessionRow>> {
+  const page = checkPage(params);
+  const filtered = filterSessions(db, params, preset, now);
+  const countRow = await filtered.query
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   const total = Number(countRow.total);
-  const sortColumn = SORT_COLUMNS[sortKey];
   const rows =
     page.offset >= total
       ? []
-      : await filtered
-          .select([...SESSION_ROW_COLUMNS, status.as('status')])
-          .orderBy(sortColumn, order)
-          .orderBy('id', 'asc')
-          .limit(page.limit)
-          .offset(page.offset)
-          .execute();
+      : await selectSorted(filtered).limit(page.limit).offset(page.offset).execute();
   return {
     items: rows.map((row) => toRow(row, preset)),
     page: page.page,

@@ -1,11 +1,24 @@
 import type { EpochMs } from '../../domain/records';
 import type { DashboardPreset } from '../../presets/types';
 import { totalPages } from '../../semantics/pagination';
+import { compareSessionPositions } from '../../semantics/session-order';
 import { inTimeRange } from '../../semantics/time-range';
 import { checkBounded } from '../../store/bounds';
 import { BUCKET_SIZES } from '../../store/common';
-import { checkDashboardParams, checkOneOf, checkPage, checkRange } from '../../store/query-checks';
-import { SESSION_SORT_KEYS, SESSION_STATUSES } from '../../store/sessions';
+import {
+  checkDashboardParams,
+  checkOneOf,
+  checkPage,
+  checkRange,
+  checkScan,
+} from '../../store/query-checks';
+import { sessionCursorOf } from '../../store/session-scan';
+import {
+  SESSION_SORT_KEYS,
+  SESSION_STATUSES,
+  type SessionListParams,
+  type SessionRow,
+} from '../../store/sessions';
 import type { DashboardReads } from '../../store/store';
 import type { SyncState } from '../../store/sync-state';
 import {
@@ -45,25 +58,30 @@ export function memoryReads(
   use: MemoryRunner,
 ): DashboardReads {
   const { data } = source;
+  /** The sessions a list or scan query matches, in its order. */
+  const matchingSessions = (params: SessionListParams): SessionRow[] => {
+    const range = checkRange(params.range);
+    const now = params.now ?? clock();
+    const status = checkOneOf('status', params.status, [...SESSION_STATUSES, 'all'], 'all');
+    const sort = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
+    const order = checkOneOf('order', params.order, ['asc', 'desc'], 'desc');
+    const search = params.search ?? '';
+    const rows = [...data().sessions.values()]
+      .filter((aggregate) => params.userId === undefined || aggregate.userId === params.userId)
+      .filter((aggregate) => sessionMatches(aggregate, preset, search))
+      .map((aggregate) => sessionRow(aggregate, preset, now))
+      .filter((row) => status === 'all' || row.status === status)
+      .filter((row) => inTimeRange(row.startedAt, range));
+    return sortSessions(rows, sort, order);
+  };
+
   return {
     getSyncState: () => use(() => source.syncState()),
 
     listSessions: (params = {}) =>
       use(() => {
         const page = checkPage(params);
-        const range = checkRange(params.range);
-        const now = params.now ?? clock();
-        const status = checkOneOf('status', params.status, [...SESSION_STATUSES, 'all'], 'all');
-        const sort = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
-        const order = checkOneOf('order', params.order, ['asc', 'desc'], 'desc');
-        const search = params.search ?? '';
-        const rows = [...data().sessions.values()]
-          .filter((aggregate) => params.userId === undefined || aggregate.userId === params.userId)
-          .filter((aggregate) => sessionMatches(aggregate, preset, search))
-          .map((aggregate) => sessionRow(aggregate, preset, now))
-          .filter((row) => status === 'all' || row.status === status)
-          .filter((row) => inTimeRange(row.startedAt, range));
-        sortSessions(rows, sort, order);
+        const rows = matchingSessions(params);
         return {
           items: rows.slice(page.offset, page.offset + page.limit),
           page: page.page,
@@ -71,6 +89,24 @@ export function memoryReads(
           total: rows.length,
           totalPages: totalPages(rows.length, page.limit),
         };
+      }),
+
+    scanSessions: (params = {}) =>
+      use(() => {
+        const { limit, after } = checkScan(params);
+        const rows = matchingSessions(params);
+        const sort = params.sort ?? 'startedAt';
+        const order = params.order ?? 'desc';
+        const start =
+          after === undefined
+            ? 0
+            : rows.findIndex(
+                (row) => compareSessionPositions(sessionCursorOf(row, sort), after, order) > 0,
+              );
+        const items = start < 0 ? [] : rows.slice(start, start + limit);
+        const last = items.at(-1);
+        const more = start >= 0 && start + limit < rows.length;
+        return { items, next: more && last ? sessionCursorOf(last, sort) : null };
       }),
 
     getSession: ({ id, now }) =>

@@ -1,13 +1,14 @@
 import type { EpochMs } from '../../domain/records';
 import type { DashboardPreset } from '../../presets/types';
 import { chapterFunnel } from '../../semantics/chapters';
-import { compareIds } from '../../semantics/ids';
 import { nearestRank } from '../../semantics/percentiles';
 import { matchesSearch, normalizeSearchQuery } from '../../semantics/search';
+import { compareSessionPositions } from '../../semantics/session-order';
 import { sessionStatus } from '../../semantics/status';
 import { inTimeRange } from '../../semantics/time-range';
 import { addTokens, ZERO_TOKENS } from '../../semantics/tokens';
 import type { SortOrder, TimeRange } from '../../store/common';
+import { sessionCursorOf } from '../../store/session-scan';
 import type { SessionRow, SessionSortKey, SessionStats, SessionStatus } from '../../store/sessions';
 import { type DerivedData, type SessionAggregate, sessionConversation } from './derive';
 
@@ -64,27 +65,15 @@ export function sessionMatches(
   );
 }
 
-/** Sorts rows by a key; nulls lowest; ties by id ascending. */
+/** Sorts rows by a key in the order every store shares (`compareSessionPositions`). */
 export function sortSessions(
   rows: SessionRow[],
   sort: SessionSortKey,
   order: SortOrder,
 ): SessionRow[] {
-  const direction = order === 'asc' ? 1 : -1;
-  return rows.sort((a, b) => {
-    const primary = compareNullable(sortValue(a, sort), sortValue(b, sort));
-    return primary !== 0 ? primary * direction : compareIds(a.id, b.id);
-  });
-}
-
-function sortValue(row: SessionRow, sort: SessionSortKey): string | number | null {
-  return sort === 'totalTokens' ? row.tokens.total : row[sort];
-}
-
-function compareNullable(a: string | number | null, b: string | number | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareIds(String(a), String(b));
+  return rows.sort((a, b) =>
+    compareSessionPositions(sessionCursorOf(a, sort), sessionCursorOf(b, sort), order),
+  );
 }
 
 /** Statistics over rows already filtered to the range. */

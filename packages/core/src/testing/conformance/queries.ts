@@ -1,9 +1,11 @@
 import type { EpochMs } from '../../domain/records';
 import { previousTimeRange, resolveTimeRange } from '../../semantics/time-range';
 import type { TimeRange } from '../../store/common';
+import type { SessionCursor, SessionScanParams } from '../../store/session-scan';
 import {
   SESSION_SORT_KEYS,
   SESSION_STATUSES,
+  type SessionRow,
   type SessionStatusFilter,
 } from '../../store/sessions';
 import type { DashboardStore } from '../../store/store';
@@ -63,6 +65,16 @@ export function differentialQueries(
       );
     }
   }
+  for (const sort of SESSION_SORT_KEYS) {
+    for (const order of ['asc', 'desc'] as const) {
+      add(`scanSessions sort ${sort} ${order}, batches of 37`, (s) =>
+        scanAll(s, { sort, order, limit: 37, now }),
+      );
+    }
+  }
+  add('scanSessions 7d, status completed, search "love", batches of 5', (s) =>
+    scanAll(s, { range: ranges['7d'], status: 'completed', search: 'love', limit: 5, now }),
+  );
   for (const status of STATUSES) {
     add(`listSessions status ${status}, page 2 of 7`, (s) =>
       s.listSessions({ status, page: 2, limit: 7, now }),
@@ -126,6 +138,23 @@ export function differentialQueries(
     );
   }
   return queries;
+}
+
+/** Every batch of a scan, read to the end: the rows and the positions between batches. */
+export async function scanAll(
+  store: DashboardStore,
+  params: SessionScanParams,
+): Promise<{ items: SessionRow[]; positions: SessionCursor[] }> {
+  const items: SessionRow[] = [];
+  const positions: SessionCursor[] = [];
+  let after: SessionCursor | undefined;
+  for (;;) {
+    const batch = await store.scanSessions({ ...params, ...(after ? { after } : {}) });
+    items.push(...batch.items);
+    if (batch.next === null) return { items, positions };
+    positions.push(batch.next);
+    after = batch.next;
+  }
 }
 
 /** A few session ids spread over the dataset, whatever records carry them. */

@@ -5,6 +5,7 @@ import { emptyStoreCases } from './cases/empty-store';
 import { handComputedCases } from './cases/hand-computed';
 import { largeInputCases } from './cases/large-inputs';
 import { lifecycleCases } from './cases/lifecycle';
+import { scanCases } from './cases/scan';
 import { searchCases } from './cases/search';
 import { syncStateCases } from './cases/sync-state';
 import { writeCases } from './cases/writes';
@@ -38,7 +39,7 @@ export interface StoreConformanceOptions {
  * Defines the Vitest suite every `DashboardStore` must pass: an empty store, unknown ids, writes
  * (duplicates, out-of-order versions, linking, late updates), sync state and lease, the data
  * version and snapshots (across connections with `openSibling`), errors and
- * closing, search, large inputs, answers worked out by hand, and every query on several generated
+ * closing, search, session scans, large inputs, answers worked out by hand, and every query on several generated
  * datasets compared with `createMemoryStore` (the reference).
  *
  * Tolerances: integers exactly; other numbers within a relative 1e-9 (summation order); latency
@@ -67,6 +68,7 @@ export function storeConformanceSuite(
     dataVersionCases(open, openSibling);
     lifecycleCases(open);
     searchCases(open);
+    scanCases(open);
     handComputedCases(open);
     if (options.largeInputs ?? true) largeInputCases(open);
     datasetCases(

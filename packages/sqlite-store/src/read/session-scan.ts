@@ -1,0 +1,66 @@
+import {
+  checkScan,
+  type DashboardPreset,
+  type EpochMs,
+  type SessionBatch,
+  type SessionCursor,
+  type SessionScanParams,
+  sessionCursorOf,
+} from '@cupid-dashboard/core';
+import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import type { StoreSchema } from '../db/schema';
+import type { Db } from '../db/types';
+import { type FilteredSessions, filterSessions, selectSorted, toRow } from './sessions';
+
+type Eb = ExpressionBuilder<StoreSchema, 'session_agg'>;
+
+// Only these sort columns hold nulls; leaving `is null` out for the others keeps the predicate a
+// plain range SQLite can seek the sort column's index with.
+const NULLABLE: ReadonlySet<string> = new Set(['user_id', 'chapter_reached']);
+
+/**
+ * The rows strictly after `after` in the order `ORDER BY column <order>, id ASC`, where null sorts
+ * below every value (SQLite's own rule, so ascending puts nulls first and descending last).
+ * Written as `column >= v AND (column > v OR id > after.id)` so the bound on the column is a range.
+ */
+function afterPosition(filtered: FilteredSessions, after: SessionCursor) {
+  const column = sql.ref(filtered.sortColumn);
+  const nullable = NULLABLE.has(filtered.sortColumn);
+  return (eb: Eb): ExpressionWrapper<StoreSchema, 'session_agg', SqlBool> => {
+    const laterId = eb('id', '>', after.id);
+    if (after.value === null) {
+      const tiesAfter = eb.and([eb(column, 'is', null), laterId]);
+      // Ascending, nulls come first: after them come every non-null row.
+      return filtered.order === 'asc' ? eb.or([tiesAfter, eb(column, 'is not', null)]) : tiesAfter;
+    }
+    const asc = filtered.order === 'asc';
+    const seek = eb.and([
+      eb(column, asc ? '>=' : '<=', after.value),
+      eb.or([eb(column, asc ? '>' : '<', after.value), laterId]),
+    ]);
+    return !asc && nullable ? eb.or([seek, eb(column, 'is', null)]) : seek;
+  };
+}
+
+/**
+ * One batch of a session scan: the list's filters and order, read from a position with an index
+ * seek rather than an offset, one row more than asked to tell whether another batch follows.
+ */
+export async function scanSessions(
+  db: Db,
+  params: SessionScanParams,
+  preset: DashboardPreset,
+  now: EpochMs,
+): Promise<SessionBatch> {
+  const { limit, after } = checkScan(params);
+  const filtered = filterSessions(db, params, preset, now);
+  let query = selectSorted(filtered);
+  if (after !== undefined) query = query.where(afterPosition(filtered, after));
+  const rows = await query.limit(limit + 1).execute();
+  const items = rows.slice(0, limit).map((row) => toRow(row, preset));
+  const last = items.at(-1);
+  return {
+    items,
+    next: rows.length > limit && last ? sessionCursorOf(last, filtered.sortKey) : null,
+  };
+}
