@@ -1,13 +1,8 @@
-import {
-  type Dashboard,
-  errorResult,
-  handleRoute,
-  type RouteLogger,
-  type RouteResult,
-} from '@cupid-dashboard/core';
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import { type Dashboard, errorResult, handleRoute, type RouteLogger } from '@cupid-dashboard/core';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { corsHandler, DEFAULT_CORS_ORIGINS } from './cors';
 import { type AuthOption, apiKeyGuard, authGuard } from './guards';
+import { send } from './send';
 import { locateUi } from './ui/locate-ui';
 import { uiRoutes } from './ui/ui-routes';
 
@@ -39,14 +34,6 @@ export interface DashboardRouterOptions {
    * Default false.
    */
   ui?: boolean;
-}
-
-/** Writes a route result: no body for a 304, cached JSON as it is, anything else serialized. */
-function send(res: Response, result: RouteResult): void {
-  res.status(result.status).set(result.headers ?? {});
-  if (result.status === 304) res.end();
-  else if (result.json !== undefined) res.type('application/json').send(result.json);
-  else res.json(result.body);
 }
 
 /**
@@ -88,14 +75,14 @@ export function dashboardRouter(
         readOnly: options.readOnly ?? false,
         basePath: req.baseUrl,
       };
-      send(res, await handleRoute(route, input, environment));
+      await send(res, await handleRoute(route, input, environment));
     });
   }
   // Failures inside these routes (malformed percent-encoding, a throwing auth hook) answer as JSON
   // too. Express never hands this router an error raised before it, so the host's errors stay the host's.
   const onError: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) next(error);
-    else send(res, errorResult(error, logger));
+    else void send(res, errorResult(error, logger));
   };
   router.use(onError);
   return router;

@@ -9,6 +9,8 @@ const open = stores[0]?.[1] as (typeof stores)[number][1];
 const ROUTES = [
   '/api/sessions',
   '/api/sessions/stats',
+  '/api/sessions/export',
+  '/api/agents/export',
   '/api/sessions/:id/conversation',
   '/api/agents',
   '/api/agents/:name',
@@ -32,6 +34,7 @@ const PARAM_NAMES = [
   'page',
   'limit',
   'bucket',
+  'format',
   'top_agents',
   'recent_errors_limit',
 ];
@@ -65,6 +68,8 @@ const TRICKY_VALUES = [
   '恋 💘',
   '\u0000',
   'Mortal',
+  'csv',
+  'jsonl',
 ];
 
 const segment = fc.oneof(

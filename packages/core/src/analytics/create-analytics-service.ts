@@ -1,4 +1,5 @@
 import type { DataSnapshot } from '../store/data-version';
+import { analyticsExports } from './exports';
 import { analyticsQueries } from './queries';
 import type {
   AnalyticsQueries,
@@ -29,6 +30,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
     store,
     preset,
     ...analyticsQueries(store, preset, clock),
+    ...analyticsExports(store, preset, clock),
 
     snapshot<T>(
       answer: (queries: AnalyticsQueries) => Promise<T>,

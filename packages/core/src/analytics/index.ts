@@ -3,6 +3,7 @@ export { AnalyticsError, type AnalyticsErrorCode } from './errors';
 export { compareKpi } from './kpis';
 export { syncStatusToWire } from './map-sync';
 export { type PeriodQuery, type ResolvedPeriod, resolvePeriod } from './period';
+export { scanSessions } from './scan-sessions';
 export { type SessionSortWire, WIRE_SESSION_SORT_MAP, WIRE_SESSION_SORTS } from './session-sort';
 export type {
   AgentDetailQuery,
@@ -10,7 +11,9 @@ export type {
   AnalyticsService,
   AnalyticsServiceOptions,
   AnalyticsSnapshotOptions,
+  ExportRows,
   SeriesQuery,
+  SessionExportQuery,
   SessionListQuery,
 } from './types';
 export {

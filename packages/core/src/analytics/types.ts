@@ -6,10 +6,16 @@ import type { SessionStatusFilter } from '../store/sessions';
 import type { DashboardStore } from '../store/store';
 import type { PeriodQuery } from './period';
 import type { SessionSortWire } from './session-sort';
-import type { AgentChartsWire, AgentDetailWire, AgentListWire } from './wire/agents';
+import type {
+  AgentChartsWire,
+  AgentDetailWire,
+  AgentListWire,
+  AgentSummaryWire,
+} from './wire/agents';
+import type { PeriodWire, TimeRangeWire } from './wire/common';
 import type { ConversationWire } from './wire/conversation';
 import type { DashboardMetricsWire, ModelMetricsWire } from './wire/metrics';
-import type { SessionListWire, SessionStatsWire } from './wire/sessions';
+import type { SessionListWire, SessionRowWire, SessionStatsWire } from './wire/sessions';
 
 /** Session list query: a period (on `started_at`) plus filters, sort and page. */
 export interface SessionListQuery extends PeriodQuery {
@@ -27,6 +33,23 @@ export interface SessionListQuery extends PeriodQuery {
   page?: number;
   /** 1–200, default 50. */
   limit?: number;
+}
+
+/** Session export query: the list's period, filters and sort, every matching row. */
+export type SessionExportQuery = Omit<SessionListQuery, 'page' | 'limit'>;
+
+/**
+ * Rows to export and the period they cover. `rows` is read lazily, a batch at a time, so it can
+ * be iterated once, while it is being written out.
+ */
+export interface ExportRows<T> {
+  /** The named range, or `'custom'`. */
+  timeRange: TimeRangeWire;
+  /** The resolved period; `to` is null for an open end. */
+  period: PeriodWire;
+  /** When the export was taken (ISO-8601 UTC): statuses are judged and named ranges end here. */
+  asOf: string;
+  rows: AsyncIterable<T>;
 }
 
 /** Agent detail query. */
@@ -86,6 +109,13 @@ export interface AnalyticsSnapshotOptions {
  * one consistent snapshot with its data version and freshness.
  */
 export interface AnalyticsService extends AnalyticsQueries {
+  /**
+   * Every session the list's filters match, in its order, read from the store in batches as the
+   * rows are consumed (outside any snapshot: a download outlives a read transaction).
+   */
+  exportSessions(query?: SessionExportQuery): Promise<ExportRows<SessionRowWire>>;
+  /** Every agent with a call in the period, by calls descending, as rows to export. */
+  exportAgents(query?: PeriodQuery): Promise<ExportRows<AgentSummaryWire>>;
   readonly store: DashboardStore;
   readonly preset: DashboardPreset;
   /**

@@ -2,6 +2,8 @@ import { agentChartsRoute } from './agent-charts';
 import { agentDetailRoute } from './agent-detail';
 import { conversationRoute } from './conversation';
 import { dashboardMetricsRoute } from './dashboard-metrics';
+import { exportAgentsRoute } from './export-agents';
+import { exportSessionsRoute } from './export-sessions';
 import { healthRoute } from './health';
 import { listAgentsRoute } from './list-agents';
 import { listSessionsRoute } from './list-sessions';
@@ -13,8 +15,8 @@ import { syncTriggerRoute } from './sync-trigger';
 import type { AnyDashboardRoute } from './types';
 
 /**
- * Every REST route of the dashboard, in registration order (`/api/sessions/stats` before the
- * parameterised session routes, which is also what a first-match router needs).
+ * Every REST route of the dashboard, in registration order (`/api/sessions/stats` and the exports
+ * before the parameterised routes, which is also what a first-match router needs).
  *
  * @example
  * for (const route of dashboardRoutes) router[route.method.toLowerCase()](route.path, ...);
@@ -22,8 +24,10 @@ import type { AnyDashboardRoute } from './types';
 export const dashboardRoutes: readonly AnyDashboardRoute[] = Object.freeze([
   listSessionsRoute,
   sessionStatsRoute,
+  exportSessionsRoute,
   conversationRoute,
   listAgentsRoute,
+  exportAgentsRoute,
   agentDetailRoute,
   agentChartsRoute,
   dashboardMetricsRoute,

@@ -2,6 +2,7 @@ import { errorResult } from './error-response';
 import type { FieldError } from './errors';
 import { RouteError } from './errors';
 import { answerFromSnapshot } from './snapshot-answer';
+import { primeStream } from './stream-body';
 import type { AnyDashboardRoute, RouteEnvironment, RouteInput, RouteResult } from './types';
 import { parsePart } from './validation';
 
@@ -9,7 +10,7 @@ import { parsePart } from './validation';
  * Runs one route for one request, framework-neutral: validates params, query and body with the
  * route's zod schemas (every invalid field in one 422), calls the handler (a `dataAsOf` route on
  * one snapshot, through the dashboard's answer cache with `ETag` and 304 when it has one, adding
- * `X-Data-As-Of`), and maps every failure to a JSON error answer (`errorResult`). Never rejects.
+ * `X-Data-As-Of`), reads a streamed body's first chunk (see `primeStream`), and maps every failure to a JSON error answer (`errorResult`). Never rejects.
  *
  * @param input raw values as the framework parsed them (path params already percent-decoded)
  * @param environment the dashboard, `readOnly` (default false), `logger` (default `console`)
@@ -37,7 +38,9 @@ export async function handleRoute(
     }
     if (!route.dataAsOf) {
       const { analytics } = environment.dashboard;
-      return await route.handler({ ...environment, analytics, params, query, body });
+      const result = await route.handler({ ...environment, analytics, params, query, body });
+      if (result.stream === undefined) return result;
+      return { ...result, stream: await primeStream(result.stream, logger) };
     }
     return await answerFromSnapshot(route, { params, query, body }, input, environment);
   } catch (error) {

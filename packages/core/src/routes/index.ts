@@ -11,6 +11,7 @@ export {
   openApiPath,
 } from './openapi-document';
 export { errorBody, validationErrorBody } from './responses';
+export { primeStream } from './stream-body';
 export type {
   AnyDashboardRoute,
   DashboardRoute,

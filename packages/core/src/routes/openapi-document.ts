@@ -74,9 +74,14 @@ const IF_NONE_MATCH: Json = {
 function operation(route: AnyDashboardRoute): Json {
   const responses: Json = {};
   for (const [status, schema] of Object.entries(route.schemas.response)) {
+    const media = route.schemas.media?.[Number(status)] ?? { 'application/json': schema };
+    const content: Json = {};
+    for (const [type, body] of Object.entries(media)) {
+      content[type] = { schema: jsonSchema(body, 'output') };
+    }
     const response: Json = {
       description: STATUS_DESCRIPTIONS[Number(status)] ?? `HTTP ${status}`,
-      content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+      content,
     };
     if (route.dataAsOf && status.startsWith('2')) response.headers = SNAPSHOT_HEADERS;
     responses[status] = response;

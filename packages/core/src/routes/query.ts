@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
+import { EXPORT_FORMATS } from '../exports/encode';
 import { QUERY_BOUNDS, type QueryBound } from '../store/bounds';
 
 /**
@@ -72,22 +73,40 @@ export const bucketParam = enumParam('bucket', ['hour', 'day'])
   .optional()
   .describe('Series bucket width; default hour for 24h and periods up to 2 days, else day');
 
+/** The session list's period, filters and sort, shared by the list and the export. */
+const sessionFilterShape = {
+  ...periodShape,
+  status: enumParam('status', ['all', 'completed', 'active', 'abandoned', 'error']).default('all'),
+  search: z
+    .string({ error: 'search must be a single string' })
+    .max(500, 'search must be at most 500 characters')
+    .optional()
+    .describe('Literal, case-insensitive substring of session id, user id or message text'),
+  user_id: z.string({ error: 'user_id must be a single string' }).optional(),
+  sort: enumParam('sort', WIRE_SESSION_SORTS).default('started_at'),
+  order: enumParam('order', ['asc', 'desc']).default('desc'),
+};
+
 /** Session list query. */
 export const sessionListQuery = withPeriodCheck(
   z.object({
-    ...periodShape,
-    status: enumParam('status', ['all', 'completed', 'active', 'abandoned', 'error']).default(
-      'all',
-    ),
-    search: z
-      .string({ error: 'search must be a single string' })
-      .max(500, 'search must be at most 500 characters')
-      .optional()
-      .describe('Literal, case-insensitive substring of session id, user id or message text'),
-    user_id: z.string({ error: 'user_id must be a single string' }).optional(),
-    sort: enumParam('sort', WIRE_SESSION_SORTS).default('started_at'),
-    order: enumParam('order', ['asc', 'desc']).default('desc'),
+    ...sessionFilterShape,
     page: intParam('page', QUERY_BOUNDS.page).describe('1-based page number'),
     limit: intParam('limit', QUERY_BOUNDS.limit).describe('Rows per page'),
   }),
+);
+
+/** `format`: what an export is written as. */
+export const exportFormatParam = enumParam('format', EXPORT_FORMATS)
+  .default('csv')
+  .describe('csv: RFC 4180 with a header row; jsonl: one JSON object per line');
+
+/** Session export query: the list's filters and sort, no page, and the format. */
+export const sessionExportQuery = withPeriodCheck(
+  z.object({ ...sessionFilterShape, format: exportFormatParam }),
+);
+
+/** Agent export query: the period and the format. */
+export const agentExportQuery = withPeriodCheck(
+  z.object({ ...periodShape, format: exportFormatParam }),
 );

@@ -5,7 +5,7 @@ import type { Dashboard } from '../dashboard/types';
 /** HTTP methods the dashboard routes use. */
 export type RouteMethod = 'GET' | 'POST';
 
-/** What a handler answers; the adapter writes it as JSON. */
+/** What a handler answers; the adapter writes `body` as JSON, or `stream` as it comes. */
 export interface RouteResult {
   status: number;
   /** The answer; undefined for a 304 (no body). */
@@ -17,6 +17,13 @@ export interface RouteResult {
    * (`Content-Type: application/json`) instead of serializing `body` again.
    */
   json?: string;
+  /**
+   * A body written chunk by chunk (the exports), honouring backpressure; `body` is then ignored
+   * and `headers` carry the `Content-Type`. From {@link handleRoute} its first chunk has already
+   * been read, so a failure before any output is an ordinary error answer; a failure later is
+   * logged and the adapter aborts the response.
+   */
+  stream?: AsyncIterable<string | Uint8Array>;
 }
 
 /** Receives log lines about failures; `console` fits. */
@@ -55,8 +62,13 @@ export interface RouteSchemas<P extends z.ZodType, Q extends z.ZodType, B extend
   params?: P;
   query?: Q;
   body?: B;
-  /** Response body schema by status code, errors included. */
+  /** Response body schema by status code, errors included (documented as `application/json`). */
   response: Record<number, z.ZodType>;
+  /**
+   * Media types other than JSON a status answers with, e.g. `{ 200: { 'text/csv': z.string() } }`;
+   * for that status they replace the `application/json` entry in the OpenAPI document.
+   */
+  media?: Record<number, Record<string, z.ZodType>>;
 }
 
 /**

@@ -13,7 +13,7 @@ const operation = (path: string, method: string) =>
   document.paths[path]?.[method] as unknown as Operation;
 
 describe('openApiDocument', () => {
-  it('describes every route of the SPEC table plus the models and document routes', () => {
+  it('describes every route of the SPEC table plus the models, export and document routes', () => {
     const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -21,6 +21,8 @@ describe('openApiDocument', () => {
       [
         'GET /api/sessions',
         'GET /api/sessions/stats',
+        'GET /api/sessions/export',
+        'GET /api/agents/export',
         'GET /api/sessions/{session_id}/conversation',
         'GET /api/agents',
         'GET /api/agents/{agent_name}',
