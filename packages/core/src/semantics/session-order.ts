@@ -1,5 +1,6 @@
 import type { SortOrder } from '../store/common';
 import type { SessionCursor } from '../store/session-scan';
+import { compareIds } from './ids';
 
 /**
  * How every store orders sessions: by the sort value in `order` (null below every value, numbers
@@ -17,15 +18,11 @@ export function compareSessionPositions(
 ): number {
   const primary = compareNullable(a.value, b.value);
   if (primary !== 0) return order === 'asc' ? primary : -primary;
-  return compareCodeUnits(a.id, b.id);
+  return compareIds(a.id, b.id);
 }
 
 function compareNullable(a: string | number | null, b: string | number | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareCodeUnits(String(a), String(b));
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareIds(String(a), String(b));
 }
