@@ -4,7 +4,8 @@ import type { UpsertBatch } from '../../../store/upsert';
 import { observation, session, trace } from '../fixtures';
 import type { OpenStore } from '../open-store';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+/** The code a store call rejects with (undefined when it resolves); fails unless it is a DashboardError. */
+export async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
     return undefined;

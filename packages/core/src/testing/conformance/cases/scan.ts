@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type DashboardError, isDashboardError } from '../../../errors/dashboard-error';
 import { SESSION_SORT_KEYS } from '../../../store/sessions';
 import type { DashboardStore } from '../../../store/store';
 import { MINUTE, observation, T0 } from '../fixtures';
 import type { OpenStore } from '../open-store';
 import { scanAll } from '../queries';
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    expect(isDashboardError(error)).toBe(true);
-    return (error as DashboardError).code;
-  }
-}
+import { codeOf } from './lifecycle';
 
 /**
  * Sessions with ties and nulls in the nullable sort keys: s0–s2 share a cost, s3 and s4 have no
