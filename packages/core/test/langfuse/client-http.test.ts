@@ -7,23 +7,15 @@ import {
   PUBLIC_KEY,
   SECRET_KEY,
 } from './support/fake-langfuse';
-import { collect, rejection } from './support/helpers';
+import { collect, localClient, rejection } from './support/helpers';
 import { useHttpServer } from './support/http-server';
 
 // Real sockets on 127.0.0.1 with real timers; every wait here is a few milliseconds.
 let fake: FakeLangfuse = createFakeLangfuse();
 const server = useHttpServer(() => fake);
 
-function client(options: Partial<LangfuseClientOptions> = {}) {
-  return createLangfuseClient({
-    publicKey: PUBLIC_KEY,
-    secretKey: SECRET_KEY,
-    baseUrl: server.baseUrl,
-    retryBaseDelayMs: 1,
-    retryMaxDelayMs: 5,
-    ...options,
-  });
-}
+const client = (options: Partial<LangfuseClientOptions> = {}) =>
+  localClient(server.baseUrl, options);
 
 describe('Langfuse client over real HTTP', () => {
   it('reads 2,500 v2 observations at limit 1000 in 3 requests', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createLangfuseClient,
   type InvalidRecordReport,
   type LangfuseClientOptions,
   type ScoreRecord,
@@ -11,27 +10,17 @@ import {
   createFakeLangfuse,
   type FakeLangfuse,
   legacyScore,
-  PUBLIC_KEY,
-  SECRET_KEY,
   v3Score,
 } from './support/fake-langfuse';
-import { collect, rejection } from './support/helpers';
+import { collect, localClient, rejection } from './support/helpers';
 import { useHttpServer } from './support/http-server';
 
 // Real sockets on 127.0.0.1, as the other client tests.
 let fake: FakeLangfuse = createFakeLangfuse();
 const server = useHttpServer(() => fake);
 
-function client(options: Partial<LangfuseClientOptions> = {}) {
-  return createLangfuseClient({
-    publicKey: PUBLIC_KEY,
-    secretKey: SECRET_KEY,
-    baseUrl: server.baseUrl,
-    retryBaseDelayMs: 1,
-    retryMaxDelayMs: 5,
-    ...options,
-  });
-}
+const client = (options: Partial<LangfuseClientOptions> = {}) =>
+  localClient(server.baseUrl, options);
 
 const records = <T>(rows: T[], toRecord: (row: T) => ScoreRecord | null) =>
   rows.map(toRecord).filter((record): record is ScoreRecord => record !== null);

@@ -18,6 +18,18 @@ export function mswClient(options: Partial<LangfuseClientOptions> = {}) {
   });
 }
 
+/** A client for a real local server; retries after a few milliseconds. */
+export function localClient(baseUrl: string, options: Partial<LangfuseClientOptions> = {}) {
+  return createLangfuseClient({
+    publicKey: PUBLIC_KEY,
+    secretKey: SECRET_KEY,
+    baseUrl,
+    retryBaseDelayMs: 1,
+    retryMaxDelayMs: 5,
+    ...options,
+  });
+}
+
 /** Every page of an iterator. */
 export async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
