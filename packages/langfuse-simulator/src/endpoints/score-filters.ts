@@ -1,4 +1,7 @@
 import type { ScoreRecord } from '@cupid-dashboard/core';
+import type { z } from 'zod';
+import { parseQuery } from '../http/query';
+import { badRequest } from '../http/responses';
 import { allOf } from './predicates';
 
 /** The score filters both scores endpoints apply; lists match any of their values. */
@@ -47,4 +50,23 @@ export function commaValues(value: string | undefined): string[] | undefined {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/**
+ * A scores query parsed by its endpoint's schema, or the 400 Langfuse answers; a filter the
+ * simulator does not implement is refused by name rather than silently ignored.
+ */
+export function parseScoresQuery<T>(
+  schema: z.ZodType<T>,
+  unsupported: readonly string[],
+  params: URLSearchParams,
+): { ok: true; value: T } | { ok: false; response: Response } {
+  const name = unsupported.find((key) => params.has(key));
+  if (name !== undefined) {
+    return {
+      ok: false,
+      response: badRequest(`The simulator does not support the \`${name}\` filter.`),
+    };
+  }
+  return parseQuery(schema, params);
 }

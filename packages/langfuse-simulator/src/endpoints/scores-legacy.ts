@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { timeRange } from '../data/search';
-import { isoTime, parseQuery, stringList, text } from '../http/query';
-import { badRequest, json } from '../http/responses';
+import { isoTime, stringList, text } from '../http/query';
+import { json } from '../http/responses';
 import { legacyScore } from '../serialize/scores';
 import type { EndpointContext } from './context';
 import { filteredPage, legacyPaging } from './paging';
-import { commaValues, scorePredicate } from './score-filters';
+import { commaValues, parseScoresQuery, scorePredicate } from './score-filters';
 
 const UNSUPPORTED = [
   'operator',
@@ -38,12 +38,9 @@ const schema = z.object({
  * `[fromTimestamp, toTimestamp)`, every row with its trace's properties.
  */
 export function listScoresLegacy(context: EndpointContext): Response {
-  const query = parseQuery(schema, context.url.searchParams);
+  const query = parseScoresQuery(schema, UNSUPPORTED, context.url.searchParams);
   if (!query.ok) return query.response;
   const q = query.value;
-  const unsupported = UNSUPPORTED.find((name) => context.url.searchParams.has(name));
-  if (unsupported)
-    return badRequest(`The simulator does not support the \`${unsupported}\` filter.`);
   const { store } = context;
   const scores = store.scores();
   const range = timeRange(scores, (s) => s.timestamp, q.fromTimestamp, q.toTimestamp);

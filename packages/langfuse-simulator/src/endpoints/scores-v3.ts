@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { compareScorePositions } from '../data/order';
 import { firstIndexWhere, timeRange } from '../data/search';
 import { decodeScoreCursor, encodeScoreCursor } from '../http/cursor';
-import { isoTime, parseQuery, text } from '../http/query';
+import { isoTime, text } from '../http/query';
 import { badRequest, json } from '../http/responses';
 import { SCORE_V3_GROUPS, type ScoreV3Group, v3Score } from '../serialize/scores';
 import type { EndpointContext } from './context';
-import { commaValues, scorePredicate } from './score-filters';
+import { commaValues, parseScoresQuery, scorePredicate } from './score-filters';
 
 /** v3 scores page size bounds: default 50, at most 100 (more is a 400). */
 export const SCORES_V3_DEFAULT_LIMIT = 50;
@@ -49,12 +49,9 @@ function fieldGroups(fields: string | undefined): Set<ScoreV3Group> | null {
  * traceId and observationId.
  */
 export function listScoresV3(context: EndpointContext): Response {
-  const query = parseQuery(schema, context.url.searchParams);
+  const query = parseScoresQuery(schema, UNSUPPORTED, context.url.searchParams);
   if (!query.ok) return query.response;
   const q = query.value;
-  const unsupported = UNSUPPORTED.find((name) => context.url.searchParams.has(name));
-  if (unsupported)
-    return badRequest(`The simulator does not support the \`${unsupported}\` filter.`);
   const groups = fieldGroups(q.fields);
   if (groups === null) return badRequest(`Unknown field group in fields=${q.fields}`);
   if (q.observationId !== undefined && q.traceId === undefined) {
