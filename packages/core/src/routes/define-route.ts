@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PeriodQuery } from '../analytics/period';
+import type { SessionExportQuery } from '../analytics/types';
 import type { AnyDashboardRoute, DashboardRoute } from './types';
 
 /**
@@ -26,4 +27,25 @@ export function periodOf(query: {
   to?: number;
 }): PeriodQuery {
   return { timeRange: query.time_range, from: query.from, to: query.to };
+}
+
+/** The period, filters and sort of a validated session query, shared by the list and the export. */
+export function sessionFiltersOf(query: {
+  time_range: PeriodQuery['timeRange'];
+  from?: number;
+  to?: number;
+  status: SessionExportQuery['status'];
+  search?: string;
+  user_id?: string;
+  sort: SessionExportQuery['sort'];
+  order: SessionExportQuery['order'];
+}): SessionExportQuery {
+  return {
+    ...periodOf(query),
+    status: query.status,
+    search: query.search,
+    userId: query.user_id,
+    sort: query.sort,
+    order: query.order,
+  };
 }

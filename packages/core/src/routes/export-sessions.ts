@@ -1,6 +1,6 @@
 import { sessionRowWire } from '../analytics/wire/sessions';
 import { SESSION_EXPORT_COLUMNS } from '../exports/columns';
-import { defineRoute, periodOf } from './define-route';
+import { defineRoute, sessionFiltersOf } from './define-route';
 import { exportMedia, exportResult } from './export-response';
 import { sessionExportQuery } from './query';
 import { commonErrors } from './responses';
@@ -21,14 +21,7 @@ export const exportSessionsRoute = defineRoute({
   },
   async handler({ dashboard, query }) {
     const asOf = await dashboard.analytics.getDataAsOf();
-    const exported = await dashboard.analytics.exportSessions({
-      ...periodOf(query),
-      status: query.status,
-      search: query.search,
-      userId: query.user_id,
-      sort: query.sort,
-      order: query.order,
-    });
+    const exported = await dashboard.analytics.exportSessions(sessionFiltersOf(query));
     return exportResult(asOf, 'sessions', exported, SESSION_EXPORT_COLUMNS, query.format);
   },
 });

@@ -1,5 +1,5 @@
 import { sessionListWire } from '../analytics/wire/sessions';
-import { defineRoute, periodOf } from './define-route';
+import { defineRoute, sessionFiltersOf } from './define-route';
 import { sessionListQuery } from './query';
 import { commonErrors } from './responses';
 
@@ -16,12 +16,7 @@ export const listSessionsRoute = defineRoute({
   schemas: { query: sessionListQuery, response: { 200: sessionListWire, ...commonErrors } },
   async handler({ analytics, query }) {
     const body = await analytics.listSessions({
-      ...periodOf(query),
-      status: query.status,
-      search: query.search,
-      userId: query.user_id,
-      sort: query.sort,
-      order: query.order,
+      ...sessionFiltersOf(query),
       page: query.page,
       limit: query.limit,
     });
