@@ -33,6 +33,8 @@ export function dashboardMetricsToWire(
       cost: point.cost,
       tokens: tokensToWire(point.tokens),
       avg_latency_ms: point.avgLatencyMs,
+      p50_latency_ms: point.latencyP50Ms,
+      p95_latency_ms: point.latencyP95Ms,
     })),
     top_agents: current.topAgents.map((agent) => agentSummaryToWire(agent, preset)),
     cost_by_model: current.costByModel.map(modelUsageToWire),

@@ -76,6 +76,10 @@ export interface DashboardTimeSeriesPoint {
   tokens: TokenCounts;
   /** Mean observation latency in the bucket, null when none has an end time. */
   avgLatencyMs: number | null;
+  /** Nearest-rank p50 of the same latencies (sketch tolerance applies), null when none. */
+  latencyP50Ms: number | null;
+  /** Nearest-rank p95 of the same latencies (sketch tolerance applies), null when none. */
+  latencyP95Ms: number | null;
 }
 
 /** Everything the dashboard page shows for one period. */

@@ -28,10 +28,11 @@ export async function getDashboard(
   const { range, bucket } = params;
   const hourly = bucket === 'hour';
   const scope = await sessionScope(db, range, preset, params.now, hourly);
-  const parts = (await readFactParts(db, { range, hourly, sketches: !hourly })).filter(
+  // The series' percentiles need each bucket's sketches.
+  const parts = (await readFactParts(db, { range, hourly, sketches: true })).filter(
     (part) => part.calls > 0,
   );
-  // Percentiles need the sketches, which whole days answer with far fewer rows than hours.
+  // The period's percentiles need the sketches, which whole days answer with far fewer rows.
   const sketchParts = hourly
     ? (await readFactParts(db, { range, sketches: true })).filter((part) => part.calls > 0)
     : parts;
@@ -91,6 +92,8 @@ function timeSeriesOf(
       cost: inBucket.cost,
       tokens: { ...inBucket.tokens },
       avgLatencyMs: meanLatency(inBucket),
+      latencyP50Ms: inBucket.sketch.quantile(50),
+      latencyP95Ms: inBucket.sketch.quantile(95),
     };
   });
 }

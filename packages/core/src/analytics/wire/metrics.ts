@@ -63,6 +63,8 @@ export const dashboardPointWire = z.object({
   cost: z.number().describe('USD'),
   tokens: tokensWire,
   avg_latency_ms: nullableMs,
+  p50_latency_ms: nullableMs,
+  p95_latency_ms: nullableMs,
 });
 
 /** `GET /api/metrics/dashboard`. */

@@ -109,6 +109,8 @@ function timeSeries(
       cost: totals.cost,
       tokens: totals.tokens,
       avgLatencyMs: mean(totals.latencies),
+      latencyP50Ms: nearestRank(totals.latencies, 50),
+      latencyP95Ms: nearestRank(totals.latencies, 95),
     };
   });
 }

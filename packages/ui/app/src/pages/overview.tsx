@@ -86,8 +86,11 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
         <LatencyChart
           bucket={data.bucket}
           times={times}
-          title="Average latency"
-          lines={{ 'Avg latency': data.time_series.map((p) => p.avg_latency_ms) }}
+          title="Latency p50 and p95"
+          lines={{
+            p50: data.time_series.map((p) => p.p50_latency_ms),
+            p95: data.time_series.map((p) => p.p95_latency_ms),
+          }}
         />
       </section>
       <div class="columns">

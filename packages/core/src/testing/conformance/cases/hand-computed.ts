@@ -247,6 +247,13 @@ export function handComputedCases(open: OpenStore): void {
         [T0, 2, 3, 6],
         [T0 + HOUR, 1, 1, 0],
       ]);
+      // The first hour's latencies are 200, 500, 500, 1000, 1000 and 3000 ms; the second has none.
+      const [first, second] = dashboard.timeSeries;
+      expect(first?.latencyP50Ms).toBeGreaterThanOrEqual(495);
+      expect(first?.latencyP50Ms).toBeLessThanOrEqual(505);
+      expect(first?.latencyP95Ms).toBeGreaterThanOrEqual(2970);
+      expect(first?.latencyP95Ms).toBeLessThanOrEqual(3030.5);
+      expect([second?.latencyP50Ms, second?.latencyP95Ms]).toEqual([null, null]);
       expect(dashboard.topAgents.map((a) => a.name)).toEqual(['DisplayMortal', 'End']);
       expect(dashboard.costByModel.map((m) => [m.model, m.calls, m.tokens.total])).toEqual([
         ['gpt-4o', 2, 260],
