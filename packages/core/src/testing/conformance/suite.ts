@@ -23,7 +23,10 @@ export interface StoreConformanceOptions {
   datasets?: readonly ConformanceDataset[];
   /** Include the one-megabyte and 5000-record cases. Default true. */
   largeInputs?: boolean;
-  /** Timeout of each dataset test and of loading a dataset, milliseconds. Default 60 000. */
+  /**
+   * Timeout of each dataset test and of loading a dataset, milliseconds: a hang guard, generous
+   * because a loaded CI machine can take minutes. Default 180 000.
+   */
   timeoutMs?: number;
   /**
    * Opens a second store on the database of a store the suite created, so the data version is
@@ -74,7 +77,7 @@ export function storeConformanceSuite(
     datasetCases(
       createStore,
       options.datasets ?? DEFAULT_CONFORMANCE_DATASETS,
-      options.timeoutMs ?? 60_000,
+      options.timeoutMs ?? 180_000,
     );
   });
 }
