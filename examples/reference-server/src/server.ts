@@ -79,6 +79,7 @@ export async function startServer(
       readOnly: config.http.readOnly,
       logger: adapter,
       ui: true,
+      metrics: true,
     }),
   );
   app.use((_req, res) => {

@@ -2,6 +2,8 @@ import { type Dashboard, errorResult, handleRoute, type RouteLogger } from '@cup
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { corsHandler, DEFAULT_CORS_ORIGINS } from './cors';
 import { type AuthOption, apiKeyGuard, authGuard } from './guards';
+import { dashboardMetrics } from './metrics/dashboard-metrics';
+import type { MetricsOptions } from './metrics/options';
 import { send } from './send';
 import { locateUi } from './ui/locate-ui';
 import { uiRoutes } from './ui/ui-routes';
@@ -34,6 +36,13 @@ export interface DashboardRouterOptions {
    * Default false.
    */
   ui?: boolean;
+  /**
+   * Serve Prometheus metrics at `GET /metrics` (mount root, behind `auth` and `apiKeys` like every
+   * route) and count every request to the dashboard's routes by route template and status. `true`
+   * uses a new `prom-client` registry and the prefix `cupid_`; pass `{ registry, prefix }` to
+   * choose. Default false: `/metrics` answers 404 `NOT_FOUND` and nothing is counted.
+   */
+  metrics?: boolean | MetricsOptions;
 }
 
 /**
@@ -56,6 +65,9 @@ export function dashboardRouter(
   if (options.apiKeys) guards.push(apiKeyGuard(options.apiKeys));
   const hostAuth = options.auth ? [authGuard(options.auth)] : [];
   guards.push(...hostAuth);
+  const metrics = options.metrics
+    ? dashboardMetrics(dashboard, options.metrics === true ? {} : options.metrics, logger)
+    : null;
   const origins = options.cors === true ? DEFAULT_CORS_ORIGINS : options.cors?.origins;
   if (options.ui) {
     const page = { readOnly: options.readOnly ?? false, apiKeys: options.apiKeys !== undefined };
@@ -67,13 +79,15 @@ export function dashboardRouter(
     const cors = origins ? [corsHandler(origins, `${route.method}, OPTIONS`)] : [];
     if (origins) router.options(route.path, ...cors);
     const body = route.schemas.body ? [express.json()] : [];
-    router[method](route.path, ...cors, ...guards, ...body, async (req, res) => {
+    const timed = metrics ? [metrics.timer(route.path)] : [];
+    router[method](route.path, ...timed, ...cors, ...guards, ...body, async (req, res) => {
       const input = { params: req.params, query: req.query, body: req.body, headers: req.headers };
       const environment = {
         dashboard,
         logger,
         readOnly: options.readOnly ?? false,
         basePath: req.baseUrl,
+        metrics: metrics?.source,
       };
       await send(res, await handleRoute(route, input, environment));
     });

@@ -46,6 +46,7 @@ function pendingSync(): SyncService & { triggers: number } {
       running,
     }),
     onProgress: () => () => {},
+    onRun: () => () => {},
   };
 }
 

@@ -7,6 +7,7 @@ import { exportSessionsRoute } from './export-sessions';
 import { healthRoute } from './health';
 import { listAgentsRoute } from './list-agents';
 import { listSessionsRoute } from './list-sessions';
+import { metricsRoute } from './metrics';
 import { modelMetricsRoute } from './model-metrics';
 import { openApiRoute } from './openapi';
 import { sessionStatsRoute } from './session-stats';
@@ -35,5 +36,6 @@ export const dashboardRoutes: readonly AnyDashboardRoute[] = Object.freeze([
   syncStatusRoute,
   syncTriggerRoute,
   healthRoute,
+  metricsRoute,
   openApiRoute,
 ]);

@@ -15,6 +15,7 @@ export { primeStream } from './stream-body';
 export type {
   AnyDashboardRoute,
   DashboardRoute,
+  MetricsSource,
   RouteContext,
   RouteEnvironment,
   RouteInput,

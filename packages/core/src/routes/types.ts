@@ -43,6 +43,21 @@ export interface RouteEnvironment {
   logger?: RouteLogger;
   /** The mount path (e.g. `/internal/dashboard`), for the OpenAPI document's `servers`. Default `''`. */
   basePath?: string;
+  /** What `GET /metrics` serves; without it the route answers 404 (metrics are off). */
+  metrics?: MetricsSource;
+}
+
+/**
+ * Renders the host's metrics for `GET /metrics`, e.g. a Prometheus registry: the Express
+ * adapter passes one when its `metrics` option is on. Core keeps no metrics library of its own.
+ *
+ * @example
+ * const metrics: MetricsSource = { contentType: registry.contentType, render: () => registry.metrics() };
+ */
+export interface MetricsSource {
+  /** The exposition's media type, e.g. `text/plain; version=0.0.4; charset=utf-8`. */
+  contentType: string;
+  render(): Promise<string>;
 }
 
 /** A handler's view of one request: validated input plus the environment. */

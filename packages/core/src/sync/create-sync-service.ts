@@ -1,9 +1,10 @@
 import { errorInfo } from './errors';
+import { ListenerHub } from './listeners';
 import { resolveSyncOptions, type SyncServiceOptions } from './options';
 import { ProgressHub } from './progress';
 import { notStartedResult, statusReport } from './results';
 import { runSync } from './run';
-import type { SyncRunResult, SyncService, SyncStatusReport } from './sync-service';
+import type { SyncRunEvent, SyncRunResult, SyncService, SyncStatusReport } from './sync-service';
 
 /**
  * Creates the sync from Langfuse into a store (see `SyncService`).
@@ -30,10 +31,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const resolved = resolveSyncOptions(options);
   const hub = new ProgressHub();
   if (resolved.onProgress) hub.add(resolved.onProgress);
+  const runs = new ListenerHub<SyncRunEvent>();
   let current: { promise: Promise<SyncRunResult>; controller: AbortController } | null = null;
 
   const start = (): { promise: Promise<SyncRunResult>; controller: AbortController } => {
     const controller = new AbortController();
+    const at = resolved.now();
     const promise = runSync(resolved, controller.signal, (progress) => hub.emit(progress))
       .catch((error: unknown) =>
         // runSync settles every failure itself; this only guards the promise contract.
@@ -44,10 +47,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           leaseHeldBy: null,
         }),
       )
-      .finally(() => {
+      .then((result) => {
         current = null;
+        runs.emit({ type: 'finished', result });
+        return result;
       });
     current = { promise, controller };
+    runs.emit({ type: 'started', at });
     return current;
   };
 
@@ -78,6 +84,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return statusReport(state, running);
     },
     onProgress: (listener) => hub.add(listener),
+    onRun: (listener) => runs.add(listener),
     get isRunning() {
       return current !== null;
     },

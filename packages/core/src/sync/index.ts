@@ -22,6 +22,7 @@ export {
 } from './options';
 export { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler';
 export type {
+  SyncRunEvent,
   SyncRunResult,
   SyncService,
   SyncStatusReport,

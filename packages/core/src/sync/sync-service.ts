@@ -64,6 +64,14 @@ export interface SyncTrigger {
 }
 
 /**
+ * A run of this process starting or finishing, as {@link SyncService.onRun} reports it. A caller
+ * that joins a run in progress causes no event: one run, one `started`, one `finished`.
+ */
+export type SyncRunEvent =
+  | { type: 'started' /** epoch ms */; at: EpochMs }
+  | { type: 'finished'; result: SyncRunResult };
+
+/**
  * Incremental, resumable, single-flight sync from Langfuse into a `DashboardStore`.
  * Create one with `createSyncService`.
  */
@@ -79,6 +87,15 @@ export interface SyncService {
   getStatus(): Promise<SyncStatusReport>;
   /** Calls `listener` on every progress update of a run; returns an unsubscribe function. */
   onProgress(listener: (progress: SyncProgress) => void): () => void;
+  /**
+   * Calls `listener` when a run of this process starts and when it finishes (a run skipped
+   * because another process holds the lease finishes at once with `SYNC_LEASE_HELD`); returns an
+   * unsubscribe function. Metrics and live updates hang off it.
+   *
+   * @example
+   * sync.onRun((event) => event.type === 'finished' && console.log(event.result.status));
+   */
+  onRun(listener: (event: SyncRunEvent) => void): () => void;
   /** True while this process runs a sync. */
   readonly isRunning: boolean;
 }

@@ -54,6 +54,9 @@ export function fakeSync(now: number) {
     onProgress() {
       return () => {};
     },
+    onRun() {
+      return () => {};
+    },
     finish() {
       running = false;
       finish(result('success'));

@@ -13,7 +13,7 @@ const operation = (path: string, method: string) =>
   document.paths[path]?.[method] as unknown as Operation;
 
 describe('openApiDocument', () => {
-  it('describes every route of the SPEC table plus the models, export and document routes', () => {
+  it('describes every route of the SPEC table plus the models, export, metrics and document routes', () => {
     const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -32,11 +32,20 @@ describe('openApiDocument', () => {
         'GET /api/sync/status',
         'POST /api/sync/trigger',
         'GET /health',
+        'GET /metrics',
         'GET /api/openapi.json',
       ].sort(),
     );
     expect(document.openapi).toBe('3.1.0');
     expect(document.servers).toEqual([{ url: '/internal/dashboard' }]);
+  });
+
+  it('documents GET /metrics as Prometheus text, 404 when the host left it off', () => {
+    const metrics = operation('/metrics', 'get') as Operation & {
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(metrics.responses['200']?.content ?? {})).toEqual(['text/plain']);
+    expect(metrics.responses['404']).toBeDefined();
   });
 
   it('lists path and query parameters with what is required', () => {

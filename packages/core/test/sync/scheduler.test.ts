@@ -23,6 +23,7 @@ function scriptedSync() {
     },
     getStatus: () => Promise.reject(new Error('unused')),
     onProgress: () => () => undefined,
+    onRun: () => () => undefined,
     isRunning: false,
   };
   return { sync, runs, maxActive: () => maxActive };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncService, type SyncProgress } from '../../src/index';
+import { createSyncService, type SyncProgress, type SyncRunEvent } from '../../src/index';
 import { smallDataset } from './support/dataset';
 import { holdRequest } from './support/gate';
 import { expectStoreEquals } from './support/mirror-store';
@@ -10,6 +10,12 @@ describe('single flight', () => {
     const { dataset, end } = smallDataset();
     const { fake, store, sync } = setupSync(dataset, { pageSize: 40, now: () => end });
     const held = holdRequest(fake, 3);
+    const events: SyncRunEvent[] = [];
+    const running: boolean[] = [];
+    sync.onRun((event) => {
+      events.push(event);
+      running.push(sync.isRunning);
+    });
     const first = sync.trigger();
     await held.reached;
     expect(sync.isRunning).toBe(true);
@@ -27,6 +33,13 @@ describe('single flight', () => {
     expect(c).toBe(a);
     expect(fake.requests.length).toBe(Math.ceil(dataset.observations.length / 40));
     expect(sync.isRunning).toBe(false);
+    // One run, however many joined it: one start, one end, with the run's result.
+    expect(events).toEqual([
+      { type: 'started', at: end },
+      { type: 'finished', result: a },
+    ]);
+    // A listener hears the end once the service is free, so it may start the next run at once.
+    expect(running).toEqual([true, false]);
     await expectStoreEquals(store, dataset);
   });
 
