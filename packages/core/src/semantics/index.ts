@@ -1,6 +1,12 @@
 export { activityEnd } from './activity';
 export { type AgentSummaryParts, agentCategory, buildAgentSummary } from './agents';
-export { BUCKET_MS, bucketStart, bucketStarts, MAX_SERIES_BUCKETS } from './buckets';
+export {
+  BUCKET_MS,
+  bucketStart,
+  bucketStarts,
+  MAX_SERIES_BUCKETS,
+  nextBucketStart,
+} from './buckets';
 export {
   chapterFunnel,
   chapterFunnelOfCounts,
@@ -57,4 +63,5 @@ export {
   resolveTimeRange,
   TIME_RANGE_MS,
 } from './time-range';
+export { DEFAULT_TIME_ZONE, isTimeZone, wallToInstant, zoneOffsetMs } from './time-zones';
 export { addTokens, tokenCounts, ZERO_TOKENS } from './tokens';

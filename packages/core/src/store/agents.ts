@@ -72,18 +72,21 @@ export interface AgentDetailParams {
 }
 
 /**
- * Agent time series query. Points cover every UTC bucket from the one holding `range.from` to the
- * one holding `range.to - 1`, zero-filled; an open bound is taken from the agent's calls.
+ * Agent time series query. Points cover every bucket (in `timeZone`) from the one holding
+ * `range.from` to the one holding `range.to - 1`, zero-filled; an open bound is taken from the
+ * agent's calls. Checked by `checkAgentTimeSeriesParams`.
  */
 export interface AgentTimeSeriesParams {
   name: string;
   range?: TimeRange;
   bucket: BucketSize;
+  /** IANA zone whose local midnights (and hours) start the buckets. Default `'UTC'`. */
+  timeZone?: string;
 }
 
 /** One bucket of an agent's time series. */
 export interface AgentTimeSeriesPoint {
-  /** UTC start of the bucket, epoch ms. */
+  /** Start of the bucket (local midnight or hour in the query's zone), epoch ms. */
   bucketStart: EpochMs;
   calls: number;
   errors: number;

@@ -15,7 +15,10 @@ export interface TimeRange {
   to?: EpochMs;
 }
 
-/** A UTC time bucket width: `'hour'` (3 600 000 ms) or `'day'` (86 400 000 ms). */
+/**
+ * A time bucket width: `'hour'` or `'day'`. In UTC they are 3 600 000 and 86 400 000 ms; in
+ * another zone a day runs from local midnight to local midnight (23–25 hours).
+ */
 export type BucketSize = (typeof BUCKET_SIZES)[number];
 
 /** Every bucket size. */

@@ -23,6 +23,11 @@ export interface DashboardParams {
   previousRange?: TimeRange;
   /** Width of the time-series buckets. Default `'day'`. */
   bucket?: BucketSize;
+  /**
+   * IANA zone whose local midnights (and hours) start the buckets, e.g. `'America/New_York'`.
+   * Default `'UTC'`. Checked by `checkDashboardParams`.
+   */
+  timeZone?: string;
   /** How many agents `topAgents` holds, by calls. Default 5, 1–50. */
   topAgentsLimit?: number;
   /** Default: the store's clock. */
@@ -59,7 +64,7 @@ export interface DashboardKpis {
 }
 
 /**
- * One bucket of the dashboard time series. Points cover every UTC bucket from the one holding
+ * One bucket of the dashboard time series. Points cover every bucket (in `timeZone`) from the one holding
  * `range.from` to the one holding `range.to - 1`, zero-filled; an open bound is taken from the
  * data in scope (none at all gives no points).
  */

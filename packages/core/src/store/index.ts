@@ -32,12 +32,15 @@ export type { DataSnapshot, DataVersion } from './data-version';
 export { isStoreError, StoreError, type StoreErrorCode } from './errors';
 export { checkLeaseArgs } from './lease-checks';
 export {
+  checkAgentTimeSeriesParams,
   checkDashboardParams,
   checkInteger,
   checkOneOf,
   checkPage,
   checkRange,
   checkScan,
+  checkTimeZone,
+  type ResolvedAgentTimeSeriesParams,
   type ResolvedDashboardParams,
 } from './query-checks';
 export { seriesBucketStarts, timeBounds } from './series-buckets';

@@ -1,5 +1,7 @@
 import type { EpochMs } from '../domain/records';
 import { type ResolvedPage, resolvePage } from '../semantics/pagination';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../semantics/time-zones';
+import type { AgentTimeSeriesParams } from './agents';
 import { checkBounded } from './bounds';
 import { BUCKET_SIZES, type BucketSize, type TimeRange } from './common';
 import type { DashboardParams } from './dashboard';
@@ -89,21 +91,43 @@ export function checkOneOf<T extends string>(
   return resolved;
 }
 
+/**
+ * Checks a time zone, applying `'UTC'` when undefined: stores can trust the name they get back.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a name that is not an IANA zone
+ * @example
+ * checkTimeZone(undefined); // 'UTC'
+ * checkTimeZone('Europe/Berlin'); // 'Europe/Berlin'
+ */
+export function checkTimeZone(zone: string | undefined): string {
+  const resolved = zone ?? DEFAULT_TIME_ZONE;
+  if (typeof resolved !== 'string' || !isTimeZone(resolved)) {
+    throw new StoreError('STORE_INVALID_QUERY', 'timeZone must be an IANA time zone name');
+  }
+  return resolved;
+}
+
+function checkBucket(bucket: BucketSize | undefined): BucketSize {
+  return checkOneOf('bucket', bucket, BUCKET_SIZES, 'day');
+}
+
 /** A dashboard query with every default applied and every bound checked. */
 export interface ResolvedDashboardParams {
   range: TimeRange | undefined;
   /** Absent: no previous-period KPIs are read. */
   previousRange: TimeRange | undefined;
   bucket: BucketSize;
+  /** A zone {@link checkTimeZone} accepted. */
+  timeZone: string;
   topAgentsLimit: number;
   now: EpochMs;
 }
 
 /**
- * Checks a {@link DashboardParams} and applies its defaults (bucket `'day'`, 5 top agents, `now`
- * from the store's clock), so every store reads the same query.
+ * Checks a {@link DashboardParams} and applies its defaults (bucket `'day'`, zone `'UTC'`, 5 top
+ * agents, `now` from the store's clock), so every store reads the same query.
  *
- * @throws {StoreError} `STORE_INVALID_QUERY` for a bad range bound, bucket or limit
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a bad range bound, bucket, zone or limit
  * @example
  * const query = checkDashboardParams(params, clock);
  * const kpis = query.previousRange === undefined ? null : await readKpis(query.previousRange);
@@ -112,16 +136,36 @@ export function checkDashboardParams(
   params: DashboardParams,
   clock: () => EpochMs,
 ): ResolvedDashboardParams {
-  const bucket = params.bucket ?? 'day';
-  if (!BUCKET_SIZES.includes(bucket)) {
-    throw new StoreError('STORE_INVALID_QUERY', `bucket must be one of ${BUCKET_SIZES.join(', ')}`);
-  }
   return {
     range: checkRange(params.range),
     previousRange: checkRange(params.previousRange),
-    bucket,
+    bucket: checkBucket(params.bucket),
+    timeZone: checkTimeZone(params.timeZone),
     topAgentsLimit: checkBounded('topAgentsLimit', params.topAgentsLimit),
     now: params.now ?? clock(),
+  };
+}
+
+/** An agent time series query with its defaults applied and its bounds checked. */
+export type ResolvedAgentTimeSeriesParams = Required<Omit<AgentTimeSeriesParams, 'range'>> &
+  Pick<AgentTimeSeriesParams, 'range'>;
+
+/**
+ * Checks an {@link AgentTimeSeriesParams} and applies its defaults (bucket `'day'` for untyped
+ * callers, zone `'UTC'`), so every store reads the same query.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` for a bad range bound, bucket or zone
+ * @example
+ * checkAgentTimeSeriesParams({ name: 'planner', bucket: 'day' }); // { …, timeZone: 'UTC' }
+ */
+export function checkAgentTimeSeriesParams(
+  params: AgentTimeSeriesParams,
+): ResolvedAgentTimeSeriesParams {
+  return {
+    name: params.name,
+    range: checkRange(params.range),
+    bucket: checkBucket(params.bucket),
+    timeZone: checkTimeZone(params.timeZone),
   };
 }
 

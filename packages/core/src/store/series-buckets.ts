@@ -6,7 +6,8 @@ import { StoreError } from './errors';
 /**
  * The bucket starts of a time series: from the bucket holding `range.from` to the one holding
  * `range.to - 1`; an open bound comes from the earliest / latest time in scope (see
- * {@link timeBounds}). No data and an open bound: no buckets.
+ * {@link timeBounds}). No data and an open bound: no buckets. Buckets start at local midnights
+ * (or hours) of `zone`, default UTC.
  *
  * @param earliest epoch ms, null when nothing is in scope
  * @param latest epoch ms, null when nothing is in scope
@@ -20,6 +21,7 @@ export function seriesBucketStarts(
   earliest: EpochMs | null,
   latest: EpochMs | null,
   bucket: BucketSize,
+  zone?: string,
 ): EpochMs[] {
   let first = range?.from;
   let last = range?.to === undefined ? undefined : range.to - 1;
@@ -29,7 +31,7 @@ export function seriesBucketStarts(
     last ??= latest;
   }
   try {
-    return bucketStarts(first, last, bucket);
+    return bucketStarts(first, last, bucket, zone);
   } catch (error) {
     throw new StoreError('STORE_INVALID_QUERY', 'The time series has too many buckets', {
       cause: error,

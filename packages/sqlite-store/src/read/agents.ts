@@ -2,13 +2,13 @@ import {
   type AgentDetail,
   type AgentSummary,
   type AgentTimeSeriesPoint,
-  type BucketSize,
   bucketStart,
   buildAgentSummary,
   compareIds,
   type DashboardPreset,
   type LatencySummary,
   type ModelUsage,
+  type ResolvedAgentTimeSeriesParams,
   seriesBucketStarts,
   type TimeRange,
   timeBounds,
@@ -24,6 +24,7 @@ import {
   meanLatency,
   readFactParts,
 } from './facts';
+import { hourlyParts } from './range-plan';
 
 /** A latency summary from totals: exact mean, sketch percentiles. */
 export function latencyOf(totals: FactTotals): LatencySummary {
@@ -152,17 +153,18 @@ export async function getAgent(
 /** One agent's per-bucket series; null when it never ran. */
 export async function getAgentTimeSeries(
   db: Db,
-  params: { name: string; range: TimeRange | undefined; bucket: BucketSize },
+  params: ResolvedAgentTimeSeriesParams,
 ): Promise<AgentTimeSeriesPoint[] | null> {
-  const { name, range, bucket } = params;
+  const { name, range, bucket, timeZone } = params;
   if (!(await agentExists(db, name))) return null;
-  const parts = (
-    await readFactParts(db, { range, agent: name, sketches: true, hourly: bucket === 'hour' })
-  ).filter((part) => part.calls > 0);
+  const hourly = hourlyParts(bucket, timeZone);
+  const parts = (await readFactParts(db, { range, agent: name, sketches: true, hourly })).filter(
+    (part) => part.calls > 0,
+  );
   const { earliest } = timeBounds(parts.map((part) => part.time));
   const { latest } = timeBounds(parts.map((part) => part.maxStart));
-  const starts = seriesBucketStarts(range, earliest, latest, bucket);
-  const byBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));
+  const starts = seriesBucketStarts(range, earliest, latest, bucket, timeZone);
+  const byBucket = groupParts(parts, (part) => bucketStart(part.time, bucket, timeZone));
   return starts.map((start) => {
     const totals = byBucket.get(start);
     return {

@@ -13,6 +13,7 @@ import {
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
 import { emptyTotals, type FactPart, groupParts, meanLatency, readFactParts } from './facts';
+import { hourlyParts } from './range-plan';
 import { funnelOf, type SessionScope, sessionScope } from './session-stats';
 import { readTraceParts, type TracePart } from './trace-parts';
 
@@ -25,8 +26,8 @@ export async function getDashboard(
   params: ResolvedDashboardParams,
   preset: DashboardPreset,
 ): Promise<DashboardMetrics> {
-  const { range, bucket } = params;
-  const hourly = bucket === 'hour';
+  const { range, bucket, timeZone } = params;
+  const hourly = hourlyParts(bucket, timeZone);
   const scope = await sessionScope(db, range, preset, params.now, hourly);
   // The series' percentiles need each bucket's sketches.
   const parts = (await readFactParts(db, { range, hourly, sketches: true })).filter(
@@ -45,7 +46,7 @@ export async function getDashboard(
       params.previousRange === undefined
         ? null
         : await readKpis(db, params.previousRange, preset, params.now),
-    timeSeries: timeSeriesOf(scope, parts, traceParts, range, bucket),
+    timeSeries: timeSeriesOf(scope, parts, traceParts, range, { bucket, timeZone }),
     topAgents: agents.slice(0, params.topAgentsLimit),
     costByModel: modelUsageOf(parts),
     funnel: funnelOf(scope, preset),
@@ -58,16 +59,17 @@ function timeSeriesOf(
   parts: readonly FactPart[],
   traceParts: readonly TracePart[],
   range: TimeRange | undefined,
-  bucket: BucketSize,
+  { bucket, timeZone }: { bucket: BucketSize; timeZone: string },
 ): DashboardTimeSeriesPoint[] {
+  const startOf = (time: number) => bucketStart(time, bucket, timeZone);
   const sessionsByBucket = new Map<number, number>();
   for (const { time, sessions } of scope.starts) {
-    const start = bucketStart(time, bucket);
+    const start = startOf(time);
     sessionsByBucket.set(start, (sessionsByBucket.get(start) ?? 0) + sessions);
   }
   const traceTotals = new Map<number, number>();
   for (const part of traceParts) {
-    const start = bucketStart(part.time, bucket);
+    const start = startOf(part.time);
     traceTotals.set(start, (traceTotals.get(start) ?? 0) + part.traces);
   }
   let earliest: number | null = null;
@@ -79,8 +81,8 @@ function timeSeriesOf(
   for (const start of scope.starts) if (start.sessions > 0) see(start.time, start.time);
   for (const part of parts) see(part.time, part.maxStart);
   for (const part of traceParts) see(part.time, part.time);
-  const factsByBucket = groupParts(parts, (part) => bucketStart(part.time, bucket));
-  return seriesBucketStarts(range, earliest, latest, bucket).map((start) => {
+  const factsByBucket = groupParts(parts, (part) => startOf(part.time));
+  return seriesBucketStarts(range, earliest, latest, bucket, timeZone).map((start) => {
     const inBucket = factsByBucket.get(start) ?? emptyTotals();
     return {
       bucketStart: start,

@@ -1,8 +1,7 @@
 import {
-  BUCKET_SIZES,
+  checkAgentTimeSeriesParams,
   checkBounded,
   checkDashboardParams,
-  checkOneOf,
   checkRange,
   type DashboardPreset,
   type DashboardReads,
@@ -55,13 +54,7 @@ export function sqliteReads(
         ),
       ),
     getAgentTimeSeries: (params) =>
-      run((db) =>
-        getAgentTimeSeries(db, {
-          name: params.name,
-          range: checkRange(params.range),
-          bucket: checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'hour'),
-        }),
-      ),
+      run((db) => getAgentTimeSeries(db, checkAgentTimeSeriesParams(params))),
     getModelUsage: (params = {}) => run((db) => getModelUsage(db, checkRange(params.range))),
 
     getDashboard: (params = {}) =>

@@ -107,14 +107,16 @@ export function agentTimeSeries(
   name: string,
   range: TimeRange | undefined,
   bucket: BucketSize,
+  zone: string,
 ): AgentTimeSeriesPoint[] | null {
   if (!derived.agents.has(name)) return null;
   const facts = factsInRange(derived, range).filter((fact) => fact.record.name === name);
-  const byBucket = groupBy(facts, (fact) => bucketStart(fact.record.startTime, bucket));
+  const byBucket = groupBy(facts, (fact) => bucketStart(fact.record.startTime, bucket, zone));
   const starts = seriesBuckets(
     range,
     facts.map((fact) => fact.record.startTime),
     bucket,
+    zone,
   );
   return starts.map((start) => {
     const totals = totalFacts(byBucket.get(start) ?? []);

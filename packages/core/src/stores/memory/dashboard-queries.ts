@@ -38,7 +38,7 @@ export function dashboardMetrics(
             tracesInRange(derived, previous),
             factsInRange(derived, previous),
           ),
-    timeSeries: timeSeries(sessions, traces, facts, range, bucket),
+    timeSeries: timeSeries(sessions, traces, facts, range, bucket, params.timeZone),
     topAgents: listAgents(derived, preset, range).slice(0, params.topAgentsLimit),
     costByModel: modelUsage(facts),
     funnel: chapterFunnel(
@@ -87,16 +87,18 @@ function timeSeries(
   facts: readonly ObservationFact[],
   range: TimeRange | undefined,
   bucket: BucketSize,
+  zone: string,
 ): DashboardTimeSeriesPoint[] {
   const times = [
     ...sessions.map((session) => session.startedAt),
     ...traces.map((trace) => trace.timestamp),
     ...facts.map((fact) => fact.record.startTime),
   ];
-  const sessionsByBucket = groupBy(sessions, (session) => bucketStart(session.startedAt, bucket));
-  const tracesByBucket = groupBy(traces, (trace) => bucketStart(trace.timestamp, bucket));
-  const factsByBucket = groupBy(facts, (fact) => bucketStart(fact.record.startTime, bucket));
-  return seriesBuckets(range, times, bucket).map((start) => {
+  const startOf = (time: number) => bucketStart(time, bucket, zone);
+  const sessionsByBucket = groupBy(sessions, (session) => startOf(session.startedAt));
+  const tracesByBucket = groupBy(traces, (trace) => startOf(trace.timestamp));
+  const factsByBucket = groupBy(facts, (fact) => startOf(fact.record.startTime));
+  return seriesBuckets(range, times, bucket, zone).map((start) => {
     const inBucket = factsByBucket.get(start) ?? [];
     const totals = totalFacts(inBucket);
     return {

@@ -4,8 +4,8 @@ import { totalPages } from '../../semantics/pagination';
 import { compareSessionPositions } from '../../semantics/session-order';
 import { inTimeRange } from '../../semantics/time-range';
 import { checkBounded } from '../../store/bounds';
-import { BUCKET_SIZES } from '../../store/common';
 import {
+  checkAgentTimeSeriesParams,
   checkDashboardParams,
   checkOneOf,
   checkPage,
@@ -140,8 +140,8 @@ export function memoryReads(
 
     getAgentTimeSeries: (params) =>
       use(() => {
-        const bucket = checkOneOf('bucket', params.bucket, BUCKET_SIZES, 'day');
-        return agentTimeSeries(data(), params.name, checkRange(params.range), bucket);
+        const query = checkAgentTimeSeriesParams(params);
+        return agentTimeSeries(data(), query.name, query.range, query.bucket, query.timeZone);
       }),
 
     getModelUsage: (params = {}) =>

@@ -99,6 +99,10 @@ export function differentialQueries(
     add(`listAgents range ${name}`, (s) => s.listAgents({ range }));
     add(`getModelUsage range ${name}`, (s) => s.getModelUsage({ range }));
     add(`getDashboard range ${name} by day`, (s) => s.getDashboard({ range, bucket: 'day', now }));
+    // Local days with a whole-hour offset: exact from hourly rollups, so every store agrees.
+    add(`getDashboard range ${name} by New York day`, (s) =>
+      s.getDashboard({ range, bucket: 'day', timeZone: 'America/New_York', now }),
+    );
   }
   for (const name of ['24h', '7d', 'middle third, unaligned'] as const) {
     const range = ranges[name];
@@ -130,6 +134,9 @@ export function differentialQueries(
     add(`getAgent ${name}`, (s) => s.getAgent({ name, recentErrorsLimit: 5 }));
     add(`getAgent ${name} 7d`, (s) => s.getAgent({ name, range: ranges['7d'] }));
     add(`getAgentTimeSeries ${name} by day`, (s) => s.getAgentTimeSeries({ name, bucket: 'day' }));
+    add(`getAgentTimeSeries ${name} by Berlin day`, (s) =>
+      s.getAgentTimeSeries({ name, bucket: 'day', timeZone: 'Europe/Berlin' }),
+    );
   }
   const busiest = agents[0];
   if (busiest !== undefined) {

@@ -8,6 +8,7 @@ import { lifecycleCases } from './cases/lifecycle';
 import { scanCases } from './cases/scan';
 import { searchCases } from './cases/search';
 import { syncStateCases } from './cases/sync-state';
+import { timeZoneCases } from './cases/time-zones';
 import { writeCases } from './cases/writes';
 import { type ConformanceDataset, DEFAULT_CONFORMANCE_DATASETS } from './datasets';
 import {
@@ -42,7 +43,8 @@ export interface StoreConformanceOptions {
  * Defines the Vitest suite every `DashboardStore` must pass: an empty store, unknown ids, writes
  * (duplicates, out-of-order versions, linking, late updates), sync state and lease, the data
  * version and snapshots (across connections with `openSibling`), errors and
- * closing, search, session scans, large inputs, answers worked out by hand, and every query on several generated
+ * closing, search, session scans, large inputs, answers worked out by hand, local-day buckets
+ * around daylight-saving changes, and every query on several generated
  * datasets compared with `createMemoryStore` (the reference).
  *
  * Tolerances: integers exactly; other numbers within a relative 1e-9 (summation order); latency
@@ -73,6 +75,7 @@ export function storeConformanceSuite(
     searchCases(open);
     scanCases(open);
     handComputedCases(open);
+    timeZoneCases(open);
     if (options.largeInputs ?? true) largeInputCases(open);
     datasetCases(
       createStore,
