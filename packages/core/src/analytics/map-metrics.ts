@@ -14,14 +14,15 @@ import type { DashboardMetricsWire } from './wire/metrics';
 export function dashboardMetricsToWire(
   current: DashboardMetrics,
   period: ResolvedPeriod,
-  bucket: BucketSize,
+  series: { bucket: BucketSize; timeZone: string },
   preset: DashboardPreset,
 ): DashboardMetricsWire {
   return {
     time_range: period.timeRange,
     period: periodToWire(period.range),
     previous_period: period.previous === null ? null : periodToWire(period.previous),
-    bucket,
+    bucket: series.bucket,
+    time_zone: series.timeZone,
     kpis: compareKpis(current.kpis, current.previousKpis),
     time_series: current.timeSeries.map((point) => ({
       bucket_start: iso(point.bucketStart),

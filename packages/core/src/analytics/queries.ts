@@ -8,7 +8,7 @@ import { agentDetailToWire, agentPointsToWire, agentSummaryToWire } from './map-
 import { modelUsageToWire, tokensToWire } from './map-common';
 import { dashboardMetricsToWire } from './map-metrics';
 import { conversationToWire, sessionRowToWire, sessionStatsToWire } from './map-sessions';
-import { periodToWire, resolvePeriod } from './period';
+import { periodToWire, periodZone, resolvePeriod } from './period';
 import { WIRE_SESSION_SORT_MAP } from './session-sort';
 import type { AnalyticsQueries } from './types';
 
@@ -91,10 +91,11 @@ export function analyticsQueries(
     async getAgentCharts(name, query = {}) {
       const now = clock();
       const period = resolvePeriod(query, now);
+      const timeZone = periodZone(query);
       const bucket = query.bucket ?? defaultBucket(period.timeRange, period.range);
       checkSeriesSize(period.range, bucket, now);
       const points = await withSeriesGuard(bucket, () =>
-        store.getAgentTimeSeries({ name, range: period.range, bucket }),
+        store.getAgentTimeSeries({ name, range: period.range, bucket, timeZone }),
       );
       if (points === null) return null;
       return {
@@ -102,6 +103,7 @@ export function analyticsQueries(
         time_range: period.timeRange,
         period: periodToWire(period.range),
         bucket,
+        time_zone: timeZone,
         points: agentPointsToWire(points),
       };
     },
@@ -109,6 +111,7 @@ export function analyticsQueries(
     async getDashboardMetrics(query = {}) {
       const now = clock();
       const period = resolvePeriod(query, now);
+      const timeZone = periodZone(query);
       const bucket = query.bucket ?? defaultBucket(period.timeRange, period.range);
       checkSeriesSize(period.range, bucket, now);
       const metrics = await withSeriesGuard(bucket, () =>
@@ -116,11 +119,12 @@ export function analyticsQueries(
           range: period.range,
           ...(period.previous === null ? {} : { previousRange: period.previous }),
           bucket,
+          timeZone,
           topAgentsLimit: query.topAgentsLimit ?? QUERY_BOUNDS.topAgentsLimit.default,
           now,
         }),
       );
-      return dashboardMetricsToWire(metrics, period, bucket, preset);
+      return dashboardMetricsToWire(metrics, period, { bucket, timeZone }, preset);
     },
 
     async getModelMetrics(query = {}) {

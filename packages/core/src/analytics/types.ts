@@ -58,7 +58,10 @@ export interface AgentDetailQuery extends PeriodQuery {
   recentErrorsLimit?: number;
 }
 
-/** A period plus a bucket width (default: hours for 24h and periods up to 2 days, else days). */
+/**
+ * A period plus a bucket width (default: hours for 24h and periods up to 2 days, else days);
+ * buckets start at local midnights (and hours) of `timeZone`.
+ */
 export interface SeriesQuery extends PeriodQuery {
   bucket?: BucketSize;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dashboardMetricsWire } from '../analytics/wire/metrics';
 import { QUERY_BOUNDS } from '../store/bounds';
 import { defineRoute, periodOf } from './define-route';
-import { bucketParam, intParam, periodShape, withPeriodCheck } from './query';
+import { bucketParam, intParam, periodShape, tzParam, withPeriodCheck } from './query';
 import { commonErrors } from './responses';
 
 /** `GET /api/metrics/dashboard`: KPIs beside the previous period, series, top agents, models, funnel. */
@@ -12,7 +12,7 @@ export const dashboardMetricsRoute = defineRoute({
   operationId: 'getDashboardMetrics',
   summary: 'Dashboard metrics',
   description:
-    'KPIs for the period beside the previous period of the same length (value, previous, delta, delta_pct), a zero-filled time series, top agents by calls, cost by model (USD) and the chapter funnel.',
+    'KPIs for the period beside the previous period of the same length (value, previous, delta, delta_pct), a zero-filled time series (buckets start at local midnights or hours of tz), top agents by calls, cost by model (USD) and the chapter funnel.',
   tags: ['metrics'],
   dataAsOf: true,
   schemas: {
@@ -20,6 +20,7 @@ export const dashboardMetricsRoute = defineRoute({
       z.object({
         ...periodShape,
         bucket: bucketParam,
+        tz: tzParam,
         top_agents: intParam('top_agents', QUERY_BOUNDS.topAgentsLimit).describe(
           'How many top agents to list',
         ),
@@ -31,6 +32,7 @@ export const dashboardMetricsRoute = defineRoute({
     const body = await analytics.getDashboardMetrics({
       ...periodOf(query),
       bucket: query.bucket,
+      timeZone: query.tz,
       topAgentsLimit: query.top_agents,
     });
     return { status: 200, body };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
 import { EXPORT_FORMATS } from '../exports/encode';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../semantics/time-zones';
 import { QUERY_BOUNDS, type QueryBound } from '../store/bounds';
 
 /**
@@ -72,6 +73,21 @@ export const periodQuery = withPeriodCheck(z.object(periodShape));
 export const bucketParam = enumParam('bucket', ['hour', 'day'])
   .optional()
   .describe('Series bucket width; default hour for 24h and periods up to 2 days, else day');
+
+const TZ_MESSAGE = 'tz must be an IANA time zone name, e.g. UTC, Europe/Berlin or America/New_York';
+
+/**
+ * `tz`: the IANA zone whose local midnights start day buckets and named day ranges. An empty
+ * value counts as absent.
+ */
+export const tzParam = z
+  .preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string({ error: TZ_MESSAGE }).refine(isTimeZone, TZ_MESSAGE).default(DEFAULT_TIME_ZONE),
+  )
+  .describe(
+    'IANA time zone (e.g. Europe/Berlin). Day buckets start at its local midnight, so a daylight-saving day has 23 or 25 hours; hour buckets start at its local hours; 7d and 30d end now and start at the same local time 7 or 30 days before; a custom period of whole local days is compared with as many local days before it. Default UTC. Exact in every zone in the memory store; the SQLite store answers zones with a whole-hour offset exactly and, in zones with a half- or quarter-hour offset (Asia/Kolkata, Asia/Kathmandu), counts the records between a local midnight (or local hour) and the next whole UTC hour in the bucket before.',
+  );
 
 /** The session list's period, filters and sort, shared by the list and the export. */
 const sessionFilterShape = {

@@ -69,6 +69,7 @@ export const agentChartsWire = z.object({
   time_range: timeRangeWire,
   period: periodWire,
   bucket: z.enum(['hour', 'day']),
+  time_zone: z.string().describe('The IANA zone the buckets start in (the tz asked for)'),
   points: z.array(agentPointWire),
 });
 

@@ -73,6 +73,7 @@ export const dashboardMetricsWire = z.object({
   period: periodWire,
   previous_period: periodWire.nullable(),
   bucket: z.enum(['hour', 'day']),
+  time_zone: z.string().describe('The IANA zone the buckets start in (the tz asked for)'),
   kpis: z.object(kpisShape),
   time_series: z.array(dashboardPointWire),
   top_agents: z.array(agentSummaryWire),
