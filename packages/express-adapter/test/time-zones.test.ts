@@ -95,6 +95,33 @@ describe.each(stores)('tz over HTTP, %s store', (_name, open) => {
     expect(Date.parse(utc.body.previous_period.from)).toBe(from - 25 * HOUR);
   });
 
+  it('reads a date in from/to as local midnight in tz, and a date-time as the instant it names', async () => {
+    const response = await app.get(
+      `/api/metrics/dashboard?from=2026-11-01&to=2026-11-02&bucket=day&tz=${ZONE}`,
+    );
+    expect(response.status).toBe(200);
+    const [from, to] = midnights('2026-11-01', 2) as [number, number];
+    expect(response.body.period).toEqual({
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    });
+    expect(response.body.time_series).toHaveLength(1);
+    expect(response.body.time_series[0].observations).toBe(2);
+    expect(response.body.previous_period.from).toBe(
+      new Date(midnights('2026-10-31', 1)[0] as number).toISOString(),
+    );
+    const instant = await app.get(
+      `/api/metrics/dashboard?from=2026-11-01T00:00:00Z&to=2026-11-02&tz=${ZONE}`,
+    );
+    expect(instant.body.period.from).toBe('2026-11-01T00:00:00.000Z');
+    const utc = await app.get('/api/metrics/dashboard?from=2026-11-01&to=2026-11-02');
+    expect(utc.body.period.from).toBe('2026-11-01T00:00:00.000Z');
+    // Same day: empty in any zone.
+    const empty = await app.get(`/api/metrics/dashboard?from=2026-11-01&to=2026-11-01&tz=${ZONE}`);
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors).toEqual([{ field: 'to', message: 'to must be after from' }]);
+  });
+
   it('buckets the agent charts by New York day', async () => {
     const response = await app.get(`/api/agents/Mortal/charts?time_range=7d&bucket=day&tz=${ZONE}`);
     expect(response.status).toBe(200);

@@ -25,7 +25,6 @@ export const agentChartsRoute = defineRoute({
     const body = await analytics.getAgentCharts(params.agent_name, {
       ...periodOf(query),
       bucket: query.bucket,
-      timeZone: query.tz,
     });
     if (body === null) throw new RouteError('NOT_FOUND', `Agent not found: ${params.agent_name}`);
     return { status: 200, body };

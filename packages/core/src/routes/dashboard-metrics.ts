@@ -32,7 +32,6 @@ export const dashboardMetricsRoute = defineRoute({
     const body = await analytics.getDashboardMetrics({
       ...periodOf(query),
       bucket: query.bucket,
-      timeZone: query.tz,
       topAgentsLimit: query.top_agents,
     });
     return { status: 200, body };

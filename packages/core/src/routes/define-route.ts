@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PeriodQuery } from '../analytics/period';
 import type { SessionExportQuery } from '../analytics/types';
+import { type QueryTime, queryTimeToEpoch } from './query';
 import type { AnyDashboardRoute, DashboardRoute } from './types';
 
 /**
@@ -20,20 +21,32 @@ export function defineRoute<
   return route as unknown as AnyDashboardRoute;
 }
 
-/** The period fields of a validated query, as the analytics service takes them. */
+/**
+ * The period fields of a validated query, as the analytics service takes them: dates become
+ * local midnights of the query's `tz` (UTC on routes without one), which goes along too.
+ */
 export function periodOf(query: {
   time_range: PeriodQuery['timeRange'];
-  from?: number;
-  to?: number;
+  from?: QueryTime;
+  to?: QueryTime;
+  tz?: string;
 }): PeriodQuery {
-  return { timeRange: query.time_range, from: query.from, to: query.to };
+  const epoch = (time: QueryTime | undefined) =>
+    time === undefined ? undefined : queryTimeToEpoch(time, query.tz);
+  const period: PeriodQuery = {
+    timeRange: query.time_range,
+    from: epoch(query.from),
+    to: epoch(query.to),
+  };
+  if (query.tz !== undefined) period.timeZone = query.tz;
+  return period;
 }
 
 /** The period, filters and sort of a validated session query, shared by the list and the export. */
 export function sessionFiltersOf(query: {
   time_range: PeriodQuery['timeRange'];
-  from?: number;
-  to?: number;
+  from?: QueryTime;
+  to?: QueryTime;
   status: SessionExportQuery['status'];
   search?: string;
   user_id?: string;

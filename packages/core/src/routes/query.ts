@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { WIRE_SESSION_SORTS } from '../analytics/session-sort';
+import type { EpochMs } from '../domain/records';
 import { EXPORT_FORMATS } from '../exports/encode';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../semantics/time-zones';
+import { DEFAULT_TIME_ZONE, isTimeZone, wallToInstant } from '../semantics/time-zones';
 import { QUERY_BOUNDS, type QueryBound } from '../store/bounds';
 
 /**
@@ -34,14 +35,35 @@ export function enumParam<const T extends readonly [string, ...string[]]>(name: 
 // A date (2026-11-20) or date-time with offset (2026-11-20T12:00:00Z); four-digit years only.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** An ISO-8601 date or date-time parameter, parsed to epoch ms. */
+/**
+ * A time as the query wrote it: an instant (a date-time, which carries its offset) or a date,
+ * whose midnight depends on the route's zone (`tz`, UTC where the route has none).
+ */
+export type QueryTime = { instant: EpochMs } | { date: EpochMs };
+
+/**
+ * The epoch ms of a {@link QueryTime}: an instant as is, a date at its local midnight in `zone`.
+ *
+ * @example
+ * queryTimeToEpoch({ date: Date.parse('2026-03-08') }, 'America/New_York'); // Date.parse('2026-03-08T05:00:00Z')
+ */
+export function queryTimeToEpoch(time: QueryTime, zone: string = DEFAULT_TIME_ZONE): EpochMs {
+  return 'instant' in time ? time.instant : wallToInstant(time.date, zone);
+}
+
+/** An ISO-8601 date or date-time parameter, parsed to a {@link QueryTime}. */
 export function isoDateParam(name: string, description: string) {
   const message = `${name} must be an ISO-8601 date or date-time, e.g. 2026-11-20 or 2026-11-20T12:00:00Z`;
   return z
     .string({ error: message })
     .refine((text) => ISO_DATE.test(text) && Number.isFinite(Date.parse(text)), message)
-    .transform((text) => Date.parse(text))
-    .describe(`${description}: ISO-8601 date or date-time (UTC unless an offset is given)`);
+    .transform((text): QueryTime => {
+      const time = Date.parse(text);
+      return text.includes('T') ? { instant: time } : { date: time };
+    })
+    .describe(
+      `${description}: ISO-8601 date-time with an offset, or a date (its midnight in tz where the route takes tz, else UTC)`,
+    );
 }
 
 /** `time_range`, `from`, `to`: the period every analytics route accepts. */
@@ -59,8 +81,14 @@ export const periodShape = {
 /** Adds the `to > from` check to a query schema holding {@link periodShape}. */
 export function withPeriodCheck<T extends z.ZodObject<typeof periodShape>>(schema: T): T {
   return schema.superRefine((value, context) => {
-    const { from, to } = value as { from?: number; to?: number };
-    if (from !== undefined && to !== undefined && to <= from) {
+    const { from, to, tz } = value as { from?: QueryTime; to?: QueryTime; tz?: string };
+    // An invalid tz has its own issue; the dates are compared at UTC midnight meanwhile.
+    const zone = tz !== undefined && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
+    if (
+      from !== undefined &&
+      to !== undefined &&
+      queryTimeToEpoch(to, zone) <= queryTimeToEpoch(from, zone)
+    ) {
       context.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
     }
   }) as T;
@@ -86,7 +114,7 @@ export const tzParam = z
     z.string({ error: TZ_MESSAGE }).refine(isTimeZone, TZ_MESSAGE).default(DEFAULT_TIME_ZONE),
   )
   .describe(
-    'IANA time zone (e.g. Europe/Berlin). Day buckets start at its local midnight, so a daylight-saving day has 23 or 25 hours; hour buckets start at its local hours; 7d and 30d end now and start at the same local time 7 or 30 days before; a custom period of whole local days is compared with as many local days before it. Default UTC. Exact in every zone in the memory store; the SQLite store answers zones with a whole-hour offset exactly and, in zones with a half- or quarter-hour offset (Asia/Kolkata, Asia/Kathmandu), counts the records between a local midnight (or local hour) and the next whole UTC hour in the bucket before.',
+    'IANA time zone (e.g. Europe/Berlin). Day buckets start at its local midnight, so a daylight-saving day has 23 or 25 hours; hour buckets start at its local hours; a date in from or to is its local midnight; 7d and 30d end now and start at the same local time 7 or 30 days before; a custom period of whole local days is compared with as many local days before it. Default UTC. Exact in every zone in the memory store; the SQLite store answers zones with a whole-hour offset exactly and, in zones with a half- or quarter-hour offset (Asia/Kolkata, Asia/Kathmandu), counts the records between a local midnight (or local hour) and the next whole UTC hour in the bucket before.',
   );
 
 /** The session list's period, filters and sort, shared by the list and the export. */
