@@ -3,6 +3,7 @@ export * from './cache/index';
 export * from './dashboard/index';
 export * from './domain/index';
 export * from './errors/index';
+export * from './events/index';
 export * from './exports/index';
 export * from './langfuse/index';
 export * from './presets/index';

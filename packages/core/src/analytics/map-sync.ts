@@ -1,6 +1,16 @@
-import type { SyncState } from '../store/sync-state';
+import type { SyncProgress, SyncState } from '../store/sync-state';
 import { iso, isoOrNull } from './map-common';
 import type { SyncStatusWire } from './wire/sync';
+
+/** A run's progress on the wire: the status's `progress` and the live `progress` event. */
+export function progressToWire(progress: SyncProgress): NonNullable<SyncStatusWire['progress']> {
+  return {
+    phase: progress.phase,
+    pages: progress.pages,
+    records: progress.records,
+    updated_at: iso(progress.updatedAt),
+  };
+}
 
 /**
  * The sync state on the wire. The resume checkpoint is left out: it is internal and may be large.
@@ -34,14 +44,6 @@ export function syncStatusToWire(
             duration_ms: run.durationMs,
             error: run.error === null ? null : { code: run.error.code, message: run.error.message },
           },
-    progress:
-      progress === null
-        ? null
-        : {
-            phase: progress.phase,
-            pages: progress.pages,
-            records: progress.records,
-            updated_at: iso(progress.updatedAt),
-          },
+    progress: progress === null ? null : progressToWire(progress),
   };
 }

@@ -1,6 +1,7 @@
 import { createAnalyticsService } from '../analytics/create-analytics-service';
 import { AnswerCache } from '../cache/answer-cache';
 import { DashboardError } from '../errors/index';
+import { LiveEvents } from '../events/live-events';
 import { createLangfuseClient } from '../langfuse/client';
 import { dashboardRoutes } from '../routes/dashboard-routes';
 import { createSyncService } from '../sync/create-sync-service';
@@ -14,9 +15,10 @@ import type { Dashboard, DashboardOptions } from './types';
  *
  * @param options `store`; `preset` (default the store's); `langfuse` + `syncOptions`, or a ready
  *   `sync` (default none); `schedule` (default none); `now` (default `Date.now`, epoch ms);
- *   `closeStore` (default true); `cache` (default on: 1000 answers, 32 MiB; `false` for none).
+ *   `closeStore` (default true); `cache` (default on: 1000 answers, 32 MiB; `false` for none);
+ *   `events` (default on: 100 clients, 15 s heartbeats; `false` for none).
  *   Throws `DASHBOARD_CONFIG` for `schedule` without a sync or a bad cache limit.
- *   `close()` stops the scheduler and any run in progress (a triggered one too: it ends
+ *   `close()` ends the live event streams, stops the scheduler and any run in progress (a triggered one too: it ends
  *   `SYNC_ABORTED` with its checkpoint saved and the lease released), then closes the store.
  * @example
  * const dashboard = createDashboard({
@@ -47,6 +49,8 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     );
   }
   const scheduler = options.schedule && sync ? createScheduler(sync, options.schedule) : null;
+  const events =
+    options.events === false ? null : new LiveEvents({ store, sync, now }, options.events);
   scheduler?.start();
   let closing: Promise<void> | null = null;
   return {
@@ -59,8 +63,11 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     routes: dashboardRoutes,
     now,
     cache,
+    events,
     close() {
       closing ??= (async () => {
+        // Streams end first: a client's reconnect then meets a closed door, not a closing store.
+        events?.close();
         await scheduler?.stop({ abort: true });
         // A run started by a trigger is not the scheduler's: join it with an aborted signal so
         // it stops after its last committed page, saves its checkpoint and frees the lease

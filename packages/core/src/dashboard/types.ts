@@ -1,6 +1,8 @@
 import type { AnalyticsService } from '../analytics/types';
 import type { AnswerCache, AnswerCacheOptions } from '../cache/answer-cache';
 import type { EpochMs } from '../domain/records';
+import type { LiveEvents } from '../events/live-events';
+import type { LiveEventsOptions } from '../events/options';
 import type { LangfuseClient } from '../langfuse/client-types';
 import type { LangfuseClientOptions } from '../langfuse/options';
 import type { DashboardPreset } from '../presets/types';
@@ -47,6 +49,15 @@ export interface DashboardOptions {
    * createDashboard({ store, cache: { maxEntries: 200, maxBytes: 8 * 1024 * 1024 } });
    */
   cache?: false | AnswerCacheOptions;
+  /**
+   * The live event stream of `GET /api/events` (sync state and progress, `data` when the data
+   * version changes, heartbeats). Default on: at most 100 clients, a heartbeat every 15 s, the
+   * last 500 events kept for `Last-Event-ID`; `false` turns it off (the route answers 404).
+   *
+   * @example
+   * createDashboard({ store, events: { maxClients: 20, heartbeatMs: 30_000 } });
+   */
+  events?: false | LiveEventsOptions;
 }
 
 /**
@@ -66,10 +77,13 @@ export interface Dashboard {
   readonly now: () => EpochMs;
   /** The answer cache; null with `cache: false`. */
   readonly cache: AnswerCache | null;
+  /** The live event stream; null with `events: false`. */
+  readonly events: LiveEvents | null;
   /**
-   * Stops the scheduler and any sync in progress, scheduled or triggered (it stops after its last
-   * committed page as `SYNC_ABORTED`, saves its checkpoint, releases the lease and resumes from
-   * the checkpoint next time), waits for it, then closes the store unless `closeStore: false`. Idempotent.
+   * Ends every live event stream (each gets `closing`), stops the scheduler and any sync in
+   * progress, scheduled or triggered (it stops after its last committed page as `SYNC_ABORTED`,
+   * saves its checkpoint, releases the lease and resumes from the checkpoint next time), waits for
+   * it, then closes the store unless `closeStore: false`. Idempotent.
    */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { agentChartsRoute } from './agent-charts';
 import { agentDetailRoute } from './agent-detail';
 import { conversationRoute } from './conversation';
 import { dashboardMetricsRoute } from './dashboard-metrics';
+import { eventsRoute } from './events';
 import { exportAgentsRoute } from './export-agents';
 import { exportSessionsRoute } from './export-sessions';
 import { healthRoute } from './health';
@@ -35,6 +36,7 @@ export const dashboardRoutes: readonly AnyDashboardRoute[] = Object.freeze([
   modelMetricsRoute,
   syncStatusRoute,
   syncTriggerRoute,
+  eventsRoute,
   healthRoute,
   metricsRoute,
   openApiRoute,

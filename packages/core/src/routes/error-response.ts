@@ -17,6 +17,8 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = Object.freeze({
   SYNC_LEASE_HELD: 409,
   LANGFUSE_RATE_LIMITED: 429,
   STORE_UNAVAILABLE: 503,
+  EVENTS_FULL: 503,
+  EVENTS_CLOSED: 503,
 });
 
 /** Codes whose message may hold internals (paths, driver text): answered with a fixed detail. */

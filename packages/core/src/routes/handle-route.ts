@@ -38,7 +38,15 @@ export async function handleRoute(
     }
     if (!route.dataAsOf) {
       const { analytics } = environment.dashboard;
-      const result = await route.handler({ ...environment, analytics, params, query, body });
+      const headers = input.headers ?? {};
+      const result = await route.handler({
+        ...environment,
+        analytics,
+        headers,
+        params,
+        query,
+        body,
+      });
       if (result.stream === undefined) return result;
       return { ...result, stream: await primeStream(result.stream, logger) };
     }

@@ -43,5 +43,5 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = Object.free
   422: 'Invalid parameter; errors names each field',
   429: 'Rate limited',
   500: 'Internal server error (details are logged, not returned)',
-  503: 'The data store is unavailable',
+  503: 'Unavailable: the data store cannot be read; for /api/events, the server is full or shutting down',
 });

@@ -29,7 +29,8 @@ export async function answerFromSnapshot(
   const { dashboard } = environment;
   const read = (now?: number) =>
     dashboard.analytics.snapshot(
-      (analytics) => route.handler({ ...environment, ...input, analytics }),
+      (analytics) =>
+        route.handler({ ...environment, ...input, headers: request.headers ?? {}, analytics }),
       now === undefined ? {} : { now },
     );
   const cache = dashboard.cache;

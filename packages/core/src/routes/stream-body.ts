@@ -6,6 +6,10 @@ import type { RouteLogger } from './types';
  * whole stream again. A failure after the first chunk is logged here, since the status has been
  * sent by then, and rethrown so the adapter aborts the response instead of ending it cleanly.
  *
+ * The returned iterator forwards `return()` to the source at once, even while a read is pending:
+ * a client that goes away must stop a stream that waits for its next chunk (a live event stream
+ * can wait a long time), which an async generator would only do after that chunk arrived.
+ *
  * @example
  * const body = await primeStream(result.stream, console); // rejects if the first read fails
  */
@@ -14,19 +18,27 @@ export async function primeStream<T>(
   logger: RouteLogger,
 ): Promise<AsyncIterable<T>> {
   const iterator = stream[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  return (async function* rest() {
-    if (first.done) return;
-    yield first.value;
-    try {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        yield next.value;
+  let primed: IteratorResult<T> | null = await iterator.next();
+  const primedStream: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => primedStream,
+    async next() {
+      if (primed !== null) {
+        const first = primed;
+        primed = null;
+        return first;
       }
-    } catch (error) {
-      logger.error('A streamed response failed after it had started', error);
-      throw error;
-    } finally {
+      try {
+        return await iterator.next();
+      } catch (error) {
+        logger.error('A streamed response failed after it had started', error);
+        throw error;
+      }
+    },
+    async return(value?: unknown) {
+      primed = null;
       await iterator.return?.();
-    }
-  })();
+      return { done: true, value: value as T };
+    },
+  };
+  return primedStream;
 }

@@ -1,4 +1,4 @@
-import { syncStatusToWire } from '../analytics/map-sync';
+import { readSyncStatus } from '../analytics/read-sync-status';
 import { syncStatusWire } from '../analytics/wire/sync';
 import { defineRoute } from './define-route';
 import { errorBody } from './responses';
@@ -22,11 +22,6 @@ export const syncStatusRoute = defineRoute({
     },
   },
   async handler({ dashboard }) {
-    const { sync, store } = dashboard;
-    if (sync === null) {
-      return { status: 200, body: syncStatusToWire(await store.getSyncState(), false, false) };
-    }
-    const report = await sync.getStatus();
-    return { status: 200, body: syncStatusToWire(report, report.running, true) };
+    return { status: 200, body: await readSyncStatus(dashboard.store, dashboard.sync) };
   },
 });

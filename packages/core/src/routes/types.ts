@@ -67,6 +67,11 @@ export interface RouteContext<P, Q, B> extends RouteEnvironment {
    * the answer, its `X-Data-As-Of` and its `ETag` agree), else `dashboard.analytics`.
    */
   analytics: AnalyticsQueries;
+  /**
+   * The request headers by lower-case name (e.g. `last-event-id`); `{}` when the host gave none.
+   * A `dataAsOf` answer must not depend on them: it is cached by route and query.
+   */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   params: P;
   query: Q;
   body: B;

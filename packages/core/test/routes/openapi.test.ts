@@ -13,7 +13,7 @@ const operation = (path: string, method: string) =>
   document.paths[path]?.[method] as unknown as Operation;
 
 describe('openApiDocument', () => {
-  it('describes every route of the SPEC table plus the models, export, metrics and document routes', () => {
+  it('describes every route of the SPEC table plus the models, export, metrics, events and document routes', () => {
     const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -33,6 +33,7 @@ describe('openApiDocument', () => {
         'POST /api/sync/trigger',
         'GET /health',
         'GET /metrics',
+        'GET /api/events',
         'GET /api/openapi.json',
       ].sort(),
     );
@@ -46,6 +47,20 @@ describe('openApiDocument', () => {
     };
     expect(Object.keys(metrics.responses['200']?.content ?? {})).toEqual(['text/plain']);
     expect(metrics.responses['404']).toBeDefined();
+  });
+
+  it('documents GET /api/events as a text/event-stream naming every event, 503 when full', () => {
+    const events = operation('/api/events', 'get') as Operation & {
+      description: string;
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(events.responses['200']?.content ?? {})).toEqual(['text/event-stream']);
+    expect(events.responses['503']).toBeDefined();
+    for (const name of ['ready', 'sync', 'progress', 'data', 'heartbeat', 'closing']) {
+      expect(events.description).toContain(`\`${name}\``);
+    }
+    expect(events.description).toContain('Last-Event-ID');
+    expect(events.parameters.map((parameter) => parameter.name)).toEqual(['last_event_id']);
   });
 
   it('lists path and query parameters with what is required', () => {

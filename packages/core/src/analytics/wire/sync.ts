@@ -9,6 +9,14 @@ const countsWire = z.object({
 });
 const errorInfoWire = z.object({ code: z.string(), message: z.string() });
 
+/** A running sync's progress: the status's `progress` and the live `progress` event. */
+export const syncProgressWire = z.object({
+  phase: z.string(),
+  pages: z.number().int(),
+  records: z.number().int(),
+  updated_at: isoTime,
+});
+
 /** `GET /api/sync/status`. Never contains a key or the resume checkpoint. */
 export const syncStatusWire = z.object({
   configured: z.boolean().describe('False when the dashboard has no sync service'),
@@ -28,14 +36,7 @@ export const syncStatusWire = z.object({
       error: errorInfoWire.nullable(),
     })
     .nullable(),
-  progress: z
-    .object({
-      phase: z.string(),
-      pages: z.number().int(),
-      records: z.number().int(),
-      updated_at: isoTime,
-    })
-    .nullable(),
+  progress: syncProgressWire.nullable(),
 });
 
 /** `POST /api/sync/trigger` (202). */
