@@ -9,10 +9,15 @@ import { SyncError } from './errors';
 /** Which API generation a sync reads: `auto` probes v2 first and falls back on a 404. */
 export type SyncApiModeOption = 'auto' | 'v2' | 'legacy';
 
-/** Where the sync service writes what it did. It never receives a key. */
+/**
+ * Where the sync service writes what it did. It never receives a key. A finished run is logged
+ * at `info` when it succeeded, `warn` when it was rate limited or stopped, `error` (or `warn`
+ * when the logger has no `error`) when it failed.
+ */
 export interface SyncLogger {
   info(message: string, context?: Record<string, unknown>): void;
   warn(message: string, context?: Record<string, unknown>): void;
+  error?(message: string, context?: Record<string, unknown>): void;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SyncProgress } from '../store/sync-state';
 import type { SyncCheckpoint } from './checkpoint';
 import { errorInfo, rateLimitWaitMs, SyncError } from './errors';
 import { LeaseKeeper } from './lease';
-import type { ResolvedSyncOptions } from './options';
+import type { ResolvedSyncOptions, SyncLogger } from './options';
 import { notStartedResult, runRecord } from './results';
 import { type RunTrack, walkRun } from './run-walk';
 import type { SyncRunResult } from './sync-service';
@@ -99,15 +99,30 @@ export async function runSync(
     );
   }
   await lease.release().catch(() => undefined);
-  logger?.info(`Sync ${result.status}`, {
+  logOutcome(logger, result);
+  return result;
+}
+
+/**
+ * One line per finished run, at a level an operator can alert on: a success at info, a rate
+ * limit or a stop by the caller (both resume from the checkpoint) at warn, any other failure at
+ * error (at warn for a logger without `error`).
+ */
+function logOutcome(logger: SyncLogger | undefined, result: SyncRunResult): void {
+  if (!logger) return;
+  const context = {
     apiMode: result.apiMode,
     counts: result.counts,
     requests: result.requests,
     durationMs: result.durationMs,
     skipped: result.skipped.count,
     ...(result.error ? { error: result.error } : {}),
-  });
-  return result;
+  };
+  const message = `Sync ${result.status}`;
+  if (result.status === 'success') logger.info(message, context);
+  else if (result.status === 'rate_limited' || result.error?.code === 'SYNC_ABORTED') {
+    logger.warn(message, context);
+  } else (logger.error ?? logger.warn).call(logger, message, context);
 }
 
 /** Saves the outcome: on success the new watermark and no checkpoint; else the kept checkpoint. */
