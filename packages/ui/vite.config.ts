@@ -18,7 +18,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: {
-    // `npm run dev -w packages/ui` beside a reference server on :8080.
+    // `npm run dev -w packages/ui` beside `npm start -w @cupid-dashboard/server` on :8080.
     proxy: { '/api': 'http://127.0.0.1:8080', '/health': 'http://127.0.0.1:8080' },
   },
 });

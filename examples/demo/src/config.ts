@@ -4,7 +4,7 @@ import {
   integerVariable,
   loadConfig,
   type ServerConfig,
-} from '@cupid-dashboard/example-reference-server/config';
+} from '@cupid-dashboard/server';
 import { z } from 'zod';
 
 /** The demo's settings, read from the environment by {@link loadDemoConfig}. */
@@ -14,7 +14,7 @@ export interface DemoConfig {
   /** Seed of the generated data and of the live feed. */
   seed: number;
   /**
-   * The reference server's settings from PORT, SYNC_INTERVAL_SECONDS, DATABASE_PATH and LOG_LEVEL.
+   * The server's settings from PORT, SYNC_INTERVAL_SECONDS, DATABASE_PATH and LOG_LEVEL.
    * Its Langfuse settings are placeholders until the simulator is up, and so is its database
    * when `temporaryDatabase` is set (see {@link serverSettings}).
    */
@@ -35,7 +35,7 @@ const PLACEHOLDER_DATABASE = ':memory:';
 
 /**
  * Validates every setting the demo reads before it starts anything: its own DEMO_* variables and
- * the ones it passes on to the reference server. Throws the reference server's `ConfigError`
+ * the ones it passes on to the dashboard server. Throws the server's `ConfigError`
  * listing every bad variable by name. An empty variable counts as unset.
  *
  * @param env usually `process.env`

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
-import { ConfigError } from '@cupid-dashboard/example-reference-server/config';
-import { type RunningServer, startServer } from '@cupid-dashboard/example-reference-server/server';
 import { createLangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
+import { ConfigError, type RunningServer, startServer } from '@cupid-dashboard/server';
 import { pino } from 'pino';
 import { banner } from './banner';
 import { type DemoConfig, loadDemoConfig, serverSettings } from './config';
@@ -13,7 +12,7 @@ import { prettyDestination } from './pretty';
 
 /**
  * `npm run demo`: a local Langfuse simulator with a realistic Cupid dataset and live traffic, and
- * the reference server syncing from it. Settings (all optional): DEMO_SESSIONS (3000),
+ * the dashboard server syncing from it. Settings (all optional): DEMO_SESSIONS (3000),
  * DEMO_SEED (42), PORT (8080, or a free port when taken), SYNC_INTERVAL_SECONDS (10),
  * DATABASE_PATH (a temporary file, deleted on exit), LOG_LEVEL (info). Exit codes: 0 after
  * Ctrl-C, 1 on a start failure or a second Ctrl-C, 2 on an invalid setting (checked before

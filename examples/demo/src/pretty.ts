@@ -12,7 +12,7 @@ const SKIP = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'service']);
 
 /**
  * A pino destination that prints each JSON line as `12:00:01 info  Sync success records=…`, so
- * the demo's terminal stays readable. The reference server itself logs JSON for log shippers.
+ * the demo's terminal stays readable. The dashboard server itself logs JSON for log shippers.
  *
  * @example
  * const log = pino({ level: 'info' }, prettyDestination());

@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from './support/chrom
 import { apiJson, openPage, screenshot, type Theme, type WatchedPage } from './support/pages';
 import { API_KEY, type Stack, startStack } from './support/stack';
 
-// The built UI in real Chromium against the reference server, which synced from the simulator.
+// The built UI in real Chromium against the dashboard server, which synced from the simulator.
 // Every figure checked on a page is compared with what the API answers for the same query.
 const count = (value: number) => new Intl.NumberFormat('en-US').format(value);
 /** Chromium logs every failed fetch; tests that fail requests on purpose drop those lines. */

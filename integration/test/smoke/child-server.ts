@@ -1,15 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The reference server's folder: its `src/main.ts` is the entry point under test. */
-export const REFERENCE_SERVER_DIR = fileURLToPath(
-  new URL('../../../examples/reference-server/', import.meta.url),
-);
+/** The server package's folder: `src/cli/main.ts` is the `cupid-dashboard` bin under test. */
+export const SERVER_DIR = fileURLToPath(new URL('../../../packages/server/', import.meta.url));
 
 /** The demo's folder: its `src/main.ts` is what `npm run demo` runs. */
 export const DEMO_DIR = fileURLToPath(new URL('../../../examples/demo/', import.meta.url));
 
-/** An example running as a child process, as `npm start` (or `npm run demo`) runs it. */
+/** A CLI command or an example running as a child process. */
 export interface ChildServer {
   readonly child: ChildProcess;
   /** stdout lines so far (pino JSON). */
@@ -21,20 +19,21 @@ export interface ChildServer {
 }
 
 /**
- * Spawns `node --conditions=source --import tsx src/main.ts` with exactly `env` (plus PATH), so
- * no variable of the test runner's environment leaks in.
+ * Spawns `cupid-dashboard <args>` from the server's sources (`node --conditions=source --import
+ * tsx src/cli/main.ts`) with exactly `env` (plus PATH), so no variable of the test runner's
+ * environment leaks in.
  *
  * @example
- * const server = spawnReferenceServer({ LANGFUSE_PUBLIC_KEY: 'pk', LANGFUSE_SECRET_KEY: 'sk' });
- * console.log(await server.exited);
+ * const sync = spawnCli(['sync'], { LANGFUSE_PUBLIC_KEY: 'pk', LANGFUSE_SECRET_KEY: 'sk' });
+ * console.log(await sync.exited); // 1: nothing answers at the default base URL here
  */
-export function spawnReferenceServer(env: Record<string, string>): ChildServer {
-  return spawnExample(REFERENCE_SERVER_DIR, env);
+export function spawnCli(args: string[], env: Record<string, string>): ChildServer {
+  return spawnExample(SERVER_DIR, env, 'src/cli/main.ts', args);
 }
 
 /**
  * Spawns an example's `entry` (default `src/main.ts`, relative to `dir`) from `dir` like
- * {@link spawnReferenceServer}.
+ * {@link spawnCli}, with `args` after it.
  *
  * @example
  * const demo = spawnExample(DEMO_DIR, { DEMO_SESSIONS: 'abc' });
@@ -44,12 +43,17 @@ export function spawnExample(
   dir: string,
   env: Record<string, string>,
   entry = 'src/main.ts',
+  args: string[] = [],
 ): ChildServer {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', entry, ...args],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   let pending = '';
   let errText = '';
@@ -64,6 +68,25 @@ export function spawnExample(
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { child, lines, stderr: () => errText, exited };
+}
+
+/**
+ * The port of a `serve` child, from its `Cupid dashboard listening` log line; throws with its
+ * stderr when it exits first.
+ */
+export function listeningPort(server: ChildServer, timeoutMs = 30_000): Promise<number> {
+  return waitFor(
+    'the listening log line',
+    () => {
+      if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stderr()}`);
+      for (const line of server.lines) {
+        const entry = JSON.parse(line) as { msg?: string; port?: number };
+        if (entry.msg === 'Cupid dashboard listening') return entry.port;
+      }
+      return undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Polls `check` every `everyMs` until it returns a value, or throws after `timeoutMs`. */

@@ -2,10 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDashboard, createMemoryStore } from '@cupid-dashboard/core';
 import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
-import { loadConfig } from '@cupid-dashboard/example-reference-server/config';
-import { type RunningServer, startServer } from '@cupid-dashboard/example-reference-server/server';
 import { dashboardRouter } from '@cupid-dashboard/express';
 import { createLangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
+import { loadConfig, type RunningServer, startServer } from '@cupid-dashboard/server';
 import express, { type Request } from 'express';
 import { pino } from 'pino';
 
@@ -13,7 +12,7 @@ import { pino } from 'pino';
 export const PREFIX = '/internal/dashboard';
 export const API_KEY = 'browser-test-key';
 
-/** The reference server at `/` and the same dashboard mounted under a prefix, read-only, with keys. */
+/** The dashboard server at `/` and the same dashboard mounted under a prefix, read-only, with keys. */
 export interface Stack {
   server: RunningServer;
   /** The simulator, for injecting faults (a slow page makes a sync's progress visible). */
@@ -28,7 +27,7 @@ export interface Stack {
 }
 
 /**
- * Starts the Langfuse simulator with a generated Cupid dataset, the reference server syncing
+ * Starts the Langfuse simulator with a generated Cupid dataset, the dashboard server syncing
  * from it (its first sync finished before this resolves), and a host app mounting the same
  * dashboard at {@link PREFIX} with `apiKeys` and `readOnly`.
  */

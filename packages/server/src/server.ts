@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
 import { createDashboard, type Dashboard, type DashboardStore } from '@cupid-dashboard/core';
 import { dashboardRouter } from '@cupid-dashboard/express';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config';
+import { dashboardOptions } from './dashboard-options';
 import { isExposedAndOpen } from './exposure';
-import { coreLogger, createLogger, progressLogger } from './logger';
+import { coreLogger, createLogger } from './logger';
+import { describeStore, openStore } from './open-store';
 
-/** A started reference server. */
+/** A started dashboard server. */
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8080` (a wildcard host is shown as 127.0.0.1). */
   readonly url: string;
@@ -30,7 +30,7 @@ export interface RunningServer {
 export interface StartServerOptions {
   /** Default: a pino logger at `config.logLevel`. */
   logger?: Logger;
-  /** Default: `createSqliteStore({ path: config.databasePath })`. */
+  /** Default: {@link openStore} (SQLite at `config.databasePath`). */
   createStore?: (config: ServerConfig) => Promise<DashboardStore>;
 }
 
@@ -48,24 +48,9 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.logger ?? createLogger(config.logLevel);
-  const store = await (options.createStore ?? openSqlite)(config);
-  const adapter = coreLogger(log);
+  const store = await (options.createStore ?? openStore)(config);
   const dashboard = createDashboard({
-    store,
-    langfuse: {
-      publicKey: config.langfuse.publicKey,
-      secretKey: config.langfuse.secretKey,
-      baseUrl: config.langfuse.baseUrl,
-      requestsPerMinute: config.langfuse.requestsPerMinute,
-      logger: adapter,
-    },
-    syncOptions: {
-      apiMode: config.langfuse.apiMode,
-      lookbackMs: config.sync.lookbackMinutes * 60_000,
-      startFrom: config.sync.startFrom,
-      logger: adapter,
-      onProgress: progressLogger(log),
-    },
+    ...dashboardOptions(config, store, log),
     schedule: { intervalSeconds: config.sync.intervalSeconds, runOnStart: config.sync.onStart },
   });
 
@@ -77,7 +62,7 @@ export async function startServer(
       cors: config.http.corsOrigins.length > 0 ? { origins: config.http.corsOrigins } : undefined,
       apiKeys: config.http.apiKeys.length > 0 ? config.http.apiKeys : undefined,
       readOnly: config.http.readOnly,
-      logger: adapter,
+      logger: coreLogger(log),
       ui: true,
       metrics: true,
     }),
@@ -102,7 +87,7 @@ export async function startServer(
       port,
       langfuse: config.langfuse.baseUrl,
       apiMode: config.langfuse.apiMode,
-      database: config.databasePath,
+      database: describeStore(config),
       syncIntervalSeconds: config.sync.intervalSeconds,
       corsOrigins: config.http.corsOrigins,
       apiKeys: config.http.apiKeys.length,
@@ -128,15 +113,6 @@ export async function startServer(
       return closing;
     },
   };
-}
-
-async function openSqlite(config: ServerConfig): Promise<DashboardStore> {
-  if (config.databasePath !== ':memory:') {
-    mkdirSync(dirname(config.databasePath), { recursive: true });
-  }
-  // Loaded here so a host that injects its own store never loads the native SQLite module.
-  const { createSqliteStore } = await import('@cupid-dashboard/sqlite-store');
-  return createSqliteStore({ path: config.databasePath });
 }
 
 function listen(app: express.Express, host: string, port: number): Promise<Server> {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
 import { createLangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChildServer, spawnReferenceServer, waitFor } from './child-server';
+import { type ChildServer, listeningPort, spawnCli, waitFor } from './child-server';
 
-// The reference server's real entry point, over real HTTP, against the simulator: what
+// `cupid-dashboard serve` from the server's sources, over real HTTP, against the simulator: what
 // `npm start` and `npm run demo` do, end to end.
 const DAY_MS = 86_400_000;
 // A day before now, so every session of the dataset has ended before the first sync starts.
@@ -25,11 +25,11 @@ async function get(path: string): Promise<{ status: number; body: any; headers: 
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
-describe('reference server against the simulator', () => {
+describe('cupid-dashboard serve against the simulator', () => {
   beforeAll(async () => {
     simServer = await sim.listen();
     dir = mkdtempSync(join(tmpdir(), 'cupid-smoke-'));
-    server = spawnReferenceServer({
+    server = spawnCli(['serve'], {
       LANGFUSE_PUBLIC_KEY: sim.publicKey,
       LANGFUSE_SECRET_KEY: sim.secretKey,
       LANGFUSE_BASE_URL: simServer.url,
@@ -39,14 +39,7 @@ describe('reference server against the simulator', () => {
       SYNC_INTERVAL_SECONDS: '3600',
       LOG_LEVEL: 'info',
     });
-    const port = await waitFor('the listening log line', () => {
-      if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stderr()}`);
-      for (const line of server.lines) {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'Cupid dashboard listening') return entry.port;
-      }
-      return undefined;
-    });
+    const port = await listeningPort(server);
     base = `http://127.0.0.1:${port}`;
     await waitFor('the first successful sync', async () => {
       const { body } = await get('/api/sync/status');
@@ -171,7 +164,7 @@ describe('reference server against the simulator', () => {
   });
 });
 
-describe('reference server configuration errors', () => {
+describe('cupid-dashboard serve configuration errors', () => {
   // Each exits with code 2 and one stderr line naming the variable, echoing no key or password.
   it.each([
     ['the missing variable', { LANGFUSE_SECRET_KEY: '' }, 'LANGFUSE_SECRET_KEY is required'],
@@ -186,7 +179,7 @@ describe('reference server configuration errors', () => {
       'LANGFUSE_BASE_URL must not contain credentials; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY instead',
     ],
   ])('exits with code 2 and one line naming %s', async (_case, env, message) => {
-    const child = spawnReferenceServer({
+    const child = spawnCli(['serve'], {
       LANGFUSE_PUBLIC_KEY: 'pk-lf-test',
       LANGFUSE_SECRET_KEY: 'sk-lf-do-not-print',
       PORT: '0',

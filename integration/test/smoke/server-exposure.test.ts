@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import { createMemoryStore } from '@cupid-dashboard/core';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../examples/reference-server/src/config';
-import { startServer } from '../../../examples/reference-server/src/server';
+import { loadConfig } from '../../../packages/server/src/config';
+import { startServer } from '../../../packages/server/src/server';
 
 // The warning an operator gets when the API and the sync trigger are open to the network.
 const keys = { LANGFUSE_PUBLIC_KEY: 'pk-lf-test', LANGFUSE_SECRET_KEY: 'sk-lf-test' };
@@ -37,7 +37,7 @@ async function warningsAt(env: Record<string, string>): Promise<{ msg: string; h
     .map(({ msg, host }) => ({ msg, host }));
 }
 
-describe('reference server exposure warning', () => {
+describe('server exposure warning', () => {
   it('listens on 127.0.0.1 by default', () => {
     expect(loadConfig(keys).http.host).toBe('127.0.0.1');
   });

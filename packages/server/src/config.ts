@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_CORS_ORIGINS } from '@cupid-dashboard/express';
 import { z } from 'zod';
 
-/** The reference server's settings, read from the environment by {@link loadConfig}. */
+/** The server's settings, read from the environment by {@link loadConfig}. */
 export interface ServerConfig {
   langfuse: {
     publicKey: string;

@@ -1,6 +1,6 @@
 import { DEFAULT_CORS_ORIGINS } from '@cupid-dashboard/express';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../examples/reference-server/src/config';
+import { ConfigError, loadConfig } from '../../../packages/server/src/config';
 
 const keys = { LANGFUSE_PUBLIC_KEY: 'pk-lf-test', LANGFUSE_SECRET_KEY: 'sk-lf-secret-value' };
 

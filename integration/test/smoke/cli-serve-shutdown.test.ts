@@ -5,7 +5,7 @@ import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
 import { createLangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
 import { createSqliteStore } from '@cupid-dashboard/sqlite-store';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnReferenceServer, waitFor } from './child-server';
+import { listeningPort, spawnCli, waitFor } from './child-server';
 
 // SIGTERM while a sync started by POST /api/sync/trigger is mid-way: the process exits 0 and the
 // database holds the run's checkpoint, so the next start resumes instead of starting over.
@@ -16,11 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), 'cupid-shutdown-'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('reference server shutdown', () => {
+describe('cupid-dashboard serve shutdown', () => {
   it('stops a triggered sync on SIGTERM, exits 0 and keeps its checkpoint', async () => {
     const simServer = await sim.listen();
     const path = join(dir, 'cupid.db');
-    const server = spawnReferenceServer({
+    const server = spawnCli(['serve'], {
       LANGFUSE_PUBLIC_KEY: sim.publicKey,
       LANGFUSE_SECRET_KEY: sim.secretKey,
       LANGFUSE_BASE_URL: simServer.url,
@@ -31,13 +31,7 @@ describe('reference server shutdown', () => {
       SYNC_INTERVAL_SECONDS: '3600',
     });
     try {
-      const port = await waitFor('the listening log line', () => {
-        if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stderr()}`);
-        const line = server.lines
-          .map((l) => JSON.parse(l) as { msg?: string; port?: number })
-          .find((entry) => entry.msg === 'Cupid dashboard listening');
-        return line?.port;
-      });
+      const port = await listeningPort(server);
       const base = `http://127.0.0.1:${port}`;
       const trigger = await fetch(`${base}/api/sync/trigger`, { method: 'POST' });
       expect(trigger.status).toBe(202);

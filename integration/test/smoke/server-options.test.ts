@@ -1,8 +1,8 @@
 import { createMemoryStore } from '@cupid-dashboard/core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../examples/reference-server/src/config';
-import { type RunningServer, startServer } from '../../../examples/reference-server/src/server';
+import { loadConfig } from '../../../packages/server/src/config';
+import { type RunningServer, startServer } from '../../../packages/server/src/server';
 
 // The security-relevant variables reach the router: API keys, read-only mode, CORS origins.
 // In process, with a memory store and no sync run (SYNC_ON_START=false, a long interval).
@@ -30,7 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('reference server options', () => {
+describe('server options', () => {
   it('requires one of DASHBOARD_API_KEYS', async () => {
     expect((await fetch(`${server.url}/api/agents`)).status).toBe(401);
     const wrong = await fetch(`${server.url}/api/agents`, {

@@ -20,9 +20,14 @@ export function coreLogger(log: Logger): SyncLogger & LangfuseLogger & RouteLogg
     debug: (message, context) => log.debug(context ?? {}, message),
     info: (message, context) => log.info(context ?? {}, message),
     warn: (message, context) => log.warn(context ?? {}, message),
-    error: (message, details) => log.error({ err: details }, message),
+    // Routes pass the error itself; the sync service a context object like the other levels.
+    error: (message, details) =>
+      log.error(isContext(details) ? details : { err: details }, message),
   };
 }
+
+const isContext = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !(value instanceof Error);
 
 /**
  * Logs sync progress without flooding: a line when the phase changes, else at most one every
