@@ -1,6 +1,6 @@
 import type { EpochMs } from '../domain/records';
 import type { BucketSize } from '../store/common';
-import { DEFAULT_TIME_ZONE, wallToInstant, zoneOffsetMs } from './time-zones';
+import { DEFAULT_TIME_ZONE, firstInstantWhere, wallToInstant, zoneOffsetMs } from './time-zones';
 
 /**
  * Nominal bucket widths in milliseconds. In UTC every bucket has exactly this width; in another
@@ -60,14 +60,7 @@ function transitionBefore(time: EpochMs, zone: string): EpochMs {
   const offset = zoneOffsetMs(time, zone);
   const hourAgo = time - BUCKET_MS.hour;
   if (zoneOffsetMs(hourAgo, zone) === offset) return Number.NEGATIVE_INFINITY;
-  let low = hourAgo;
-  let high = time;
-  while (high - low > 1000) {
-    const middle = low + Math.floor((high - low) / 2000) * 1000;
-    if (zoneOffsetMs(middle, zone) === offset) high = middle;
-    else low = middle;
-  }
-  return high;
+  return firstInstantWhere(hourAgo, time, (at) => zoneOffsetMs(at, zone) === offset);
 }
 
 /**

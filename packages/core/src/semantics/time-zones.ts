@@ -109,12 +109,29 @@ export function wallToInstant(wall: number, zone: string): EpochMs {
   }
   // In a gap: the local clock jumps over `wall`. The day (or hour) starts where the gap ends,
   // the first instant whose wall time is past `wall`; transitions fall on whole seconds.
-  let low = candidates[0] as number;
-  let high = candidates[1] as number;
-  while (high - low > 1000) {
-    const middle = low + Math.floor((high - low) / 2000) * 1000;
-    if (middle + zoneOffsetMs(middle, zone) >= wall) high = middle;
-    else low = middle;
+  return firstInstantWhere(
+    candidates[0] as number,
+    candidates[1] as number,
+    (time) => time + zoneOffsetMs(time, zone) >= wall,
+  );
+}
+
+/**
+ * The first instant in `(low, high]`, to the second, at which `test` turns true, given it is
+ * false at `low`, true at `high` and stays true once true: where an offset change falls.
+ * Binary search, about 22 steps over a day.
+ */
+export function firstInstantWhere(
+  low: EpochMs,
+  high: EpochMs,
+  test: (time: EpochMs) => boolean,
+): EpochMs {
+  let before = low;
+  let after = high;
+  while (after - before > 1000) {
+    const middle = before + Math.floor((after - before) / 2000) * 1000;
+    if (test(middle)) after = middle;
+    else before = middle;
   }
-  return high;
+  return after;
 }
