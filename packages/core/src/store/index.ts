@@ -43,7 +43,7 @@ export {
   type ResolvedAgentTimeSeriesParams,
   type ResolvedDashboardParams,
 } from './query-checks';
-export { seriesBucketStarts, timeBounds } from './series-buckets';
+export { seriesBucketStarts, seriesNeedsHours, timeBounds } from './series-buckets';
 export {
   SESSION_SCAN_LIMIT_DEFAULT,
   SESSION_SCAN_LIMIT_MAX,

@@ -1,5 +1,6 @@
 import type { EpochMs } from '../domain/records';
 import { bucketStarts } from '../semantics/buckets';
+import { DEFAULT_TIME_ZONE } from '../semantics/time-zones';
 import type { BucketSize, TimeRange } from './common';
 import { StoreError } from './errors';
 
@@ -58,4 +59,19 @@ export function timeBounds(times: Iterable<EpochMs>): {
     if (latest === null || time > latest) latest = time;
   }
   return { earliest, latest };
+}
+
+/**
+ * Whether a store answering from rollups must read a series from hour-granular parts: hour
+ * buckets, and day buckets outside UTC, whose local midnights daily rollups (UTC days) cannot
+ * split at. Grouping hourly parts by `bucketStart` in the zone is exact in zones with
+ * whole-hour offsets; in a half- or quarter-hour zone an hourly row that a local midnight cuts
+ * falls wholly in the bucket its UTC hour starts in.
+ *
+ * @example
+ * seriesNeedsHours('day', 'UTC'); // false
+ * seriesNeedsHours('day', 'Europe/Berlin'); // true
+ */
+export function seriesNeedsHours(bucket: BucketSize, timeZone: string): boolean {
+  return bucket === 'hour' || timeZone !== DEFAULT_TIME_ZONE;
 }

@@ -10,6 +10,7 @@ import {
   type ModelUsage,
   type ResolvedAgentTimeSeriesParams,
   seriesBucketStarts,
+  seriesNeedsHours,
   type TimeRange,
   timeBounds,
 } from '@cupid-dashboard/core';
@@ -24,7 +25,6 @@ import {
   meanLatency,
   readFactParts,
 } from './facts';
-import { hourlyParts } from './range-plan';
 
 /** A latency summary from totals: exact mean, sketch percentiles. */
 export function latencyOf(totals: FactTotals): LatencySummary {
@@ -157,7 +157,7 @@ export async function getAgentTimeSeries(
 ): Promise<AgentTimeSeriesPoint[] | null> {
   const { name, range, bucket, timeZone } = params;
   if (!(await agentExists(db, name))) return null;
-  const hourly = hourlyParts(bucket, timeZone);
+  const hourly = seriesNeedsHours(bucket, timeZone);
   const parts = (await readFactParts(db, { range, agent: name, sketches: true, hourly })).filter(
     (part) => part.calls > 0,
   );

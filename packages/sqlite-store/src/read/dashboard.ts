@@ -8,12 +8,12 @@ import {
   type EpochMs,
   type ResolvedDashboardParams,
   seriesBucketStarts,
+  seriesNeedsHours,
   type TimeRange,
 } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
 import { emptyTotals, type FactPart, groupParts, meanLatency, readFactParts } from './facts';
-import { hourlyParts } from './range-plan';
 import { funnelOf, type SessionScope, sessionScope } from './session-stats';
 import { readTraceParts, type TracePart } from './trace-parts';
 
@@ -27,7 +27,7 @@ export async function getDashboard(
   preset: DashboardPreset,
 ): Promise<DashboardMetrics> {
   const { range, bucket, timeZone } = params;
-  const hourly = hourlyParts(bucket, timeZone);
+  const hourly = seriesNeedsHours(bucket, timeZone);
   const scope = await sessionScope(db, range, preset, params.now, hourly);
   // The series' percentiles need each bucket's sketches.
   const parts = (await readFactParts(db, { range, hourly, sketches: true })).filter(

@@ -1,9 +1,4 @@
-import {
-  BUCKET_MS,
-  type BucketSize,
-  DEFAULT_TIME_ZONE,
-  type TimeRange,
-} from '@cupid-dashboard/core';
+import { BUCKET_MS, type TimeRange } from '@cupid-dashboard/core';
 
 /** A half-open span `[from, to)`; a null bound is open. */
 export interface Span {
@@ -22,20 +17,6 @@ export interface RangePlan {
   hours: Span[];
   /** A span of whole days, or null. */
   days: Span | null;
-}
-
-/**
- * Whether a series must be read from hour-granular parts: hour buckets, and day buckets outside
- * UTC, whose local midnights the daily rollups (UTC days) cannot split at. Grouping hourly
- * parts by local day is exact in zones with whole-hour offsets; in a half- or quarter-hour zone
- * an hourly row that a local midnight cuts falls wholly in the bucket its UTC hour starts in.
- *
- * @example
- * hourlyParts('day', 'UTC'); // false
- * hourlyParts('day', 'Europe/Berlin'); // true
- */
-export function hourlyParts(bucket: BucketSize, timeZone: string): boolean {
-  return bucket === 'hour' || timeZone !== DEFAULT_TIME_ZONE;
 }
 
 const HOUR = BUCKET_MS.hour;
