@@ -1,3 +1,4 @@
+import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from './support/chromium';
@@ -292,6 +293,48 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     await page.reload();
     await page.locator('[data-sync-status]').waitFor();
     expect(await dialog.count()).toBe(0);
+    expect(unexpected(watched.errors, '401')).toEqual([]);
+    await watched.context.close();
+  });
+
+  it('refreshes the open page when a sync commits new data, over the keyed live event stream', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    const prefixed = stack.prefixedUrl;
+    await page.goto(`${prefixed}#/?range=all`);
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input').fill(API_KEY);
+    // Entering the key opens a new event stream, which carries it: a browser's EventSource could not.
+    const stream = page.waitForRequest(
+      (request) =>
+        request.url().endsWith('/api/events') && request.headers().authorization !== undefined,
+    );
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    expect((await stream).headers().authorization).toBe(`Bearer ${API_KEY}`);
+    const before = await apiJson(prefixed, 'api/metrics/dashboard?time_range=all', API_KEY);
+    const shows = (sessions: number) =>
+      page.locator(`[data-kpi="sessions"][data-value="${sessions}"]`).waitFor();
+    await shows(before.kpis.sessions.value);
+    // A reload would drop this: the refresh must come from the live events, not a navigation.
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+    // Two new sessions in the last hour, inside the next run's window.
+    const extra = generateCupidDataset({
+      seed: 99,
+      sessions: 2,
+      days: 0.01,
+      end: Date.now() - 1_800_000,
+    });
+    stack.sim.publish({
+      sessions: extra.sessions,
+      traces: extra.traces,
+      observations: extra.observations,
+    });
+    expect((await stack.server.dashboard.sync!.sync()).status).toBe('success');
+    const after = await apiJson(prefixed, 'api/metrics/dashboard?time_range=all', API_KEY);
+    expect(after.kpis.sessions.value).toBe(before.kpis.sessions.value + 2);
+    await shows(after.kpis.sessions.value);
+    expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
     expect(unexpected(watched.errors, '401')).toEqual([]);
     await watched.context.close();
   });

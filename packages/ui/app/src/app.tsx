@@ -1,8 +1,10 @@
+import { useEffect } from 'preact/hooks';
 import { ApiError } from './api/client';
 import { KeyPrompt } from './components/key-prompt';
 import { Layout } from './components/layout';
 import { ErrorView } from './components/states';
 import { useAuth } from './lib/auth';
+import { connectLive } from './lib/live';
 import { type Route, useRoute } from './lib/router';
 import { AgentPage } from './pages/agent';
 import { AgentsPage } from './pages/agents';
@@ -39,6 +41,10 @@ function page(route: Route) {
 export function App() {
   const route = useRoute();
   const auth = useAuth();
+  useEffect(() => {
+    // A new key (auth.epoch) opens a new stream: a refused one is not retried.
+    return connectLive();
+  }, [auth.epoch]);
   return (
     <>
       <Layout route={route}>{page(route)}</Layout>

@@ -3,6 +3,7 @@ import { ApiError, type ApiResult } from '../api/client';
 import { storedApiKey } from '../api/key';
 import { mountOptions } from '../api/options';
 import { requestKey, useAuth } from './auth';
+import { useDataEpoch } from './live';
 
 export type Loadable<T> =
   | { status: 'loading'; data?: T; asOf?: string | null }
@@ -13,12 +14,15 @@ export type Loadable<T> =
  * Loads `load()` whenever `key` changes (the query it depends on) and on `reload()`; an answer to
  * an older key is dropped. The previous data stays while the next loads, so figures do not blink.
  * A 401 on a mount with API keys opens the key prompt; the load repeats once a key is entered.
+ * It repeats too when the live events say the data changed (a sync committed), so every page
+ * shows new data without a reload.
  */
 export function useApi<T>(
   key: string,
   load: () => Promise<ApiResult<T>>,
 ): Loadable<T> & { reload: () => void } {
   const { epoch } = useAuth();
+  const dataEpoch = useDataEpoch();
   const [tick, setTick] = useState(0);
   const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
   useEffect(() => {
@@ -39,7 +43,7 @@ export function useApi<T>(
     return () => {
       current = false;
     };
-  }, [key, tick, epoch]);
+  }, [key, tick, epoch, dataEpoch]);
   const reload = useCallback(() => setTick((value) => value + 1), []);
   return { ...state, reload };
 }
