@@ -78,15 +78,19 @@ export const periodShape = {
   to: isoDateParam('to', 'End of a custom period, exclusive; after from').optional(),
 };
 
+const isQueryTime = (time: unknown): time is QueryTime => typeof time === 'object' && time !== null;
+
 /** Adds the `to > from` check to a query schema holding {@link periodShape}. */
 export function withPeriodCheck<T extends z.ZodObject<typeof periodShape>>(schema: T): T {
   return schema.superRefine((value, context) => {
-    const { from, to, tz } = value as { from?: QueryTime; to?: QueryTime; tz?: string };
+    const { from, to, tz } = value as { from?: unknown; to?: unknown; tz?: string };
     // An invalid tz has its own issue; the dates are compared at UTC midnight meanwhile.
     const zone = tz !== undefined && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
+    // Zod runs this check even when a date failed its own (then it is still the raw string,
+    // e.g. `?from=`), so only parsed times are compared.
     if (
-      from !== undefined &&
-      to !== undefined &&
+      isQueryTime(from) &&
+      isQueryTime(to) &&
       queryTimeToEpoch(to, zone) <= queryTimeToEpoch(from, zone)
     ) {
       context.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });

@@ -25,6 +25,15 @@ describe('query parameter errors', () => {
     ]);
   });
 
+  it('answers empty dates (?from=&to=) with 422 naming both, not a 500', async () => {
+    const result = await call({ from: '', to: '' });
+    expect(result.status).toBe(422);
+    expect((result.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'from',
+      'to',
+    ]);
+  });
+
   it('treats an empty number (?limit=&page=) as absent, so the defaults apply', async () => {
     const result = await call({ limit: '', page: '' });
     expect(result.status).toBe(200);
