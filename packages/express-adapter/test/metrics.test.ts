@@ -87,8 +87,25 @@ describe('GET /metrics', () => {
       sessionsOk,
     );
     expect(durations).toBe(base + 2);
+    expect(after.value('cupid_live_clients')).toBe(0);
     // Answers the guard refused count too, with their status.
     expect(after.value('cupid_http_requests_total', { route: '/metrics', status: '401' })).toBe(2);
+
+    const stop = new AbortController();
+    const stream = await fetch(`${server.url}${PREFIX}/api/events`, {
+      headers: { authorization: `Bearer ${KEY}` },
+      signal: stop.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect((await scrape()).value('cupid_live_clients')).toBe(1);
+    stop.abort();
+    await expect.poll(() => dashboard.events?.clients).toBe(0);
+    // A stream counts once it has closed, with the status it was answered with.
+    await expect
+      .poll(async () =>
+        (await scrape()).value('cupid_http_requests_total', { route: '/api/events' }),
+      )
+      .toBe(1);
   });
 
   it('records sync runs by outcome, records by kind, Langfuse requests and the store', async () => {

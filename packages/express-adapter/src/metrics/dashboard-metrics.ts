@@ -2,6 +2,7 @@ import type { Dashboard, MetricsSource, RouteLogger } from '@cupid-dashboard/cor
 import { Registry } from 'prom-client';
 import { httpMetrics, type RequestTimer } from './http-metrics';
 import { langfuseMetrics } from './langfuse-metrics';
+import { liveMetrics } from './live-metrics';
 import type { MetricsOptions } from './options';
 import { storeMetrics } from './store-metrics';
 import { syncMetrics } from './sync-metrics';
@@ -31,6 +32,7 @@ export function dashboardMetrics(
   const timer = httpMetrics(registry, prefix);
   if (dashboard.sync) syncMetrics(registry, prefix, dashboard.sync);
   if (dashboard.client) langfuseMetrics(registry, prefix, dashboard.client);
+  if (dashboard.events) liveMetrics(registry, prefix, dashboard.events);
   storeMetrics(registry, prefix, dashboard, logger);
   return {
     timer,
