@@ -33,6 +33,8 @@ describe('loadConfig', () => {
         corsOrigins: [...DEFAULT_CORS_ORIGINS],
         apiKeys: [],
         readOnly: false,
+        rateLimitPerMinute: 600,
+        trustProxy: undefined,
       },
       logLevel: 'info',
     });
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
         CORS_ORIGINS: 'https://dash.example.com, http://localhost:5173',
         DASHBOARD_API_KEYS: 'k1,k2',
         DASHBOARD_READ_ONLY: 'TRUE',
+        DASHBOARD_RATE_LIMIT: '0',
+        TRUST_PROXY: '1',
         LOG_LEVEL: 'warn',
       },
       '/srv',
@@ -77,7 +81,12 @@ describe('loadConfig', () => {
       corsOrigins: ['https://dash.example.com', 'http://localhost:5173'],
       apiKeys: ['k1', 'k2'],
       readOnly: true,
+      rateLimitPerMinute: 0,
+      trustProxy: 1,
     });
+    expect(loadConfig({ ...keys, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
     expect(config.logLevel).toBe('warn');
   });
 
@@ -135,6 +144,12 @@ describe('loadConfig', () => {
       'LANGFUSE_REQUESTS_PER_MINUTE must be a positive number',
     ],
     ['DASHBOARD_READ_ONLY', 'maybe', 'DASHBOARD_READ_ONLY must be true or false'],
+    ['DASHBOARD_RATE_LIMIT', 'lots', 'DASHBOARD_RATE_LIMIT must be an integer from 0 to 1000000'],
+    [
+      'TRUST_PROXY',
+      'true',
+      'TRUST_PROXY must name the proxies (a hop count such as 1, loopback, or subnets), not true',
+    ],
     [
       'SYNC_START_FROM',
       'yesterday',

@@ -7,6 +7,13 @@ import { type RunningServer, startServer } from '../../../packages/server/src/se
 // The security-relevant variables reach the router: API keys, read-only mode, CORS origins.
 // In process, with a memory store and no sync run (SYNC_ON_START=false, a long interval).
 let server: RunningServer;
+const KEYS_ONLY = {
+  LANGFUSE_PUBLIC_KEY: 'pk-lf-test',
+  LANGFUSE_SECRET_KEY: 'sk-lf-test',
+  LANGFUSE_BASE_URL: 'http://127.0.0.1:9',
+  PORT: '0',
+  SYNC_ON_START: 'false',
+};
 
 beforeAll(async () => {
   const config = loadConfig({
@@ -63,6 +70,31 @@ describe('server options', () => {
       headers: { ...headers, origin: 'http://localhost:5173' },
     });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('limits each API key to DASHBOARD_RATE_LIMIT requests a minute', async () => {
+    const limited = await startServer(
+      loadConfig({ ...KEYS_ONLY, DASHBOARD_API_KEYS: 'key-one', DASHBOARD_RATE_LIMIT: '2' }),
+      { createStore: async () => createMemoryStore(), logger: pino({ level: 'silent' }) },
+    );
+    try {
+      const headers = { 'x-api-key': 'key-one' };
+      for (const expected of [200, 200, 429]) {
+        const response = await fetch(`${limited.url}/api/agents`, { headers });
+        expect(response.status).toBe(expected);
+        if (expected === 429) {
+          expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+          expect(await response.json()).toMatchObject({ code: 'RATE_LIMITED' });
+        }
+      }
+      // The default server (600 a minute) answered all of the above and more.
+      const status = await fetch(`${server.url}/api/agents`, {
+        headers: { 'x-api-key': 'key-one' },
+      });
+      expect(status.status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('answers unknown paths with a JSON 404', async () => {

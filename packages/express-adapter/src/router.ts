@@ -4,6 +4,7 @@ import { corsHandler, DEFAULT_CORS_ORIGINS } from './cors';
 import { type AuthOption, apiKeyGuard, authGuard } from './guards';
 import { dashboardMetrics } from './metrics/dashboard-metrics';
 import type { MetricsOptions } from './metrics/options';
+import { type RateLimitOption, rateLimiter } from './rate-limit';
 import { send } from './send';
 import { locateUi } from './ui/locate-ui';
 import { uiRoutes } from './ui/ui-routes';
@@ -43,14 +44,25 @@ export interface DashboardRouterOptions {
    * choose. Default false: `/metrics` answers 404 `NOT_FOUND` and nothing is counted.
    */
   metrics?: boolean | MetricsOptions;
+  /**
+   * Limit the API routes per client: at most `limit` requests per `windowMs` (default one minute)
+   * for each API key sent, or else each client address (`req.ip`: behind a proxy, set Express's
+   * `trust proxy` so it is the client's, not the proxy's). Over it: `429 {detail, code:
+   * 'RATE_LIMITED'}` with `Retry-After` in seconds. Counted after the guards: a refused request is
+   * answered 401 and not counted. Default: no limit.
+   *
+   * @example
+   * dashboardRouter(dashboard, { rateLimit: { limit: 600 } }); // 600 requests a minute per client
+   */
+  rateLimit?: RateLimitOption;
 }
 
 /**
  * The dashboard's REST routes as an Express router, to mount at `/` or any prefix. It only
- * translates: validation, handlers and error mapping live in `@cupid-dashboard/core`. Guards and
- * CORS apply to the dashboard's own paths only, so a router mounted at `/` leaves the host's
- * other routes alone. Throws a `DashboardError` `DASHBOARD_CONFIG` for an empty `apiKeys` list
- * or an empty key.
+ * translates: validation, handlers and error mapping live in `@cupid-dashboard/core`. Guards,
+ * rate limits and CORS apply to the dashboard's own paths only, so a router mounted at `/` leaves
+ * the host's other routes alone. Throws a `DashboardError` `DASHBOARD_CONFIG` for an empty
+ * `apiKeys` list, an empty key or a `rateLimit` that is not a positive integer.
  *
  * @example
  * app.use('/internal/dashboard', dashboardRouter(dashboard, { auth: requireAdmin, readOnly: true }));
@@ -68,6 +80,7 @@ export function dashboardRouter(
   const metrics = options.metrics
     ? dashboardMetrics(dashboard, options.metrics === true ? {} : options.metrics, logger)
     : null;
+  if (options.rateLimit) guards.push(rateLimiter(options.rateLimit));
   const origins = options.cors === true ? DEFAULT_CORS_ORIGINS : options.cors?.origins;
   if (options.ui) {
     const page = { readOnly: options.readOnly ?? false, apiKeys: options.apiKeys !== undefined };

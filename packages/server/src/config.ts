@@ -37,6 +37,13 @@ export interface ServerConfig {
     apiKeys: string[];
     /** Reject `POST /api/sync/trigger` with 403. */
     readOnly: boolean;
+    /** API requests a minute per API key or client address; 0 turns the limit off. */
+    rateLimitPerMinute: number;
+    /**
+     * Express's `trust proxy`: how many proxies (a number) or which (`loopback`, a subnet list)
+     * to trust for the client address in `X-Forwarded-For`; undefined trusts none.
+     */
+    trustProxy: number | string | undefined;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -137,6 +144,17 @@ const envSchema = z.object({
     .transform((text) => (text.trim().toLowerCase() === 'none' ? [] : list(text))),
   DASHBOARD_API_KEYS: z.string().default('').transform(list),
   DASHBOARD_READ_ONLY: flag('DASHBOARD_READ_ONLY', false),
+  // Generous: a dashboard page view costs about ten requests; a script looping on the API does not pass.
+  DASHBOARD_RATE_LIMIT: integerVariable('DASHBOARD_RATE_LIMIT', 0, 1_000_000, 600),
+  TRUST_PROXY: z
+    .string()
+    // `true` would trust any X-Forwarded-For, letting every client choose its own rate-limit key.
+    .refine((text) => !['true', 'yes', 'on'].includes(text.trim().toLowerCase()), {
+      error:
+        'TRUST_PROXY must name the proxies (a hop count such as 1, loopback, or subnets), not true',
+    })
+    .transform((text) => (/^\d+$/.test(text.trim()) ? Number(text) : text.trim()))
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -200,6 +218,8 @@ export function loadConfig(
       corsOrigins: e.CORS_ORIGINS,
       apiKeys: e.DASHBOARD_API_KEYS,
       readOnly: e.DASHBOARD_READ_ONLY,
+      rateLimitPerMinute: e.DASHBOARD_RATE_LIMIT,
+      trustProxy: e.TRUST_PROXY,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -56,12 +56,17 @@ export async function startServer(
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.http.trustProxy !== undefined) app.set('trust proxy', config.http.trustProxy);
   app.use(requestLogger(log));
   app.use(
     dashboardRouter(dashboard, {
       cors: config.http.corsOrigins.length > 0 ? { origins: config.http.corsOrigins } : undefined,
       apiKeys: config.http.apiKeys.length > 0 ? config.http.apiKeys : undefined,
       readOnly: config.http.readOnly,
+      rateLimit:
+        config.http.rateLimitPerMinute > 0
+          ? { limit: config.http.rateLimitPerMinute, windowMs: 60_000 }
+          : undefined,
       logger: coreLogger(log),
       ui: true,
       metrics: true,
@@ -92,6 +97,7 @@ export async function startServer(
       corsOrigins: config.http.corsOrigins,
       apiKeys: config.http.apiKeys.length,
       readOnly: config.http.readOnly,
+      rateLimitPerMinute: config.http.rateLimitPerMinute,
     },
     'Cupid dashboard listening',
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUS_DESCRIPTIONS } from './responses';
+import { errorBody, STATUS_DESCRIPTIONS } from './responses';
 import type { AnyDashboardRoute } from './types';
 
 /** A JSON Schema or OpenAPI fragment. */
@@ -71,6 +71,22 @@ const IF_NONE_MATCH: Json = {
   schema: { type: 'string' },
 };
 
+/**
+ * 429, on every route: an adapter may limit requests per client (the Express adapter's
+ * `rateLimit` option), and a client should know the answer's shape either way.
+ */
+const RATE_LIMITED_RESPONSE: Json = {
+  description: STATUS_DESCRIPTIONS[429],
+  headers: {
+    'Retry-After': {
+      description:
+        'Seconds to wait before sending again (always sent by the rate limit; by Langfuse when it said)',
+      schema: { type: 'integer', minimum: 1 },
+    },
+  },
+  content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } },
+};
+
 function operation(route: AnyDashboardRoute): Json {
   const responses: Json = {};
   for (const [status, schema] of Object.entries(route.schemas.response)) {
@@ -86,6 +102,7 @@ function operation(route: AnyDashboardRoute): Json {
     if (route.dataAsOf && status.startsWith('2')) response.headers = SNAPSHOT_HEADERS;
     responses[status] = response;
   }
+  responses['429'] = RATE_LIMITED_RESPONSE;
   if (route.dataAsOf) {
     responses['304'] = {
       description: STATUS_DESCRIPTIONS[304],

@@ -41,7 +41,7 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = Object.free
   404: 'Not found',
   409: 'Conflict: no sync service is configured',
   422: 'Invalid parameter; errors names each field',
-  429: 'Rate limited',
+  429: 'Too many requests: over the per-client limit the host set, or Langfuse is limiting a call made for this request; wait Retry-After seconds',
   500: 'Internal server error (details are logged, not returned)',
   503: 'Unavailable: the data store cannot be read; for /api/events, the server is full or shutting down',
 });

@@ -98,6 +98,7 @@ describe('openApiDocument', () => {
       '403',
       '404',
       '422',
+      '429',
       '500',
       '503',
     ]);
@@ -112,9 +113,14 @@ describe('openApiDocument', () => {
       '401',
       '403',
       '409',
+      '429',
       '500',
       '503',
     ]);
+    // Every route documents the 429 an adapter's rate limit answers, with its Retry-After.
+    expect(trigger.responses['429']).toMatchObject({
+      headers: { 'Retry-After': expect.any(Object) },
+    });
     expect(openApiPath('/a/:b/c/:d_e')).toBe('/a/{b}/c/{d_e}');
     expect(openApiDocument()).toMatchObject({ servers: [{ url: '/' }], paths: document.paths });
   });
