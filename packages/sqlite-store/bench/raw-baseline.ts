@@ -9,12 +9,12 @@ import type { Page } from './batches';
  * synchronous=NORMAL, 64 MB cache). Serializing the JSON columns is timed too, as any store must
  * do it.
  *
- * @returns milliseconds spent inserting (generation excluded)
+ * @returns milliseconds spent inserting (generation and receiving the pages excluded)
  */
-export function rawInsert(
+export async function rawInsert(
   path: string,
-  source: Iterable<Page>,
-): { ms: number; observations: number } {
+  source: AsyncIterable<Page>,
+): Promise<{ ms: number; observations: number }> {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
@@ -88,7 +88,7 @@ export function rawInsert(
   });
   let ms = 0;
   let observations = 0;
-  for (const page of source) {
+  for await (const page of source) {
     const start = performance.now();
     insertPage(page);
     ms += performance.now() - start;
