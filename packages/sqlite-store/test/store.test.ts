@@ -31,6 +31,28 @@ describe('createSqliteStore on a file', () => {
     await defaults.close();
   });
 
+  it('fills the search grams of a file written before them from its search text', async () => {
+    const first = await createSqliteStore({ path });
+    const say = (id: string, sessionId: string, content: string) =>
+      observation({ id, sessionId, input: [{ role: 'user', content }], startTime: T0 });
+    await first.upsert({ observations: [say('o1', 's1', 'xy'), say('o2', 's2', 'x\ny')] });
+    await first.close();
+    // The file as the previous schema left it: no grams, the migration not run.
+    const raw = new Database(path);
+    raw.exec(
+      `drop table session_chars; drop table session_pairs; delete from kysely_migration where name = '0003_session_grams'`,
+    );
+    raw.close();
+
+    const second = await createSqliteStore({ path });
+    const ids = async (search: string) =>
+      (await second.listSessions({ search, sort: 'id', order: 'asc' })).items.map((row) => row.id);
+    expect(await ids('xy')).toEqual(['s1']);
+    expect(await ids('y')).toEqual(['s1', 's2']);
+    expect(await ids('s2')).toEqual(['s2']);
+    await second.close();
+  });
+
   it('keeps its data across a reopen and migrates only once', async () => {
     const first = await createSqliteStore({ path });
     await first.upsert({
@@ -45,7 +67,11 @@ describe('createSqliteStore on a file', () => {
     const migrations = second.database.prepare('select name from kysely_migration').all() as Array<{
       name: string;
     }>;
-    expect(migrations.map((row) => row.name)).toEqual(['0001_initial', '0002_data_version']);
+    expect(migrations.map((row) => row.name)).toEqual([
+      '0001_initial',
+      '0002_data_version',
+      '0003_session_grams',
+    ]);
     expect(await second.getSession({ id: 's' })).toMatchObject({ userId: 'u', cost: 0.5 });
     expect((await second.getSyncState()).watermark).toBe(42);
     expect(await second.getLease()).toEqual({

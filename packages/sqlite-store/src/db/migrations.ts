@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { chunks } from '../chunks';
+import type { StoreSchema } from './schema';
+import { searchGrams } from './search-grams';
 
 /**
  * The store's schema as ordered migrations. Column order matters for speed: the small columns
@@ -292,10 +295,57 @@ const dataVersion: Migration = {
   },
 };
 
+/**
+ * The distinct characters and the pair bitmap of each session's search text (see
+ * `db/search-grams.ts`), which answer searches of one or two characters; filled from the stored
+ * search text, a thousand sessions at a time.
+ */
+const sessionGrams: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('session_chars')
+      .addColumn('rowid', 'integer', (c) => c.primaryKey())
+      .addColumn('chars', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('session_pairs')
+      .addColumn('rowid', 'integer', (c) => c.primaryKey())
+      .addColumn('pairs', 'blob', (c) => c.notNull())
+      .execute();
+    const typed = db as unknown as Kysely<StoreSchema>;
+    for (let after = -1; ; ) {
+      const rows = await typed
+        .selectFrom('session_fts')
+        .select(['rowid', 'ident', 'body'])
+        .where('rowid', '>', after)
+        .orderBy('rowid')
+        .limit(1000)
+        .execute();
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]?.rowid as number;
+      const grams = rows.map((row) => ({
+        rowid: row.rowid,
+        ...searchGrams([row.ident, row.body]),
+      }));
+      for (const slice of chunks(grams, 200)) {
+        await typed
+          .insertInto('session_chars')
+          .values(slice.map(({ rowid, chars }) => ({ rowid, chars })))
+          .execute();
+        await typed
+          .insertInto('session_pairs')
+          .values(slice.map(({ rowid, pairs }) => ({ rowid, pairs })))
+          .execute();
+      }
+    }
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001_initial': initial,
   '0002_data_version': dataVersion,
+  '0003_session_grams': sessionGrams,
 });
 
 /** Hands Kysely's `Migrator` the migrations defined in code (no files to ship or find). */

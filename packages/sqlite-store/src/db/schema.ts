@@ -11,6 +11,8 @@ export interface StoreSchema {
   observations: ObservationTable;
   session_agg: SessionAggTable;
   session_fts: SessionFtsTable;
+  session_chars: SessionCharsTable;
+  session_pairs: SessionPairsTable;
   agent_first: AgentFirstTable;
   trace_agg: TraceAggTable;
   rollup_hour: RollupTable;
@@ -111,6 +113,21 @@ export interface SessionFtsTable {
   body: string;
   /** The table-named column FTS5 MATCHes against; never written. */
   session_fts: ColumnType<string, never, never>;
+}
+
+/** The distinct characters of a session's search text (`db/search-grams.ts`); rowid = `session_agg.rowid`. */
+export interface SessionCharsTable {
+  rowid: number;
+  chars: string;
+}
+
+/**
+ * The pair bitmap of a session's search text (`db/search-grams.ts`); rowid = `session_agg.rowid`.
+ * Apart from the characters, so a one-character search scans only those.
+ */
+export interface SessionPairsTable {
+  rowid: number;
+  pairs: Uint8Array;
 }
 
 export interface AgentFirstTable {

@@ -21,6 +21,7 @@ import {
 import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { SESSION_ROW_COLUMNS } from '../db/columns';
 import type { StoreSchema } from '../db/schema';
+import { codeOf, pairBit, pairBitTest } from '../db/search-grams';
 import type { Db } from '../db/types';
 
 const SORT_COLUMNS: Record<SessionSortKey, keyof StoreSchema['session_agg']> = {
@@ -61,13 +62,16 @@ export function whereStarted(query: SessionQuery, range: TimeRange | undefined):
 
 /**
  * Restricts to sessions whose id, user or message text holds the query. Three or more characters
- * go through the FTS5 trigram index as one quoted phrase (a literal substring); shorter queries,
- * which trigrams cannot index, scan the stored text with `instr` (no wildcards either way).
+ * go through the FTS5 trigram index as one quoted phrase (a literal substring). Shorter queries,
+ * which trigrams cannot index, go through the sessions' grams (`db/search-grams.ts`): one
+ * character is answered by them exactly, two are checked with `instr` against the text of only
+ * the sessions holding both characters and the pair's bit (no wildcards either way).
  */
 function whereSearch(query: SessionQuery, search: string): SessionQuery {
   const needle = normalizeSearchQuery(search);
   if (needle === '') return query;
-  if ([...needle].length >= 3) {
+  const chars = [...needle];
+  if (chars.length >= 3) {
     const phrase = `"${needle.replaceAll('"', '""')}"`;
     return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
       eb
@@ -76,11 +80,31 @@ function whereSearch(query: SessionQuery, search: string): SessionQuery {
         .where(sql<boolean>`session_fts match ${phrase}`),
     );
   }
+  const [first, second] = chars as [string, string | undefined];
+  if (second === undefined) {
+    return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
+      eb
+        .selectFrom('session_chars')
+        .select('session_chars.rowid')
+        .where(sql<boolean>`instr(chars, ${first}) > 0`),
+    );
+  }
+  const { position, mask } = pairBitTest(pairBit(codeOf(first), codeOf(second)));
+  // Cross joins keep SQLite's join order: characters first, then bitmaps and text by rowid.
   return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
     eb
-      .selectFrom('session_fts')
-      .select('session_fts.rowid')
-      .where(sql<boolean>`instr(ident, ${needle}) > 0 or instr(body, ${needle}) > 0`),
+      .selectFrom('session_chars')
+      .crossJoin('session_pairs')
+      .crossJoin('session_fts')
+      .select('session_chars.rowid')
+      .where(sql<boolean>`instr(session_chars.chars, ${first}) > 0`)
+      .where(sql<boolean>`instr(session_chars.chars, ${second}) > 0`)
+      .whereRef('session_pairs.rowid', '=', 'session_chars.rowid')
+      .where(sql<boolean>`instr(${mask}, substr(session_pairs.pairs, ${position}, 1)) > 0`)
+      .whereRef('session_fts.rowid', '=', 'session_chars.rowid')
+      .where(
+        sql<boolean>`(instr(session_fts.ident, ${needle}) > 0 or instr(session_fts.body, ${needle}) > 0)`,
+      ),
   );
 }
 

@@ -5,6 +5,8 @@ import type {
   AgentFirstTable,
   ObservationTable,
   SessionAggTable,
+  SessionCharsTable,
+  SessionPairsTable,
   TraceAggTable,
   TraceTable,
 } from '../db/schema';
@@ -125,4 +127,14 @@ export const insertSearchRows = bulkInsert<{ rowid: number; ident: string; body:
   ['rowid', 'ident', 'body'],
   (db, rows) => db.insertInto('session_fts').values(rows),
   100,
+);
+
+/** Inserts the distinct characters of sessions' search text. */
+export const insertSearchChars = bulkInsert<SessionCharsTable>(['rowid', 'chars'], (db, rows) =>
+  db.insertInto('session_chars').values(rows),
+);
+
+/** Inserts the pair bitmaps of sessions' search text. */
+export const insertSearchPairs = bulkInsert<SessionPairsTable>(['rowid', 'pairs'], (db, rows) =>
+  db.insertInto('session_pairs').values(rows),
 );

@@ -29,6 +29,8 @@ const DERIVED_TABLES = [
   'session_day',
   'session_agg',
   'session_fts',
+  'session_chars',
+  'session_pairs',
   'counters',
 ] as const;
 

@@ -1,7 +1,8 @@
 import { chunks } from '../chunks';
 import { fromJson } from '../db/json';
+import { searchGrams } from '../db/search-grams';
 import type { Db } from '../db/types';
-import { insertSearchRows } from './inserts';
+import { insertSearchChars, insertSearchPairs, insertSearchRows } from './inserts';
 import type { SearchChanges } from './search-changes';
 import { generationSearchLines, sessionIdentText } from './search-lines';
 
@@ -16,9 +17,9 @@ export interface SearchTarget {
 }
 
 /**
- * Brings the FTS rows of the given sessions up to date: appended lines are merged into the stored
- * text (a set of distinct lines), rebuilt sessions re-read their generations, and an unchanged
- * session is not written at all.
+ * Brings the FTS rows and grams of the given sessions up to date: appended lines are merged into
+ * the stored text (a set of distinct lines), rebuilt sessions re-read their generations, and an
+ * unchanged session is not written at all.
  */
 export async function writeSessionSearch(
   db: Db,
@@ -93,6 +94,8 @@ export async function writeSessionSearch(
   ];
   for (const slice of chunks(staleRowids, 500)) {
     await db.deleteFrom('session_fts').where('rowid', 'in', slice).execute();
+    await db.deleteFrom('session_chars').where('rowid', 'in', slice).execute();
+    await db.deleteFrom('session_pairs').where('rowid', 'in', slice).execute();
   }
   const rows = rewritten.map((target) => ({
     rowid: target.rowid,
@@ -100,4 +103,15 @@ export async function writeSessionSearch(
     body: [...(bodies.get(target.id) ?? [])].join('\n'),
   }));
   await insertSearchRows(db, rows);
+  await writeSearchGrams(db, rows);
+}
+
+/** The grams of the given search rows, written to their two tables. */
+export async function writeSearchGrams(
+  db: Db,
+  rows: ReadonlyArray<{ rowid: number; ident: string; body: string }>,
+): Promise<void> {
+  const grams = rows.map((row) => ({ rowid: row.rowid, ...searchGrams([row.ident, row.body]) }));
+  await insertSearchChars(db, grams);
+  await insertSearchPairs(db, grams);
 }

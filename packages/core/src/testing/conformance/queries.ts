@@ -177,11 +177,14 @@ function sampleSessionIds(dataset: CupidDataset): string[] {
   return ids.filter((_, i) => i % step === 0).slice(0, 6);
 }
 
-/** Searches that hit ids, users and message text, plus ones that must be taken literally. */
+/**
+ * Searches that hit ids, users and message text, of one, two and more characters, plus ones that
+ * must be taken literally.
+ */
 function searchTerms(dataset: CupidDataset, sessionIds: string[]): string[] {
-  const terms = ['', 'love', 'LOVE', '%', '_', "' OR 1=1 --", 'zzz-no-such-text'];
+  const terms = ['', 'love', 'LOVE', '%', '_', "' OR 1=1 --", 'zzz-no-such-text', 'Lo', 'qz', 'é'];
   const id = sessionIds[0];
-  if (id !== undefined) terms.push(id.slice(2, 10).toUpperCase());
+  if (id !== undefined) terms.push(id.slice(2, 10).toUpperCase(), id.slice(3, 5));
   const user = dataset.users[0];
   if (user !== undefined) terms.push(user);
   return terms;

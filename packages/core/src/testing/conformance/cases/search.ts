@@ -51,5 +51,29 @@ export function searchCases(open: OpenStore): void {
       expect(await ids(store, 'special\nhere')).toEqual(['plain']);
       expect(await ids(store, 'special here')).toEqual(['plain']);
     });
+
+    it('answers one- and two-character searches exactly, within a line', async () => {
+      const store = await open();
+      const say = (id: string, sessionId: string, content: string, userId: string | null = null) =>
+        observation({ id, sessionId, userId, input: [{ role: 'user', content }], startTime: T0 });
+      await store.upsert({
+        observations: [
+          say('p1', 's1', 'xa\nyb'),
+          say('p2', 's2', 'XY'),
+          say('p3', 's3', 'yx z', 'Qu'),
+        ],
+      });
+      await store.refresh();
+      expect(await ids(store, 'xy')).toEqual(['s2']);
+      expect(await ids(store, 'yx')).toEqual(['s3']);
+      expect(await ids(store, 'ay')).toEqual([]);
+      expect(await ids(store, 'zx')).toEqual([]);
+      expect(await ids(store, 'x')).toEqual(['s1', 's2', 's3']);
+      expect(await ids(store, 'A')).toEqual(['s1']);
+      expect(await ids(store, 's2')).toEqual(['s2']);
+      expect(await ids(store, 'qu')).toEqual(['s3']);
+      expect(await ids(store, 'u')).toEqual(['s3']);
+      expect(await ids(store, 'é')).toEqual([]);
+    });
   });
 }
