@@ -130,6 +130,26 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     await watched.context.close();
   });
 
+  it('overview and agent charts: send the browser zone as tz and show the API figures for it', async () => {
+    const zone = 'America/New_York';
+    const watched = await openPage(browser, { timeZone: zone });
+    const { page } = watched;
+    await page.goto(`${root}#/?range=7d`);
+    await expectOverviewMatches(watched, `time_range=7d&tz=${encodeURIComponent(zone)}`);
+    const tzOf = (route: string) =>
+      watched.calls
+        .filter((url) => new URL(url).pathname.endsWith(route))
+        .map((url) => new URL(url).searchParams.get('tz'));
+    expect(tzOf('/api/metrics/dashboard')).toContain(zone);
+    const agents = await apiJson(root, 'api/agents?time_range=7d');
+    const name = agents.agents[0].name as string;
+    await page.goto(`${root}#/agents/${encodeURIComponent(name)}?range=7d`);
+    await page.locator(`[data-agent="${name}"]`).waitFor();
+    await expect.poll(() => tzOf(`/api/agents/${encodeURIComponent(name)}/charts`)).toEqual([zone]);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  });
+
   it('sessions: filters and sorts as the API does, and a row opens its conversation', async () => {
     const watched = await openPage(browser);
     const { page } = watched;

@@ -20,10 +20,13 @@ export interface WatchedPage {
 
 export async function openPage(
   browser: Browser,
-  options: { theme?: Theme; width?: number; height?: number } = {},
+  options: { theme?: Theme; width?: number; height?: number; timeZone?: string } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     colorScheme: options.theme ?? 'light',
+    // The page sends its zone as `tz`: fixed, so the figures compared with the API's default
+    // (UTC) do not depend on the machine's zone.
+    timezoneId: options.timeZone ?? 'UTC',
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
   });
   const page = await context.newPage();

@@ -10,6 +10,7 @@ import type {
   SyncStatusWire,
   SyncTriggerWire,
 } from '@cupid-dashboard/core';
+import { browserTimeZone } from '../lib/time-zone';
 import { type ApiResult, callApi, type QueryValues } from './client';
 
 /** The period every analytics route takes: a named range, or a custom `from`–`to`. */
@@ -21,10 +22,14 @@ export interface PeriodParams {
 
 const segment = encodeURIComponent;
 
-/** The documented routes the page calls, typed by core's wire types. */
+/**
+ * The documented routes the page calls, typed by core's wire types. The two series routes get
+ * the browser's zone as `tz`, so their day buckets start at the viewer's midnight, where the
+ * charts (local time) draw them.
+ */
 export const api = {
   dashboard: (period: PeriodParams): Promise<ApiResult<DashboardMetricsWire>> =>
-    callApi('GET', 'api/metrics/dashboard', { ...period }),
+    callApi('GET', 'api/metrics/dashboard', { ...period, tz: browserTimeZone() }),
   models: (period: PeriodParams): Promise<ApiResult<ModelMetricsWire>> =>
     callApi('GET', 'api/metrics/models', { ...period }),
   sessions: (query: QueryValues): Promise<ApiResult<SessionListWire>> =>
@@ -38,7 +43,7 @@ export const api = {
   agent: (name: string, period: PeriodParams): Promise<ApiResult<AgentDetailWire>> =>
     callApi('GET', `api/agents/${segment(name)}`, { ...period }),
   agentCharts: (name: string, period: PeriodParams): Promise<ApiResult<AgentChartsWire>> =>
-    callApi('GET', `api/agents/${segment(name)}/charts`, { ...period }),
+    callApi('GET', `api/agents/${segment(name)}/charts`, { ...period, tz: browserTimeZone() }),
   syncStatus: (): Promise<ApiResult<SyncStatusWire>> => callApi('GET', 'api/sync/status'),
   syncTrigger: (): Promise<ApiResult<SyncTriggerWire>> => callApi('POST', 'api/sync/trigger'),
 };
