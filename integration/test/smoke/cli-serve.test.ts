@@ -139,6 +139,10 @@ describe('cupid-dashboard serve against the simulator', () => {
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toMatch(/^3\./);
     expect(Object.keys(openapi.body.paths)).toContain('/api/sessions/{session_id}/conversation');
+    const docs = await fetch(`${base}/api/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('./swagger-ui-bundle.js');
+    expect((await fetch(`${base}/api/docs/swagger-ui-bundle.js`)).status).toBe(200);
   });
 
   it('rejects bad input with 422', async () => {

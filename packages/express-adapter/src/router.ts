@@ -1,6 +1,8 @@
 import { type Dashboard, errorResult, handleRoute, type RouteLogger } from '@cupid-dashboard/core';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { corsHandler, DEFAULT_CORS_ORIGINS } from './cors';
+import { docsRoutes } from './docs/docs-routes';
+import { locateSwaggerUi } from './docs/locate-swagger-ui';
 import { type AuthOption, apiKeyGuard, authGuard } from './guards';
 import { dashboardMetrics } from './metrics/dashboard-metrics';
 import type { MetricsOptions } from './metrics/options';
@@ -55,6 +57,15 @@ export interface DashboardRouterOptions {
    * dashboardRouter(dashboard, { rateLimit: { limit: 600 } }); // 600 requests a minute per client
    */
   rateLimit?: RateLimitOption;
+  /**
+   * Serve an interactive API reference at `api/docs/` under the mount: Swagger UI rendering the
+   * served `api/openapi.json`, its files from `swagger-ui-dist` (an optional peer: install it
+   * beside this package; nothing comes from a CDN), under a Content-Security-Policy allowing this
+   * origin only. Guarded like the UI: the `auth` hook guards the page; with `apiKeys` the page
+   * sends the key the UI keeps for the tab, or asks for one. `dashboardRouter` throws
+   * `DASHBOARD_CONFIG` when `swagger-ui-dist` is missing. Default false.
+   */
+  docs?: boolean;
 }
 
 /**
@@ -85,6 +96,10 @@ export function dashboardRouter(
   if (options.ui) {
     const page = { readOnly: options.readOnly ?? false, apiKeys: options.apiKeys !== undefined };
     router.use(uiRoutes(locateUi(), page, hostAuth));
+  }
+
+  if (options.docs) {
+    router.use(docsRoutes(locateSwaggerUi(), { apiKeys: options.apiKeys !== undefined }, hostAuth));
   }
 
   for (const route of dashboard.routes) {

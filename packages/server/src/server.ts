@@ -69,6 +69,7 @@ export async function startServer(
           : undefined,
       logger: coreLogger(log),
       ui: true,
+      docs: true,
       metrics: true,
     }),
   );
