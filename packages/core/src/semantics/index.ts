@@ -37,6 +37,7 @@ export {
   withinPercentileTolerance,
 } from './percentiles';
 export { matchesSearch, normalizeSearchQuery, normalizeSearchText } from './search';
+export { generationSearchLines, sessionIdentText } from './search-lines';
 export {
   foldObservation,
   foldSessionCreated,

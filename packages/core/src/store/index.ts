@@ -43,6 +43,7 @@ export {
   type ResolvedAgentTimeSeriesParams,
   type ResolvedDashboardParams,
 } from './query-checks';
+export { type SearchChange, SearchChanges } from './search-changes';
 export { seriesBucketStarts, seriesNeedsHours, timeBounds } from './series-buckets';
 export {
   SESSION_SCAN_LIMIT_DEFAULT,

@@ -1,7 +1,6 @@
-import { type EntityCounts, TouchedSet } from '@cupid-dashboard/core';
+import { type EntityCounts, SearchChanges, TouchedSet } from '@cupid-dashboard/core';
 import type { CounterName } from '../db/counters';
 import { BatchIndex } from './batch-index';
-import { SearchChanges } from './search-changes';
 import { TraceChanges } from './trace-changes';
 
 /**

@@ -2,6 +2,7 @@ import {
   type DashboardPreset,
   observationChapter,
   type RefreshResult,
+  SearchChanges,
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
@@ -11,7 +12,6 @@ import type { Db } from '../db/types';
 import { applyRollupDeltas } from './apply-rollups';
 import { RollupDeltas } from './rollup-deltas';
 import { FACT_COLUMNS, factOfRow } from './rows';
-import { SearchChanges } from './search-changes';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
 import { TraceChanges } from './trace-changes';

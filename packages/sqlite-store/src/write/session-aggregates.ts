@@ -1,3 +1,4 @@
+import type { SearchChanges } from '@cupid-dashboard/core';
 import { chunks } from '../chunks';
 import { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { AgentFirstTable, SessionAggTable } from '../db/schema';
@@ -5,7 +6,6 @@ import type { Db } from '../db/types';
 import { AgentSessionDeltas } from './agent-sessions';
 import type { BatchIndex } from './batch-index';
 import { insertAgentFirsts, upsertSessionAggregates } from './inserts';
-import type { SearchChanges } from './search-changes';
 import { SessionRollupDeltas } from './session-rollups';
 import { writeSessionSearch } from './session-search';
 import { gatherSessionSources, type SessionSources } from './session-sources';

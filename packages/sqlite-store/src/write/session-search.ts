@@ -1,10 +1,9 @@
+import { generationSearchLines, type SearchChanges, sessionIdentText } from '@cupid-dashboard/core';
 import { chunks } from '../chunks';
 import { fromJson } from '../db/json';
 import { searchGrams } from '../db/search-grams';
 import type { Db } from '../db/types';
 import { insertSearchChars, insertSearchPairs, insertSearchRows } from './inserts';
-import type { SearchChanges } from './search-changes';
-import { generationSearchLines, sessionIdentText } from './search-lines';
 
 /** A session whose aggregates were just written. */
 export interface SearchTarget {

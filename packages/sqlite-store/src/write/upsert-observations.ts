@@ -1,4 +1,8 @@
-import type { DashboardPreset, ObservationRecord } from '@cupid-dashboard/core';
+import {
+  type DashboardPreset,
+  generationSearchLines,
+  type ObservationRecord,
+} from '@cupid-dashboard/core';
 import { fromJson } from '../db/json';
 import type { ObservationTable } from '../db/schema';
 import type { Db } from '../db/types';
@@ -7,7 +11,6 @@ import type { BatchState } from './batch-state';
 import { upsertObservations } from './inserts';
 import { RollupDeltas } from './rollup-deltas';
 import { FACT_COLUMNS, factOfRow, type ObservationFact, observationRow } from './rows';
-import { generationSearchLines } from './search-lines';
 import { pickWinners, readByIds } from './versions';
 
 /** A stored observation version: its rollup fact plus what its trace span and search text need. */

@@ -1,4 +1,5 @@
-import { normalizeSearchText, parseMessages } from '@cupid-dashboard/core';
+import { parseMessages } from './messages';
+import { normalizeSearchText } from './search';
 
 /**
  * The searchable lines a generation contributes to its session: the normalized contents of the
