@@ -10,6 +10,13 @@ export type {
 } from './agents';
 export { type BoundedParam, checkBounded, QUERY_BOUNDS, type QueryBound } from './bounds';
 export {
+  type CheckedQueries,
+  checkedReads,
+  checkSessionQuery,
+  type ResolvedAgentQuery,
+  type ResolvedSessionQuery,
+} from './checked-reads';
+export {
   BUCKET_SIZES,
   type BucketSize,
   type JsonValue,

@@ -1,8 +1,5 @@
 import {
-  checkAgentTimeSeriesParams,
-  checkBounded,
-  checkDashboardParams,
-  checkRange,
+  checkedReads,
   type DashboardPreset,
   type DashboardReads,
   type EpochMs,
@@ -20,44 +17,28 @@ import { getSession, listSessions } from './sessions';
 export type ReadRunner = <T>(body: (db: Db) => Promise<T>) => Promise<T>;
 
 /**
- * The store's queries, each checked and defaulted by core's rules, then read through `run`: the
- * store's own reads (one transaction each) and a snapshot's (all in one) are the same code.
+ * The store's queries, checked and defaulted by core (`checkedReads`), each read through `run`:
+ * the store's own reads (one transaction each) and a snapshot's (all in one) are the same code.
  */
 export function sqliteReads(
   run: ReadRunner,
   preset: DashboardPreset,
   clock: () => EpochMs,
 ): DashboardReads {
-  return {
-    getSyncState: () => run((db) => readSyncState(db)),
-
-    listSessions: (params = {}) =>
-      run((db) => listSessions(db, params, preset, params.now ?? clock())),
-    scanSessions: (params = {}) =>
-      run((db) => scanSessions(db, params, preset, params.now ?? clock())),
-    getSession: ({ id, now }) => run((db) => getSession(db, id, preset, now ?? clock())),
-    getSessionStats: (params = {}) =>
-      run((db) => getSessionStats(db, checkRange(params.range), preset, params.now ?? clock())),
-    getConversation: ({ sessionId }) => run((db) => getConversation(db, sessionId, preset)),
-
-    listAgents: (params = {}) => run((db) => listAgents(db, checkRange(params.range), preset)),
-    getAgent: (params) =>
-      run((db) =>
-        getAgent(
-          db,
-          {
-            name: params.name,
-            range: checkRange(params.range),
-            recentErrorsLimit: checkBounded('recentErrorsLimit', params.recentErrorsLimit),
-          },
-          preset,
-        ),
-      ),
-    getAgentTimeSeries: (params) =>
-      run((db) => getAgentTimeSeries(db, checkAgentTimeSeriesParams(params))),
-    getModelUsage: (params = {}) => run((db) => getModelUsage(db, checkRange(params.range))),
-
-    getDashboard: (params = {}) =>
-      run((db) => getDashboard(db, checkDashboardParams(params, clock), preset)),
-  };
+  return checkedReads(
+    {
+      getSyncState: () => run(readSyncState),
+      listSessions: (query, page) => run((db) => listSessions(db, query, page, preset)),
+      scanSessions: (query, scan) => run((db) => scanSessions(db, query, scan, preset)),
+      getSession: (id, now) => run((db) => getSession(db, id, preset, now)),
+      getSessionStats: (range, now) => run((db) => getSessionStats(db, range, preset, now)),
+      getConversation: (sessionId) => run((db) => getConversation(db, sessionId, preset)),
+      listAgents: (range) => run((db) => listAgents(db, range, preset)),
+      getAgent: (query) => run((db) => getAgent(db, query, preset)),
+      getAgentTimeSeries: (query) => run((db) => getAgentTimeSeries(db, query)),
+      getModelUsage: (range) => run((db) => getModelUsage(db, range)),
+      getDashboard: (query) => run((db) => getDashboard(db, query, preset)),
+    },
+    clock,
+  );
 }

@@ -1,10 +1,8 @@
 import {
-  checkScan,
   type DashboardPreset,
-  type EpochMs,
+  type ResolvedSessionQuery,
   type SessionBatch,
   type SessionCursor,
-  type SessionScanParams,
   sessionCursorOf,
 } from '@cupid-dashboard/core';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
@@ -48,15 +46,14 @@ function afterPosition(filtered: FilteredSessions, after: SessionCursor) {
  */
 export async function scanSessions(
   db: Db,
-  params: SessionScanParams,
+  query: ResolvedSessionQuery,
+  { limit, after }: { limit: number; after: SessionCursor | undefined },
   preset: DashboardPreset,
-  now: EpochMs,
 ): Promise<SessionBatch> {
-  const { limit, after } = checkScan(params);
-  const filtered = filterSessions(db, params, preset, now);
-  let query = selectSorted(filtered);
-  if (after !== undefined) query = query.where(afterPosition(filtered, after));
-  const rows = await query.limit(limit + 1).execute();
+  const filtered = filterSessions(db, query, preset);
+  let sorted = selectSorted(filtered);
+  if (after !== undefined) sorted = sorted.where(afterPosition(filtered, after));
+  const rows = await sorted.limit(limit + 1).execute();
   const items = rows.slice(0, limit).map((row) => toRow(row, preset));
   const last = items.at(-1);
   return {

@@ -1,19 +1,14 @@
 import {
   activeAfter,
-  checkOneOf,
-  checkPage,
-  checkRange,
   type DashboardPreset,
   type EpochMs,
   normalizeSearchQuery,
   type Page,
-  SESSION_SORT_KEYS,
-  SESSION_STATUSES,
-  type SessionListParams,
+  type ResolvedPage,
+  type ResolvedSessionQuery,
   type SessionRow,
   type SessionSortKey,
   type SessionStatus,
-  type SessionStatusFilter,
   type SortOrder,
   type TimeRange,
   totalPages,
@@ -147,28 +142,24 @@ export interface FilteredSessions {
   order: SortOrder;
 }
 
-/** Checks the filters and sort of a list or scan and applies the filters. */
+/** Applies a list's or scan's checked filters, and names the sort it is read in. */
 export function filterSessions(
   db: Db,
-  params: Omit<SessionListParams, 'page' | 'limit'>,
+  query: ResolvedSessionQuery,
   preset: DashboardPreset,
-  now: EpochMs,
 ): FilteredSessions {
-  const range = checkRange(params.range);
-  const statusFilter = checkOneOf<SessionStatusFilter>(
-    'status',
-    params.status,
-    ['all', ...SESSION_STATUSES],
-    'all',
-  );
-  const sortKey = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
-  const order = checkOneOf<SortOrder>('order', params.order, ['asc', 'desc'], 'desc');
-  const status = statusSql(preset, now);
-  let query: SessionQuery = whereStarted(db.selectFrom('session_agg'), range);
-  if (params.userId !== undefined) query = query.where('user_id', '=', params.userId);
-  if (statusFilter !== 'all') query = query.where(status, '=', statusFilter);
-  if (params.search !== undefined) query = whereSearch(query, params.search);
-  return { query, status, sortKey, sortColumn: SORT_COLUMNS[sortKey], order };
+  const status = statusSql(preset, query.now);
+  let filtered: SessionQuery = whereStarted(db.selectFrom('session_agg'), query.range);
+  if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
+  if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
+  if (query.search !== undefined) filtered = whereSearch(filtered, query.search);
+  return {
+    query: filtered,
+    status,
+    sortKey: query.sort,
+    sortColumn: SORT_COLUMNS[query.sort],
+    order: query.order,
+  };
 }
 
 /** Selects the row columns in the filter's order (ties by id ascending). */
@@ -182,12 +173,11 @@ export function selectSorted(filtered: FilteredSessions) {
 /** The session list: filters, sort (ties by id ascending), page and total. */
 export async function listSessions(
   db: Db,
-  params: SessionListParams,
+  query: ResolvedSessionQuery,
+  page: ResolvedPage,
   preset: DashboardPreset,
-  now: EpochMs,
 ): Promise<Page<SessionRow>> {
-  const page = checkPage(params);
-  const filtered = filterSessions(db, params, preset, now);
+  const filtered = filterSessions(db, query, preset);
   const countRow = await filtered.query
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();

@@ -3,22 +3,9 @@ import type { DashboardPreset } from '../../presets/types';
 import { totalPages } from '../../semantics/pagination';
 import { compareSessionPositions } from '../../semantics/session-order';
 import { inTimeRange } from '../../semantics/time-range';
-import { checkBounded } from '../../store/bounds';
-import {
-  checkAgentTimeSeriesParams,
-  checkDashboardParams,
-  checkOneOf,
-  checkPage,
-  checkRange,
-  checkScan,
-} from '../../store/query-checks';
+import { checkedReads, type ResolvedSessionQuery } from '../../store/checked-reads';
 import { sessionCursorOf } from '../../store/session-scan';
-import {
-  SESSION_SORT_KEYS,
-  SESSION_STATUSES,
-  type SessionListParams,
-  type SessionRow,
-} from '../../store/sessions';
+import type { SessionRow } from '../../store/sessions';
 import type { DashboardReads } from '../../store/store';
 import type { SyncState } from '../../store/sync-state';
 import {
@@ -59,95 +46,77 @@ export function memoryReads(
 ): DashboardReads {
   const { data } = source;
   /** The sessions a list or scan query matches, in its order. */
-  const matchingSessions = (params: SessionListParams): SessionRow[] => {
-    const range = checkRange(params.range);
-    const now = params.now ?? clock();
-    const status = checkOneOf('status', params.status, [...SESSION_STATUSES, 'all'], 'all');
-    const sort = checkOneOf('sort', params.sort, SESSION_SORT_KEYS, 'startedAt');
-    const order = checkOneOf('order', params.order, ['asc', 'desc'], 'desc');
-    const search = params.search ?? '';
+  const matchingSessions = (query: ResolvedSessionQuery): SessionRow[] => {
+    const search = query.search ?? '';
     const rows = [...data().sessions.values()]
-      .filter((aggregate) => params.userId === undefined || aggregate.userId === params.userId)
+      .filter((aggregate) => query.userId === undefined || aggregate.userId === query.userId)
       .filter((aggregate) => sessionMatches(aggregate, preset, search))
-      .map((aggregate) => sessionRow(aggregate, preset, now))
-      .filter((row) => status === 'all' || row.status === status)
-      .filter((row) => inTimeRange(row.startedAt, range));
-    return sortSessions(rows, sort, order);
+      .map((aggregate) => sessionRow(aggregate, preset, query.now))
+      .filter((row) => query.status === 'all' || row.status === query.status)
+      .filter((row) => inTimeRange(row.startedAt, query.range));
+    return sortSessions(rows, query.sort, query.order);
   };
 
-  return {
-    getSyncState: () => use(() => source.syncState()),
+  return checkedReads(
+    {
+      getSyncState: () => use(() => source.syncState()),
 
-    listSessions: (params = {}) =>
-      use(() => {
-        const page = checkPage(params);
-        const rows = matchingSessions(params);
-        return {
-          items: rows.slice(page.offset, page.offset + page.limit),
-          page: page.page,
-          limit: page.limit,
-          total: rows.length,
-          totalPages: totalPages(rows.length, page.limit),
-        };
-      }),
+      listSessions: (query, page) =>
+        use(() => {
+          const rows = matchingSessions(query);
+          return {
+            items: rows.slice(page.offset, page.offset + page.limit),
+            page: page.page,
+            limit: page.limit,
+            total: rows.length,
+            totalPages: totalPages(rows.length, page.limit),
+          };
+        }),
 
-    scanSessions: (params = {}) =>
-      use(() => {
-        const { limit, after } = checkScan(params);
-        const rows = matchingSessions(params);
-        const sort = params.sort ?? 'startedAt';
-        const order = params.order ?? 'desc';
-        const start =
-          after === undefined
-            ? 0
-            : rows.findIndex(
-                (row) => compareSessionPositions(sessionCursorOf(row, sort), after, order) > 0,
-              );
-        const items = start < 0 ? [] : rows.slice(start, start + limit);
-        const last = items.at(-1);
-        const more = start >= 0 && start + limit < rows.length;
-        return { items, next: more && last ? sessionCursorOf(last, sort) : null };
-      }),
+      scanSessions: (query, { limit, after }) =>
+        use(() => {
+          const rows = matchingSessions(query);
+          const { sort, order } = query;
+          const start =
+            after === undefined
+              ? 0
+              : rows.findIndex(
+                  (row) => compareSessionPositions(sessionCursorOf(row, sort), after, order) > 0,
+                );
+          const items = start < 0 ? [] : rows.slice(start, start + limit);
+          const last = items.at(-1);
+          const more = start >= 0 && start + limit < rows.length;
+          return { items, next: more && last ? sessionCursorOf(last, sort) : null };
+        }),
 
-    getSession: ({ id, now }) =>
-      use(() => {
-        const aggregate = data().sessions.get(id);
-        return aggregate ? sessionRow(aggregate, preset, now ?? clock()) : null;
-      }),
+      getSession: (id, now) =>
+        use(() => {
+          const aggregate = data().sessions.get(id);
+          return aggregate ? sessionRow(aggregate, preset, now) : null;
+        }),
 
-    getSessionStats: (params = {}) =>
-      use(() =>
-        sessionStats(
-          sessionsInRange(data(), preset, checkRange(params.range), params.now ?? clock()),
-          preset,
-        ),
-      ),
+      getSessionStats: (range, now) =>
+        use(() => sessionStats(sessionsInRange(data(), preset, range, now), preset)),
 
-    getConversation: ({ sessionId }) =>
-      use(() => {
-        const aggregate = data().sessions.get(sessionId);
-        if (!aggregate) return null;
-        return { sessionId, messages: structuredClone(sessionConversation(aggregate, preset)) };
-      }),
+      getConversation: (sessionId) =>
+        use(() => {
+          const aggregate = data().sessions.get(sessionId);
+          if (!aggregate) return null;
+          return { sessionId, messages: structuredClone(sessionConversation(aggregate, preset)) };
+        }),
 
-    listAgents: (params = {}) => use(() => listAgents(data(), preset, checkRange(params.range))),
+      listAgents: (range) => use(() => listAgents(data(), preset, range)),
 
-    getAgent: (params) =>
-      use(() => {
-        const limit = checkBounded('recentErrorsLimit', params.recentErrorsLimit);
-        return agentDetail(data(), preset, params.name, checkRange(params.range), limit);
-      }),
+      getAgent: ({ name, range, recentErrorsLimit }) =>
+        use(() => agentDetail(data(), preset, name, range, recentErrorsLimit)),
 
-    getAgentTimeSeries: (params) =>
-      use(() => {
-        const query = checkAgentTimeSeriesParams(params);
-        return agentTimeSeries(data(), query.name, query.range, query.bucket, query.timeZone);
-      }),
+      getAgentTimeSeries: ({ name, range, bucket, timeZone }) =>
+        use(() => agentTimeSeries(data(), name, range, bucket, timeZone)),
 
-    getModelUsage: (params = {}) =>
-      use(() => modelUsage(factsInRange(data(), checkRange(params.range)))),
+      getModelUsage: (range) => use(() => modelUsage(factsInRange(data(), range))),
 
-    getDashboard: (params = {}) =>
-      use(() => dashboardMetrics(data(), preset, checkDashboardParams(params, clock))),
-  };
+      getDashboard: (query) => use(() => dashboardMetrics(data(), preset, query)),
+    },
+    clock,
+  );
 }
