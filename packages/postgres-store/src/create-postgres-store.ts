@@ -1,0 +1,176 @@
+import {
+  countTouched,
+  cupidPreset,
+  type DashboardStore,
+  isDashboardError,
+  type RefreshResult,
+  StoreError,
+  storedAny,
+  type TouchedKeys,
+  TouchedSet,
+  validateUpsertBatch,
+} from '@cupid-dashboard/core';
+import { sql } from 'kysely';
+import { bumpDataVersion, readDataVersion } from './db/data-version';
+import { openDatabase } from './db/open';
+import { readTransaction, writeTransaction } from './db/transactions';
+import type { Db } from './db/types';
+import type { PostgresConnection, PostgresStoreOptions } from './options';
+import { readCounts } from './read/counts';
+import { postgresReads } from './read/reads';
+import { acquireLease, readLease, releaseLease, renewLease } from './sync/lease';
+import { patchSyncState, readSyncState } from './sync/sync-state';
+import { rebuildAll } from './write/rebuild';
+import { upsertBatch } from './write/upsert';
+
+/**
+ * A driver failure becomes `STORE_UNAVAILABLE`; a `DashboardError` (the store's own, or one a
+ * snapshot's callback threw) passes through.
+ */
+async function guard<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (isDashboardError(error)) throw error;
+    throw new StoreError('STORE_UNAVAILABLE', 'The PostgreSQL store failed to answer', {
+      cause: error,
+    });
+  }
+}
+
+const always = () => true;
+
+/** A `DashboardStore` on PostgreSQL. */
+export interface PostgresDashboardStore extends DashboardStore {
+  /** The database engine, for `/health`. */
+  readonly engine: 'postgresql';
+  /** The schema the store's tables live in. */
+  readonly schema: string;
+}
+
+/**
+ * Opens a `DashboardStore` on PostgreSQL through Kysely over node-postgres, and migrates its
+ * schema (safe when several instances open the same database at once: they take turns under an
+ * advisory lock, and each migration runs once).
+ *
+ * Every `upsert` is one transaction that stores the records under the version rule and updates
+ * what they touched (trace and session aggregates, each agent's first call per session, the
+ * sessions' search text), so queries reflect a write when it commits. Writers on every instance
+ * take turns under a transaction-level advisory lock; readers never wait (each answer is read in
+ * one `REPEATABLE READ` snapshot). The sync state and lease live in the database, so several
+ * instances share them: of many calling `acquireLease` at once exactly one gets it.
+ *
+ * @param connection `{ connectionString }` (the store creates and ends its pool) or `{ pool }`
+ *   (yours; left open by `close()`)
+ * @param options `preset` (default `cupidPreset`), `now` (default `Date.now`), `schema` (default
+ *   `'public'`), `poolSize` (default 10 connections), `connectTimeoutMs` (default 10 000 ms)
+ * @example
+ * const store = await createPostgresStore(
+ *   { connectionString: process.env.DATABASE_URL! },
+ *   { poolSize: 20 },
+ * );
+ * const { touched } = await store.upsert({ traces, observations });
+ * await store.refresh(touched);
+ * const page = await store.listSessions({ status: 'active', sort: 'cost' });
+ * await store.close();
+ */
+export async function createPostgresStore(
+  connection: PostgresConnection,
+  options: PostgresStoreOptions = {},
+): Promise<PostgresDashboardStore> {
+  const preset = options.preset ?? cupidPreset;
+  const clock = options.now ?? Date.now;
+  const opened = await openDatabase(connection, options).catch((error: unknown) => {
+    throw new StoreError('STORE_UNAVAILABLE', 'The PostgreSQL database could not be opened', {
+      cause: error,
+    });
+  });
+  const { db, schema } = opened;
+  let pending = new TouchedSet();
+  let closed = false;
+
+  /** Runs a method body unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE. */
+  const use = async <T>(body: () => Promise<T>): Promise<T> => {
+    if (closed) throw new StoreError('STORE_UNAVAILABLE', 'The PostgreSQL store is closed');
+    return guard(body);
+  };
+  const read = <T>(body: (db: Db) => Promise<T>) => use(() => readTransaction(db, body));
+  /** A write an answer may show: the data version moves in the same transaction when it changed. */
+  const writeData = <T>(body: (db: Db) => Promise<T>, changed: (result: T) => boolean) =>
+    use(() =>
+      writeTransaction(db, schema, async (trx) => {
+        const result = await body(trx);
+        if (changed(result)) await bumpDataVersion(trx);
+        return result;
+      }),
+    );
+
+  return {
+    engine: 'postgresql',
+    schema,
+    preset,
+
+    upsert: (batch) =>
+      use(async () => {
+        validateUpsertBatch(batch);
+        const result = await writeData((trx) => upsertBatch(trx, batch, preset), storedAny);
+        pending.addAll(result.touched);
+        return result;
+      }),
+
+    refresh: (touched) =>
+      use(async (): Promise<RefreshResult> => {
+        if (touched === 'all') {
+          pending = new TouchedSet();
+          return writeData((trx) => rebuildAll(trx), always);
+        }
+        // Upserts keep derived data current as they commit, so a refresh only reports the keys.
+        const keys: TouchedKeys = touched ?? pending.toKeys();
+        pending = new TouchedSet();
+        return countTouched(keys);
+      }),
+
+    saveSyncState: (patch) => writeData((trx) => patchSyncState(trx, patch), always),
+    acquireLease: (owner, ttlMs, now) => use(() => acquireLease(db, owner, ttlMs, now)),
+    renewLease: (owner, ttlMs, now) => use(() => renewLease(db, owner, ttlMs, now)),
+    releaseLease: (owner) => use(() => releaseLease(db, owner)),
+    getLease: () => use(() => readLease(db)),
+
+    ...postgresReads(read, preset, clock),
+
+    // One statement reads one committed state: no transaction needed on every cached request.
+    getDataVersion: () => use(() => readDataVersion(db)),
+
+    readSnapshot: async (body) => {
+      // The callback's own failures pass through as they are; only the store's are guarded.
+      let failure: { error: unknown } | null = null;
+      const snapshot = await read(async (trx) => {
+        // The first read fixes the transaction's snapshot, so the version names what follows.
+        const version = await readDataVersion(trx);
+        const { lastSuccessAt } = await readSyncState(trx);
+        const reads = postgresReads((query) => guard(() => query(trx)), preset, clock);
+        try {
+          return { value: await body(reads), version, lastSuccessAt };
+        } catch (error) {
+          failure = { error };
+          return null;
+        }
+      });
+      if (snapshot === null) throw (failure as { error: unknown } | null)?.error;
+      return snapshot;
+    },
+
+    counts: () => read((trx) => readCounts(trx)),
+
+    ping: () =>
+      use(async () => {
+        await sql`select 1`.execute(db);
+      }),
+
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await opened.close();
+    },
+  };
+}

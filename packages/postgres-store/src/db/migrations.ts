@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+// Migrations see the database untyped: they create the tables the typed schema describes.
+// biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
+type AnyDb = Kysely<any>;
+
+/** Every id and name column sorts by code unit (`COLLATE "C"`), the order the other stores use. */
+const text = sql`text collate "C"`;
+
+async function createRecordTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('sessions')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('record', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('traces')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('timestamp', 'bigint', (c) => c.notNull())
+    .addColumn('session_id', text)
+    .addColumn('user_id', text)
+    .addColumn('updated_at', 'bigint')
+    .addColumn('record', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('traces_session').on('traces').column('session_id').execute();
+  await db.schema
+    .createTable('observations')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('trace_id', text)
+    .addColumn('session_id', text)
+    .addColumn('eff_session_id', text)
+    .addColumn('user_id', text)
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('name', text)
+    .addColumn('model', text)
+    .addColumn('start_time', 'bigint', (c) => c.notNull())
+    .addColumn('end_time', 'bigint')
+    .addColumn('updated_at', 'bigint')
+    .addColumn('chapter', 'integer')
+    .addColumn('cost', 'float8', (c) => c.notNull())
+    .addColumn('tokens_input', 'float8', (c) => c.notNull())
+    .addColumn('tokens_output', 'float8', (c) => c.notNull())
+    .addColumn('tokens_total', 'float8', (c) => c.notNull())
+    .addColumn('latency_ms', 'float8')
+    .addColumn('is_error', 'boolean', (c) => c.notNull())
+    .addColumn('status_message', 'text')
+    .addColumn('record', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('observations_start')
+    .on('observations')
+    .column('start_time')
+    .execute();
+  await db.schema
+    .createIndex('observations_session')
+    .on('observations')
+    .column('eff_session_id')
+    .execute();
+  await db.schema.createIndex('observations_trace').on('observations').column('trace_id').execute();
+  await db.schema
+    .createIndex('observations_name_start')
+    .on('observations')
+    .columns(['name', 'start_time'])
+    .execute();
+}
+
+async function createDerivedTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('session_agg')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('user_id', text)
+    .addColumn('started_at', 'bigint', (c) => c.notNull())
+    .addColumn('last_activity_at', 'bigint', (c) => c.notNull())
+    .addColumn('duration_ms', 'bigint', (c) => c.notNull())
+    .addColumn('trace_count', 'integer', (c) => c.notNull())
+    .addColumn('generation_count', 'integer', (c) => c.notNull())
+    .addColumn('observation_count', 'integer', (c) => c.notNull())
+    .addColumn('chapter_reached', 'integer')
+    .addColumn('cost', 'float8', (c) => c.notNull())
+    .addColumn('tokens_input', 'float8', (c) => c.notNull())
+    .addColumn('tokens_output', 'float8', (c) => c.notNull())
+    .addColumn('tokens_total', 'float8', (c) => c.notNull())
+    .addColumn('error_count', 'integer', (c) => c.notNull())
+    .addColumn('ident', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('session_agg_started')
+    .on('session_agg')
+    .column('started_at')
+    .execute();
+  // Trigram indexes make a substring search of three or more characters an index lookup.
+  for (const column of ['ident', 'body']) {
+    await db.schema
+      .createIndex(`session_agg_${column}_trgm`)
+      .on('session_agg')
+      .using('gin')
+      .expression(sql`${sql.ref(column)} gin_trgm_ops`)
+      .execute();
+  }
+  await db.schema
+    .createTable('agent_first')
+    .addColumn('agent', text, (c) => c.notNull())
+    .addColumn('session_id', text, (c) => c.notNull())
+    .addColumn('first_start', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('agent_first_pk', ['agent', 'session_id'])
+    .execute();
+  await db.schema
+    .createIndex('agent_first_session')
+    .on('agent_first')
+    .column('session_id')
+    .execute();
+  await db.schema
+    .createIndex('agent_first_start')
+    .on('agent_first')
+    .columns(['agent', 'first_start'])
+    .execute();
+  await db.schema
+    .createTable('trace_agg')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('timestamp', 'bigint', (c) => c.notNull())
+    .addColumn('latency_ms', 'float8')
+    .addColumn('cost', 'float8', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('trace_agg_timestamp').on('trace_agg').column('timestamp').execute();
+}
+
+async function createSyncTables(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('sync_state')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('sync_lease')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('owner', 'text', (c) => c.notNull())
+    .addColumn('acquired_at', 'bigint', (c) => c.notNull())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .execute();
+  // The id tells this schema's versions from any other's, even after the same writes.
+  await db.schema
+    .createTable('data_version')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('database_id', 'text', (c) => c.notNull())
+    .addColumn('value', 'bigint', (c) => c.notNull())
+    .execute();
+  await db
+    .insertInto('data_version')
+    .values({ id: 1, database_id: randomUUID(), value: 0 })
+    .execute();
+}
+
+/**
+ * The schema migrations, in order, as code. Kysely's `Migrator` runs the pending ones on open,
+ * each in a transaction (PostgreSQL's DDL is transactional, so a failed one leaves nothing half
+ * made).
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001_initial': {
+    up: async (db: AnyDb) => {
+      await createRecordTables(db);
+      await createDerivedTables(db);
+      await createSyncTables(db);
+    },
+  },
+});
+
+/** Hands Kysely's `Migrator` the migrations above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,115 @@
+/**
+ * The tables of the store as Kysely sees them. Raw records keep their JSON text whole (`record`);
+ * the columns beside it are what queries filter, sort and add up, worked out once at write time
+ * with core's semantics functions. Times are epoch milliseconds in `bigint` columns, which
+ * node-postgres returns as strings: readers convert with `toNumber`.
+ */
+export interface StoreSchema {
+  sessions: SessionTable;
+  traces: TraceTable;
+  observations: ObservationTable;
+  session_agg: SessionAggTable;
+  agent_first: AgentFirstTable;
+  trace_agg: TraceAggTable;
+  sync_state: SyncStateTable;
+  sync_lease: SyncLeaseTable;
+  data_version: DataVersionTable;
+}
+
+/** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
+export type Num = number | string;
+
+export interface SessionTable {
+  id: string;
+  created_at: Num;
+  record: string;
+}
+
+export interface TraceTable {
+  id: string;
+  timestamp: Num;
+  session_id: string | null;
+  user_id: string | null;
+  updated_at: Num | null;
+  record: string;
+}
+
+export interface ObservationTable {
+  id: string;
+  trace_id: string | null;
+  session_id: string | null;
+  /** `session_id ?? trace.session_id`, kept current when a trace arrives or moves. */
+  eff_session_id: string | null;
+  user_id: string | null;
+  type: string;
+  name: string | null;
+  model: string | null;
+  start_time: Num;
+  end_time: Num | null;
+  updated_at: Num | null;
+  chapter: number | null;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  latency_ms: number | null;
+  is_error: boolean;
+  status_message: string | null;
+  record: string;
+}
+
+/** Every `SessionRow` field but status (judged at query time), plus the normalized search text. */
+export interface SessionAggTable {
+  id: string;
+  user_id: string | null;
+  started_at: Num;
+  last_activity_at: Num;
+  duration_ms: Num;
+  trace_count: number;
+  generation_count: number;
+  observation_count: number;
+  chapter_reached: number | null;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  error_count: number;
+  /** `sessionIdentText`: normalized id and user id. */
+  ident: string;
+  /** Normalized message contents, one distinct line each (`generationSearchLines`). */
+  body: string;
+}
+
+/** Start of each agent's first call in each session. */
+export interface AgentFirstTable {
+  agent: string;
+  session_id: string;
+  first_start: Num;
+}
+
+/** A trace as v4 defines it: its record's timestamp (else its earliest observation), latency, cost. */
+export interface TraceAggTable {
+  id: string;
+  timestamp: Num;
+  latency_ms: number | null;
+  cost: number;
+}
+
+export interface SyncStateTable {
+  id: number;
+  state: string;
+}
+
+export interface SyncLeaseTable {
+  id: number;
+  owner: string;
+  acquired_at: Num;
+  expires_at: Num;
+}
+
+/** One row: the schema's id (a UUID) and how many data-changing writes have committed. */
+export interface DataVersionTable {
+  id: number;
+  database_id: string;
+  value: Num;
+}

@@ -1,0 +1,114 @@
+import {
+  type DashboardPreset,
+  type EpochMs,
+  normalizeSearchQuery,
+  type Page,
+  type ResolvedPage,
+  type ResolvedSessionQuery,
+  type SessionRow,
+  type SessionSortKey,
+  type SessionStatus,
+  type SortOrder,
+  totalPages,
+} from '@cupid-dashboard/core';
+import { type RawBuilder, sql } from 'kysely';
+import type { SessionAggTable } from '../db/schema';
+import type { Db } from '../db/types';
+import {
+  ROW_COLUMNS,
+  type SessionQuery,
+  SORT_COLUMNS,
+  statusSql,
+  toSessionRow,
+  whereStarted,
+} from './session-rows';
+
+/**
+ * Restricts to sessions whose id, user or message text holds the query, literally: `LIKE` with
+ * `%`, `_` and `\` escaped. Three or more characters use the trigram indexes; shorter ones, which
+ * trigrams cannot index, are checked against the stored text of the sessions in scope.
+ */
+function whereSearch(query: SessionQuery, search: string): SessionQuery {
+  const needle = normalizeSearchQuery(search);
+  if (needle === '') return query;
+  const pattern = `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return query.where(sql<boolean>`(ident like ${pattern} or body like ${pattern})`);
+}
+
+/** A session query with the filters applied, and the sort it is read in. */
+export interface FilteredSessions {
+  query: SessionQuery;
+  status: RawBuilder<SessionStatus>;
+  sortKey: SessionSortKey;
+  sortColumn: keyof SessionAggTable;
+  order: SortOrder;
+}
+
+/** Applies a list's or scan's checked filters, and names the sort it is read in. */
+export function filterSessions(
+  db: Db,
+  query: ResolvedSessionQuery,
+  preset: DashboardPreset,
+): FilteredSessions {
+  const status = statusSql(preset, query.now);
+  let filtered: SessionQuery = whereStarted(db.selectFrom('session_agg'), query.range);
+  if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
+  if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
+  if (query.search !== undefined) filtered = whereSearch(filtered, query.search);
+  return {
+    query: filtered,
+    status,
+    sortKey: query.sort,
+    sortColumn: SORT_COLUMNS[query.sort],
+    order: query.order,
+  };
+}
+
+/** Selects the row columns in the filter's order: nulls lowest, ties by id ascending. */
+export function selectSorted(filtered: FilteredSessions) {
+  // Nulls sort below every value: first ascending, last descending (as in the other stores).
+  const direction = filtered.order === 'asc' ? sql`asc nulls first` : sql`desc nulls last`;
+  return filtered.query
+    .select([...ROW_COLUMNS, filtered.status.as('status')])
+    .orderBy(sql`${sql.ref(filtered.sortColumn)} ${direction}`)
+    .orderBy('id', 'asc');
+}
+
+/** The session list: filters, sort (ties by id ascending, nulls lowest), page and total. */
+export async function listSessions(
+  db: Db,
+  query: ResolvedSessionQuery,
+  page: ResolvedPage,
+  preset: DashboardPreset,
+): Promise<Page<SessionRow>> {
+  const filtered = filterSessions(db, query, preset);
+  const { total } = await filtered.query
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirstOrThrow();
+  const rows =
+    page.offset >= total
+      ? []
+      : await selectSorted(filtered).limit(page.limit).offset(page.offset).execute();
+  return {
+    items: rows.map((row) => toSessionRow(row, preset)),
+    page: page.page,
+    limit: page.limit,
+    total,
+    totalPages: totalPages(total, page.limit),
+  };
+}
+
+/** One session, or null. */
+export async function getSession(
+  db: Db,
+  id: string,
+  preset: DashboardPreset,
+  now: EpochMs,
+): Promise<SessionRow | null> {
+  const row = await db
+    .selectFrom('session_agg')
+    .select([...ROW_COLUMNS, statusSql(preset, now).as('status')])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toSessionRow(row, preset) : null;
+}

@@ -1,0 +1,67 @@
+import { type RefreshResult, SearchChanges } from '@cupid-dashboard/core';
+import { sql } from 'kysely';
+import type { Db } from '../db/types';
+import { refreshSessions } from './session-aggregates';
+import { refreshTraces } from './trace-aggregates';
+
+/**
+ * Rebuilds every derived row from the raw records (a repair, or after changing the preset),
+ * inside the caller's transaction: derived chapters and the effective sessions are recomputed
+ * too, then every trace and session aggregate.
+ */
+export async function rebuildAll(db: Db): Promise<RefreshResult> {
+  await db.deleteFrom('agent_first').execute();
+  await db.deleteFrom('session_agg').execute();
+  await db.deleteFrom('trace_agg').execute();
+  await db
+    .updateTable('observations')
+    .set((eb) => ({
+      eff_session_id: eb.fn.coalesce(
+        'observations.session_id',
+        eb
+          .selectFrom('traces')
+          .select('traces.session_id')
+          .whereRef('traces.id', '=', 'observations.trace_id'),
+      ),
+    }))
+    .execute();
+  const sessionIds = await db
+    .selectFrom('sessions')
+    .select(sql<string | null>`id`.as('id'))
+    .union(db.selectFrom('traces').select('session_id as id').where('session_id', 'is not', null))
+    .union(
+      db
+        .selectFrom('observations')
+        .select('eff_session_id as id')
+        .where('eff_session_id', 'is not', null),
+    )
+    .execute();
+  const traceIds = await db
+    .selectFrom('traces')
+    .select(sql<string | null>`id`.as('id'))
+    .union(db.selectFrom('observations').select('trace_id as id').where('trace_id', 'is not', null))
+    .execute();
+  const search = new SearchChanges();
+  const sessions = sessionIds.flatMap((row) => (row.id === null ? [] : [row.id]));
+  for (const id of sessions) search.rebuild(id);
+  await refreshTraces(
+    db,
+    traceIds.flatMap((row) => (row.id === null ? [] : [row.id])),
+  );
+  await refreshSessions(db, sessions, search);
+  const counts = await db
+    .selectFrom('observations')
+    .select([
+      sql<number>`count(distinct name)::int`.as('agents'),
+      sql<number>`count(distinct model)::int`.as('models'),
+      sql<number>`count(distinct floor(start_time::float8 / 3600000))::int`.as('hours'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    sessions: sessions.length,
+    traces: traceIds.length,
+    agents: counts.agents,
+    models: counts.models,
+    hourBuckets: counts.hours,
+  };
+}
