@@ -50,6 +50,7 @@ export {
   type ResolvedAgentTimeSeriesParams,
   type ResolvedDashboardParams,
 } from './query-checks';
+export { planRange, type RangePlan, rollupSpans, type Span } from './range-plan';
 export { type SearchChange, SearchChanges } from './search-changes';
 export { seriesBucketStarts, seriesNeedsHours, timeBounds } from './series-buckets';
 export {

@@ -1,7 +1,7 @@
 import type { TimeRange } from '@cupid-dashboard/core';
+import { planRange, rollupSpans } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
-import { planRange } from './range-plan';
-import { inSpan, rollupSpans } from './rollup-spans';
+import { inSpan } from './rollup-spans';
 
 /**
  * Per agent, the sessions whose first call of it starts in range: whole days and hours from the

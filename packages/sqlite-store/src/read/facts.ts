@@ -1,10 +1,10 @@
 import type { TimeRange, TokenCounts } from '@cupid-dashboard/core';
+import { planRange, rollupSpans, type Span } from '@cupid-dashboard/core';
 import { ROLLUP_TOTAL_COLUMNS } from '../db/columns';
 import type { RollupTotals } from '../db/rollup-totals';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
-import { planRange, type Span } from './range-plan';
-import { inSpan, rollupSpans } from './rollup-spans';
+import { inSpan } from './rollup-spans';
 
 /** A slice of observation facts: one rollup row, or one raw observation at a range edge. */
 export interface FactPart extends RollupTotals {

@@ -6,6 +6,8 @@ import {
   countStatuses,
   type DashboardPreset,
   type EpochMs,
+  planRange,
+  rollupSpans,
   type SessionStats,
   type SessionStatus,
   type TimeRange,
@@ -13,8 +15,7 @@ import {
 import { sql } from 'kysely';
 import { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { Db } from '../db/types';
-import { planRange } from './range-plan';
-import { inSpan, rollupSpans } from './rollup-spans';
+import { inSpan } from './rollup-spans';
 import { whereStarted } from './sessions';
 
 /** Aggregates of the sessions started in a range, as the stats and the dashboard need them. */

@@ -1,8 +1,8 @@
 import type { TimeRange } from '@cupid-dashboard/core';
+import { planRange, rollupSpans } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
-import { planRange } from './range-plan';
-import { inSpan, rollupSpans } from './rollup-spans';
+import { inSpan } from './rollup-spans';
 
 /** Traces of one rollup row or one raw edge slice. */
 export interface TracePart {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRange } from '../src/read/range-plan';
+import { planRange } from '../../src/store/range-plan';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

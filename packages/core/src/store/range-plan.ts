@@ -1,4 +1,5 @@
-import { BUCKET_MS, type TimeRange } from '@cupid-dashboard/core';
+import { BUCKET_MS } from '../semantics/buckets';
+import type { TimeRange } from './common';
 
 /** A half-open span `[from, to)`; a null bound is open. */
 export interface Span {
@@ -7,7 +8,7 @@ export interface Span {
 }
 
 /**
- * How a time range is answered: whole UTC days from the daily rollups, whole hours from the
+ * How a time range is answered by a store with hourly and daily rollups: whole UTC days from the daily rollups, whole hours from the
  * hourly rollups, and the partial hours at its edges from the raw rows (at most two hours' worth).
  */
 export interface RangePlan {
@@ -64,4 +65,21 @@ function ceilTo(time: number, width: number): number {
 
 function floorTo(time: number, width: number): number {
   return Math.floor(time / width) * width;
+}
+
+/**
+ * The rollup reads of a range plan: its whole days from the daily table, its whole hours from
+ * the hourly one (the raw edges are each reader's own). Every rollup reader walks these.
+ *
+ * @example
+ * for (const { table, span } of rollupSpans(plan, { day: 'trace_day', hour: 'trace_hour' })) …
+ */
+export function rollupSpans<T extends string>(
+  plan: RangePlan,
+  tables: { day: T; hour: T },
+): Array<{ table: T; span: Span }> {
+  const reads: Array<{ table: T; span: Span }> = [];
+  if (plan.days) reads.push({ table: tables.day, span: plan.days });
+  for (const span of plan.hours) reads.push({ table: tables.hour, span });
+  return reads;
 }
