@@ -2,7 +2,7 @@ import { isStoreError } from '@cupid-dashboard/core';
 import { observation, session, T0, trace } from '@cupid-dashboard/core/testing';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createPostgresStore, type PostgresDashboardStore } from '../src/index';
+import { createPostgresStore, MIGRATIONS, type PostgresDashboardStore } from '../src/index';
 import { freshSchema } from './support/schemas';
 
 const url = inject('postgresUrl');
@@ -29,7 +29,7 @@ describe('several stores on one database', () => {
       const { rows } = await client.query(
         `select name from ${schema}.kysely_migration order by name`,
       );
-      expect(rows.map((row) => row.name)).toEqual(['0001_initial']);
+      expect(rows.map((row) => row.name)).toEqual(Object.keys(MIGRATIONS).sort());
     } finally {
       await client.end();
     }

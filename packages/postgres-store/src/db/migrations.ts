@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { addFactRollups } from './migration-rollups';
 
 // Migrations see the database untyped: they create the tables the typed schema describes.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
@@ -166,6 +167,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
       await createSyncTables(db);
     },
   },
+  '0002_fact_rollups': { up: addFactRollups },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

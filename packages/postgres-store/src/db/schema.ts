@@ -14,6 +14,10 @@ export interface StoreSchema {
   sync_state: SyncStateTable;
   sync_lease: SyncLeaseTable;
   data_version: DataVersionTable;
+  fact_hour: FactRollupTable;
+  fact_day: FactRollupTable;
+  fact_hour_bins: FactBinTable;
+  fact_day_bins: FactBinTable;
 }
 
 /** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
@@ -53,6 +57,8 @@ export interface ObservationTable {
   tokens_output: number;
   tokens_total: number;
   latency_ms: number | null;
+  /** `latencyBucketIndex(latency_ms)`: the sketch bin the rollups count it in. */
+  latency_bin: number | null;
   is_error: boolean;
   status_message: string | null;
   record: string;
@@ -112,4 +118,32 @@ export interface DataVersionTable {
   id: number;
   database_id: string;
   value: Num;
+}
+
+/** The key of a fact rollup row: UTC bucket start, agent and model (`has_*` false: null). */
+interface FactKey {
+  bucket: Num;
+  has_agent: boolean;
+  agent: string;
+  has_model: boolean;
+  model: string;
+}
+
+/** What the observations of one bucket × agent × model add up to. */
+export interface FactRollupTable extends FactKey {
+  calls: Num;
+  generations: Num;
+  errors: Num;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  latency_count: Num;
+  latency_sum: number;
+}
+
+/** How many of those observations' latencies fall in one sketch bin. */
+export interface FactBinTable extends FactKey {
+  bin: number;
+  count: Num;
 }

@@ -2,19 +2,29 @@ import {
   type AgentDetail,
   type AgentSummary,
   type AgentTimeSeriesPoint,
-  BUCKET_MS,
-  type BucketSize,
+  bucketStart,
   buildAgentSummary,
+  compareIds,
   type DashboardPreset,
   type ModelUsage,
+  type ResolvedAgentQuery,
+  type ResolvedAgentTimeSeriesParams,
   seriesBucketStarts,
+  seriesNeedsHours,
   type TimeRange,
   timeBounds,
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
-import { toNumber } from '../db/numbers';
+import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Db } from '../db/types';
-import { bucketSql, FACT_TOTALS, toFactTotals, whereObserved } from './facts';
+import {
+  type FactKey,
+  type FactTotals,
+  latencyOf,
+  readFactTotals,
+  regroupByBucket,
+} from './fact-totals';
+import { whereObserved } from './facts';
 
 /** Sessions whose first call of each agent is in range. */
 async function firstCallSessions(
@@ -33,28 +43,65 @@ async function firstCallSessions(
   return new Map(rows.map((row) => [row.agent, row.sessions]));
 }
 
+/**
+ * The latest call in range of each agent: one backward step of the (name, start time) index
+ * per agent, exact whatever rollup rows the range reads.
+ */
+async function lastSeen(
+  db: Db,
+  names: readonly string[],
+  range: TimeRange | undefined,
+): Promise<Map<string, number | null>> {
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .selectFrom(sql<{ name: string }>`(select unnest(${names}::text[]) as name)`.as('agents'))
+    .select((eb) => [
+      'agents.name',
+      whereObserved(eb.selectFrom('observations'), range)
+        .select((inner) => inner.fn.max('observations.start_time').as('last'))
+        .whereRef('observations.name', '=', sql.ref<string>('agents.name'))
+        .as('last'),
+    ])
+    .execute();
+  return new Map(rows.map((row) => [row.name, toNumberOrNull(row.last ?? null)]));
+}
+
+/** Agent summaries from their totals, by calls descending then name ascending. */
+async function summaries(
+  db: Db,
+  totals: ReadonlyMap<FactKey, FactTotals>,
+  range: TimeRange | undefined,
+  preset: DashboardPreset,
+  agent?: string,
+): Promise<AgentSummary[]> {
+  const named = [...totals].filter((entry): entry is [string, FactTotals] => entry[0] !== null);
+  const names = named.map(([name]) => name);
+  const sessions = await firstCallSessions(db, range, agent);
+  const last = await lastSeen(db, names, range);
+  return named
+    .map(([name, facts]) =>
+      buildAgentSummary(preset, {
+        name,
+        calls: facts.calls,
+        errors: facts.errors,
+        cost: facts.cost,
+        tokens: facts.tokens,
+        latency: latencyOf(facts),
+        sessions: sessions.get(name) ?? 0,
+        lastSeenAt: last.get(name) ?? null,
+      }),
+    )
+    .sort((a, b) => b.calls - a.calls || compareIds(a.name, b.name));
+}
+
 /** Every agent with a call in range, by calls descending then name ascending. */
 export async function listAgents(
   db: Db,
   range: TimeRange | undefined,
   preset: DashboardPreset,
 ): Promise<AgentSummary[]> {
-  const rows = await whereObserved(db.selectFrom('observations'), range)
-    .where('name', 'is not', null)
-    .select(['name', ...FACT_TOTALS])
-    .groupBy('name')
-    .orderBy('calls', 'desc')
-    .orderBy('name', 'asc')
-    .execute();
-  const sessions = await firstCallSessions(db, range);
-  return rows.map((row) => {
-    const name = row.name ?? '';
-    return buildAgentSummary(preset, {
-      ...toFactTotals(row),
-      name,
-      sessions: sessions.get(name) ?? 0,
-    });
-  });
+  const totals = await readFactTotals(db, { range, group: 'agent', sketches: true });
+  return summaries(db, totals, range, preset);
 }
 
 /** Cost and tokens by model of the observations in range (of one agent, when named). */
@@ -64,21 +111,16 @@ export async function modelUsage(
   order: 'cost' | 'calls',
   agent?: string,
 ): Promise<ModelUsage[]> {
-  let query = whereObserved(db.selectFrom('observations'), range)
-    .where('model', 'is not', null)
-    .select(['model', ...FACT_TOTALS])
-    .groupBy('model');
-  if (agent !== undefined) query = query.where('name', '=', agent);
-  const rows = await query.orderBy(order, 'desc').orderBy('model', 'asc').execute();
-  return rows.map((row) => {
-    const totals = toFactTotals(row);
-    return {
-      model: row.model ?? '',
-      calls: totals.calls,
-      cost: totals.cost,
-      tokens: totals.tokens,
-    };
-  });
+  const totals = await readFactTotals(db, { range, group: 'model', withModel: true, agent });
+  return [...totals]
+    .filter((entry): entry is [string, FactTotals] => entry[0] !== null)
+    .map(([model, facts]) => ({
+      model,
+      calls: facts.calls,
+      cost: facts.cost,
+      tokens: { ...facts.tokens },
+    }))
+    .sort((a, b) => b[order] - a[order] || compareIds(a.model, b.model));
 }
 
 async function agentIsKnown(db: Db, name: string): Promise<boolean> {
@@ -94,35 +136,34 @@ async function agentIsKnown(db: Db, name: string): Promise<boolean> {
 /** One agent in detail; null when it never ran. */
 export async function getAgent(
   db: Db,
-  params: { name: string; range: TimeRange | undefined; recentErrorsLimit: number },
+  query: ResolvedAgentQuery,
   preset: DashboardPreset,
 ): Promise<AgentDetail | null> {
-  const { name, range } = params;
+  const { name, range } = query;
   if (!(await agentIsKnown(db, name))) return null;
-  const totals = await whereObserved(db.selectFrom('observations'), range)
+  const totals = await readFactTotals(db, { range, group: 'agent', agent: name, sketches: true });
+  const [summary] = await summaries(db, totals, range, preset, name);
+  const errors = whereObserved(db.selectFrom('observations'), range)
     .where('name', '=', name)
-    .select(FACT_TOTALS)
-    .executeTakeFirstOrThrow();
-  const sessions = await firstCallSessions(db, range, name);
-  const errors =
-    params.recentErrorsLimit === 0
-      ? []
-      : await whereObserved(db.selectFrom('observations'), range)
-          .where('name', '=', name)
-          .where('is_error', '=', true)
-          .select(['id', 'trace_id', 'eff_session_id', 'start_time', 'status_message', 'model'])
-          .orderBy('start_time', 'desc')
-          .orderBy('id', 'asc')
-          .limit(params.recentErrorsLimit)
-          .execute();
+    .where('is_error', '=', true)
+    .select(['id', 'trace_id', 'eff_session_id', 'start_time', 'status_message', 'model'])
+    .orderBy('start_time', 'desc')
+    .orderBy('id', 'asc')
+    .limit(query.recentErrorsLimit);
   return {
-    ...buildAgentSummary(preset, {
-      ...toFactTotals(totals),
-      name,
-      sessions: sessions.get(name) ?? 0,
-    }),
+    ...(summary ??
+      buildAgentSummary(preset, {
+        name,
+        calls: 0,
+        errors: 0,
+        cost: 0,
+        tokens: { input: 0, output: 0, total: 0 },
+        latency: { avgMs: null, p50Ms: null, p95Ms: null, p99Ms: null },
+        sessions: 0,
+        lastSeenAt: null,
+      })),
     models: await modelUsage(db, range, 'calls', name),
-    recentErrors: errors.map((row) => ({
+    recentErrors: (await errors.execute()).map((row) => ({
       observationId: row.id,
       traceId: row.trace_id,
       sessionId: row.eff_session_id,
@@ -136,29 +177,28 @@ export async function getAgent(
 /** One agent's per-bucket series; null when it never ran. */
 export async function getAgentTimeSeries(
   db: Db,
-  params: { name: string; range: TimeRange | undefined; bucket: BucketSize },
+  query: ResolvedAgentTimeSeriesParams,
 ): Promise<AgentTimeSeriesPoint[] | null> {
-  const { name, range, bucket } = params;
+  const { name, range, bucket, timeZone } = query;
   if (!(await agentIsKnown(db, name))) return null;
-  const rows = await whereObserved(db.selectFrom('observations'), range)
-    .where('name', '=', name)
-    .select([bucketSql('start_time', BUCKET_MS[bucket]).as('bucket'), ...FACT_TOTALS])
-    .groupBy('bucket')
-    .execute();
-  const byBucket = new Map(rows.map((row) => [toNumber(row.bucket), toFactTotals(row)]));
-  // A bucket's start stands in for its earliest call: both give the same series.
-  const { earliest } = timeBounds(byBucket.keys());
-  const { latest } = timeBounds(rows.map((row) => toNumber(row.last_start ?? 0)));
-  return seriesBucketStarts(range, earliest, latest, bucket).map((start) => {
-    const totals = byBucket.get(start);
+  const read = seriesNeedsHours(bucket, timeZone) ? 'hour' : 'day';
+  const byBucket = regroupByBucket(
+    await readFactTotals(db, { range, group: read, agent: name, sketches: true }),
+    (time) => bucketStart(time, bucket, timeZone),
+  );
+  // A bucket's start stands in for its calls' times: both give the same series.
+  const { earliest, latest } = timeBounds(byBucket.keys());
+  return seriesBucketStarts(range, earliest, latest, bucket, timeZone).map((start) => {
+    const facts = byBucket.get(start);
+    const latency = facts ? latencyOf(facts) : null;
     return {
       bucketStart: start,
-      calls: totals?.calls ?? 0,
-      errors: totals?.errors ?? 0,
-      latencyP50Ms: totals?.latency.p50Ms ?? null,
-      latencyP95Ms: totals?.latency.p95Ms ?? null,
-      cost: totals?.cost ?? 0,
-      tokens: totals?.tokens ?? { input: 0, output: 0, total: 0 },
+      calls: facts?.calls ?? 0,
+      errors: facts?.errors ?? 0,
+      latencyP50Ms: latency?.p50Ms ?? null,
+      latencyP95Ms: latency?.p95Ms ?? null,
+      cost: facts?.cost ?? 0,
+      tokens: facts ? { ...facts.tokens } : { input: 0, output: 0, total: 0 },
     };
   });
 }

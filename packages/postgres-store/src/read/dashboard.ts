@@ -1,12 +1,14 @@
 import {
   BUCKET_MS,
   type BucketSize,
+  bucketStart,
   type DashboardKpis,
   type DashboardMetrics,
   type DashboardPreset,
   type DashboardTimeSeriesPoint,
   type ResolvedDashboardParams,
   seriesBucketStarts,
+  seriesNeedsHours,
   type TimeRange,
   timeBounds,
 } from '@cupid-dashboard/core';
@@ -16,7 +18,15 @@ import type { Num } from '../db/schema';
 import type { Db } from '../db/types';
 import { listAgents, modelUsage } from './agents';
 import { funnelOf } from './chapters';
-import { bucketSql, FACT_TOTALS, type FactTotals, toFactTotals, whereObserved } from './facts';
+import {
+  addFactTotals,
+  emptyFactTotals,
+  type FactTotals,
+  latencyOf,
+  readFactTotals,
+  regroupByBucket,
+} from './fact-totals';
+import { bucketSql } from './facts';
 import { whereStarted } from './session-rows';
 
 function whereTraced(db: Db, range: TimeRange | undefined) {
@@ -36,32 +46,46 @@ const SESSION_TOTALS = [
 
 /**
  * KPIs, time series, top agents, cost by model and funnel for one period, and the KPIs alone of
- * the previous period when asked for.
+ * the previous period when asked for. The period's observation KPIs are the sum of its series
+ * buckets (sketches included), so one rollup read answers both.
  */
 export async function getDashboard(
   db: Db,
   query: ResolvedDashboardParams,
   preset: DashboardPreset,
 ): Promise<DashboardMetrics> {
-  const { range } = query;
+  const { range, bucket, timeZone } = query;
+  // UTC days come from the daily rollups; hours, and days of another zone, from hourly parts.
+  const read = seriesNeedsHours(bucket, timeZone) ? 'hour' : 'day';
+  const startOf = (time: number) => bucketStart(time, bucket, timeZone);
+  const byBucket = regroupByBucket(
+    await readFactTotals(db, { range, group: read, sketches: true }),
+    startOf,
+  );
+  const facts = emptyFactTotals();
+  for (const part of byBucket.values()) addFactTotals(facts, part);
   return {
-    kpis: await readKpis(db, range, preset),
+    kpis: await readKpis(db, range, preset, facts),
     previousKpis:
       query.previousRange === undefined ? null : await readKpis(db, query.previousRange, preset),
-    timeSeries: await timeSeries(db, range, query.bucket),
+    timeSeries: await timeSeries(db, query, read, byBucket),
     topAgents: (await listAgents(db, range, preset)).slice(0, query.topAgentsLimit),
     costByModel: await modelUsage(db, range, 'cost'),
     funnel: await funnelOf(whereStarted(db.selectFrom('session_agg'), range), preset),
   };
 }
 
-/** The KPIs of one period: sessions started, traces timed and observations started in it. */
+/**
+ * The KPIs of one period: sessions started, traces timed and observations started in it (`facts`
+ * when the caller has added them up already).
+ */
 async function readKpis(
   db: Db,
   range: TimeRange | undefined,
   preset: DashboardPreset,
+  facts?: FactTotals,
 ): Promise<DashboardKpis> {
-  const sessionTotals = await whereStarted(db.selectFrom('session_agg'), range)
+  const sessions = await whereStarted(db.selectFrom('session_agg'), range)
     .select([
       ...SESSION_TOTALS,
       sql<number>`(count(*) filter (where chapter_reached >= ${preset.completedAtChapter}))::int`.as(
@@ -69,43 +93,29 @@ async function readKpis(
       ),
     ])
     .executeTakeFirstOrThrow();
-  const traceTotals = await whereTraced(db, range)
+  const traces = await whereTraced(db, range)
     .select([
       sql<number>`count(*)::int`.as('traces'),
       sql<number | null>`avg(latency_ms)`.as('latency'),
     ])
     .executeTakeFirstOrThrow();
-  const facts = toFactTotals(
-    await whereObserved(db.selectFrom('observations'), range)
-      .select(FACT_TOTALS)
-      .executeTakeFirstOrThrow(),
-  );
-  return kpisOf(sessionTotals, traceTotals, facts);
-}
-
-function kpisOf(
-  sessions: {
-    sessions: number;
-    users: number;
-    avg_duration: Num | null;
-    avg_cost: number | null;
-    completed: number;
-  },
-  traces: { traces: number; latency: number | null },
-  facts: FactTotals,
-): DashboardKpis {
+  const observed =
+    facts ??
+    (await readFactTotals(db, { range, group: 'all', sketches: true })).get(0) ??
+    emptyFactTotals();
+  const latency = latencyOf(observed);
   return {
     sessions: sessions.sessions,
     users: sessions.users,
     traces: traces.traces,
-    observations: facts.calls,
-    generations: facts.generations,
-    cost: facts.cost,
-    tokens: facts.tokens,
-    errors: facts.errors,
-    errorRate: facts.calls === 0 ? 0 : facts.errors / facts.calls,
-    avgLatencyMs: facts.latency.avgMs,
-    p95LatencyMs: facts.latency.p95Ms,
+    observations: observed.calls,
+    generations: observed.generations,
+    cost: observed.cost,
+    tokens: { ...observed.tokens },
+    errors: observed.errors,
+    errorRate: observed.calls === 0 ? 0 : observed.errors / observed.calls,
+    avgLatencyMs: latency.avgMs,
+    p95LatencyMs: latency.p95Ms,
     avgTraceLatencyMs: toNumberOrNull(traces.latency),
     completedSessions: sessions.completed,
     completionRate: sessions.sessions === 0 ? 0 : sessions.completed / sessions.sessions,
@@ -116,47 +126,34 @@ function kpisOf(
 
 async function timeSeries(
   db: Db,
-  range: TimeRange | undefined,
-  bucket: BucketSize,
+  { range, bucket, timeZone }: ResolvedDashboardParams,
+  read: BucketSize,
+  factsBy: ReadonlyMap<number, FactTotals>,
 ): Promise<DashboardTimeSeriesPoint[]> {
-  const width = BUCKET_MS[bucket];
+  const width = BUCKET_MS[read];
+  const startOf = (time: number) => bucketStart(time, bucket, timeZone);
   const sessionRows = await whereStarted(db.selectFrom('session_agg'), range)
     .select([
       bucketSql('started_at', width).as('bucket'),
       sql<number>`count(*)::int`.as('sessions'),
-      sql<Num>`min(started_at)`.as('first'),
-      sql<Num>`max(started_at)`.as('last'),
     ])
     .groupBy('bucket')
     .execute();
   const traceRows = await whereTraced(db, range)
-    .select([
-      bucketSql('timestamp', width).as('bucket'),
-      sql<number>`count(*)::int`.as('traces'),
-      sql<Num>`min(timestamp)`.as('first'),
-      sql<Num>`max(timestamp)`.as('last'),
-    ])
+    .select([bucketSql('timestamp', width).as('bucket'), sql<number>`count(*)::int`.as('traces')])
     .groupBy('bucket')
     .execute();
-  const factRows = await whereObserved(db.selectFrom('observations'), range)
-    .select([
-      bucketSql('start_time', width).as('bucket'),
-      sql<Num>`min(start_time)`.as('first'),
-      ...FACT_TOTALS,
-    ])
-    .groupBy('bucket')
-    .execute();
-  const times = [
-    ...sessionRows,
-    ...traceRows,
-    ...factRows.map((row) => ({ first: row.first, last: row.last_start ?? row.first })),
-  ].flatMap((row) => [toNumber(row.first), toNumber(row.last)]);
-  const { earliest, latest } = timeBounds(times);
-  const sessionsBy = new Map(sessionRows.map((row) => [toNumber(row.bucket), row.sessions]));
-  const tracesBy = new Map(traceRows.map((row) => [toNumber(row.bucket), row.traces]));
-  const factsBy = new Map(factRows.map((row) => [toNumber(row.bucket), toFactTotals(row)]));
-  return seriesBucketStarts(range, earliest, latest, bucket).map((start) => {
+  const sessionsBy = countByBucket(sessionRows, (row) => row.sessions, startOf);
+  const tracesBy = countByBucket(traceRows, (row) => row.traces, startOf);
+  // Bucket starts stand in for the times in them: both give the same series.
+  const { earliest, latest } = timeBounds([
+    ...sessionsBy.keys(),
+    ...tracesBy.keys(),
+    ...factsBy.keys(),
+  ]);
+  return seriesBucketStarts(range, earliest, latest, bucket, timeZone).map((start) => {
     const facts = factsBy.get(start);
+    const latency = facts ? latencyOf(facts) : null;
     return {
       bucketStart: start,
       sessions: sessionsBy.get(start) ?? 0,
@@ -165,10 +162,24 @@ async function timeSeries(
       generations: facts?.generations ?? 0,
       errors: facts?.errors ?? 0,
       cost: facts?.cost ?? 0,
-      tokens: facts?.tokens ?? { input: 0, output: 0, total: 0 },
-      avgLatencyMs: facts?.latency.avgMs ?? null,
-      latencyP50Ms: facts?.latency.p50Ms ?? null,
-      latencyP95Ms: facts?.latency.p95Ms ?? null,
+      tokens: facts ? { ...facts.tokens } : { input: 0, output: 0, total: 0 },
+      avgLatencyMs: latency?.avgMs ?? null,
+      latencyP50Ms: latency?.p50Ms ?? null,
+      latencyP95Ms: latency?.p95Ms ?? null,
     };
   });
+}
+
+/** Counts per read bucket added up per series bucket. */
+function countByBucket<R extends { bucket: Num }>(
+  rows: readonly R[],
+  count: (row: R) => number,
+  startOf: (time: number) => number,
+): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    const start = startOf(toNumber(row.bucket));
+    counts.set(start, (counts.get(start) ?? 0) + count(row));
+  }
+  return counts;
 }

@@ -1,6 +1,7 @@
 import { type RefreshResult, SearchChanges } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
+import { shiftFactRollups } from '../rollups/fact-rollups';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
 
@@ -13,6 +14,10 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   await db.deleteFrom('agent_first').execute();
   await db.deleteFrom('session_agg').execute();
   await db.deleteFrom('trace_agg').execute();
+  for (const table of ['fact_hour', 'fact_day', 'fact_hour_bins', 'fact_day_bins'] as const) {
+    await db.deleteFrom(table).execute();
+  }
+  await shiftFactRollups(db, 'all', 1);
   await db
     .updateTable('observations')
     .set((eb) => ({

@@ -1,5 +1,6 @@
 import {
   type DashboardPreset,
+  latencyBucketIndex,
   type ObservationRecord,
   observationChapter,
   observationCost,
@@ -38,6 +39,7 @@ export function observationRow(
   preset: DashboardPreset,
 ): ObservationTable {
   const tokens = tokenCounts(record.usageDetails);
+  const latency = observationLatencyMs(record);
   return {
     id: record.id,
     trace_id: record.traceId,
@@ -55,7 +57,8 @@ export function observationRow(
     tokens_input: tokens.input,
     tokens_output: tokens.output,
     tokens_total: tokens.total,
-    latency_ms: observationLatencyMs(record),
+    latency_ms: latency,
+    latency_bin: latency === null ? null : latencyBucketIndex(latency),
     is_error: record.level === 'ERROR',
     status_message: record.statusMessage,
     record: JSON.stringify(record),

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { ObservationTable } from '../db/schema';
 import type { Db } from '../db/types';
+import { shiftFactRollups } from '../rollups/fact-rollups';
 import { observationRow, recordOf, sessionRow, traceRow } from './rows';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
@@ -242,6 +243,13 @@ async function writeObservations(
       search.rebuild(effSessionId);
     }
   }
+  // Rollups: the stored versions about to be replaced out, the new versions in once written.
+  const ids = rows.map((row) => row.id);
+  await shiftFactRollups(
+    db,
+    ids.filter((id) => stored.has(id)),
+    -1,
+  );
   for (const slice of chunks(rows, 1000)) {
     await db
       .insertInto('observations')
@@ -259,6 +267,7 @@ async function writeObservations(
       )
       .execute();
   }
+  await shiftFactRollups(db, ids, 1);
 }
 
 async function storedObservations(
