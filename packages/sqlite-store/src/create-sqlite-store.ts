@@ -89,6 +89,7 @@ export async function createSqliteStore(
     use(() => readTransaction(reader, body));
 
   return {
+    engine: 'sqlite',
     preset,
     database: opened.database,
 

@@ -10,7 +10,7 @@ export const healthRoute = defineRoute({
   operationId: 'getHealth',
   summary: 'Health',
   description:
-    '200 with the database and sync state; 503 with the same shape when the store is unusable.',
+    '200 with the database (its state and engine) and sync state; 503 with the same shape when the store is unusable.',
   tags: ['health'],
   schemas: {
     response: { 200: healthWire, 503: healthWire, 401: errorBody, 403: errorBody, 500: errorBody },
@@ -31,7 +31,7 @@ export const healthRoute = defineRoute({
       body: {
         status: healthy ? 'ok' : 'unavailable',
         time: new Date(dashboard.now()).toISOString(),
-        database: { status: healthy ? 'ok' : 'unavailable' },
+        database: { status: healthy ? 'ok' : 'unavailable', engine: store.engine ?? null },
         sync: {
           configured: sync !== null,
           status: state?.status ?? null,

@@ -136,6 +136,12 @@ export interface DashboardStore extends DashboardReads {
   /** The preset the store derives chapters, categories and status with. */
   readonly preset: DashboardPreset;
 
+  /**
+   * The database engine behind the store, e.g. `'memory'`, `'sqlite'`, `'postgresql'`, which
+   * `GET /health` reports (a store written outside this repo may leave it out).
+   */
+  readonly engine?: string;
+
   // ── writes ────────────────────────────────────────────────────────────────────────────────
 
   /** Stores a batch atomically (all or nothing) and returns what it touched. */

@@ -114,7 +114,7 @@ describe('handleRoute answers', () => {
       body: {
         status: 'ok',
         time: '2026-11-20T12:00:00.000Z',
-        database: { status: 'ok' },
+        database: { status: 'ok', engine: 'memory' },
         sync: { configured: false, status: 'idle', running: false, last_success_at: null },
       },
     });

@@ -50,7 +50,13 @@ export const syncTriggerWire = z.object({
 export const healthWire = z.object({
   status: z.enum(['ok', 'unavailable']),
   time: isoTime,
-  database: z.object({ status: z.enum(['ok', 'unavailable']) }),
+  database: z.object({
+    status: z.enum(['ok', 'unavailable']),
+    engine: z
+      .string()
+      .nullable()
+      .describe('e.g. sqlite or postgresql; null when the store names none'),
+  }),
   sync: z.object({
     configured: z.boolean(),
     status: syncStatusEnum.nullable().describe('Null when the store cannot be read'),

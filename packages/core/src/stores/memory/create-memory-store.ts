@@ -52,6 +52,7 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
   const reads = memoryReads({ data, syncState: () => syncState.get() }, preset, clock, use);
 
   return {
+    engine: 'memory',
     preset,
 
     upsert: (batch) =>
