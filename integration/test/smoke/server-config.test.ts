@@ -1,6 +1,7 @@
 import { DEFAULT_CORS_ORIGINS } from '@cupid-dashboard/express';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../packages/server/src/config';
+import { describeStore } from '../../../packages/server/src/open-store';
 
 const keys = { LANGFUSE_PUBLIC_KEY: 'pk-lf-test', LANGFUSE_SECRET_KEY: 'sk-lf-secret-value' };
 
@@ -26,7 +27,15 @@ describe('loadConfig', () => {
         requestsPerMinute: undefined,
       },
       databasePath: '/srv/data/cupid.db',
-      sync: { intervalSeconds: 300, lookbackMinutes: 60, startFrom: undefined, onStart: true },
+      databaseUrl: undefined,
+      databasePoolSize: 10,
+      sync: {
+        intervalSeconds: 300,
+        lookbackMinutes: 60,
+        startFrom: undefined,
+        onStart: true,
+        leaseTtlSeconds: 120,
+      },
       http: {
         host: '127.0.0.1',
         port: 8080,
@@ -52,6 +61,9 @@ describe('loadConfig', () => {
         SYNC_LOOKBACK_MINUTES: '0',
         SYNC_START_FROM: '2026-10-01T00:00:00Z',
         SYNC_ON_START: 'no',
+        SYNC_LEASE_TTL_SECONDS: '5',
+        DATABASE_URL: 'postgres://cupid:pw@db:5432/cupid',
+        DATABASE_POOL_SIZE: '4',
         HOST: '0.0.0.0',
         PORT: '0',
         CORS_ORIGINS: 'https://dash.example.com, http://localhost:5173',
@@ -74,7 +86,10 @@ describe('loadConfig', () => {
       lookbackMinutes: 0,
       startFrom: Date.UTC(2026, 9, 1),
       onStart: false,
+      leaseTtlSeconds: 5,
     });
+    expect(config.databaseUrl).toBe('postgres://cupid:pw@db:5432/cupid');
+    expect(config.databasePoolSize).toBe(4);
     expect(config.http).toEqual({
       host: '0.0.0.0',
       port: 0,
@@ -95,6 +110,32 @@ describe('loadConfig', () => {
     expect(config.http.port).toBe(8080);
     expect(config.langfuse.baseUrl).toBe('https://us.cloud.langfuse.com');
     expect(config.http.corsOrigins).toEqual([]);
+  });
+
+  it('accepts only postgres connection strings and a bounded pool, naming neither value', () => {
+    const problems = problemsOf({
+      ...keys,
+      DATABASE_URL: 'mysql://root:hunter2@db/cupid',
+      DATABASE_POOL_SIZE: '0',
+    });
+    expect(problems).toEqual([
+      'DATABASE_URL must be a postgres:// or postgresql:// connection string',
+      'DATABASE_POOL_SIZE must be an integer from 1 to 1000',
+    ]);
+    expect(problems.join(' ')).not.toContain('hunter2');
+    expect(loadConfig({ ...keys, DATABASE_URL: 'postgresql://db/cupid' }).databaseUrl).toBe(
+      'postgresql://db/cupid',
+    );
+  });
+
+  it('describes a PostgreSQL database without its password', () => {
+    const config = loadConfig({
+      ...keys,
+      DATABASE_URL: 'postgres://cupid:s3cr%40t@db.internal:5432/cupid?sslmode=require&password=x',
+    });
+    expect(describeStore(config)).toBe(
+      'PostgreSQL postgres://cupid@db.internal:5432/cupid (pool 10)',
+    );
   });
 
   it('keeps :memory: as is', () => {

@@ -14,8 +14,15 @@ export interface ServerConfig {
     /** Client-side pacing; undefined means no pacing (429s are still retried). */
     requestsPerMinute: number | undefined;
   };
-  /** Absolute path of the SQLite file (`:memory:` keeps it in memory). */
+  /** Absolute path of the SQLite file (`:memory:` keeps it in memory); unused with `databaseUrl`. */
   databasePath: string;
+  /**
+   * A `postgres://` connection string: when set, the PostgreSQL store is used instead of SQLite.
+   * A secret (it may carry a password): show it only through `describeStore`.
+   */
+  databaseUrl: string | undefined;
+  /** Connections of the PostgreSQL pool, per instance. */
+  databasePoolSize: number;
   sync: {
     /** Seconds from the start of one run to the start of the next. */
     intervalSeconds: number;
@@ -25,6 +32,11 @@ export interface ServerConfig {
     startFrom: number | undefined;
     /** Run a sync at once on start (the seed did). */
     onStart: boolean;
+    /**
+     * Seconds the sync lease lasts without renewal: how long instances sharing a database wait
+     * for a syncing instance that died before another one takes over.
+     */
+    leaseTtlSeconds: number;
   };
   http: {
     /** Interface to listen on; default `127.0.0.1` (`0.0.0.0` in a container). */
@@ -120,6 +132,14 @@ const envSchema = z.object({
     .transform(Number)
     .optional(),
   DATABASE_PATH: z.string().default('./data/cupid.db'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((text) => /^postgres(ql)?:\/\/[^\s]+$/i.test(text), {
+      error: 'DATABASE_URL must be a postgres:// or postgresql:// connection string',
+    })
+    .optional(),
+  DATABASE_POOL_SIZE: integerVariable('DATABASE_POOL_SIZE', 1, 1_000, 10),
   SYNC_INTERVAL_SECONDS: integerVariable('SYNC_INTERVAL_SECONDS', 1, 86_400, 300),
   SYNC_LOOKBACK_MINUTES: integerVariable('SYNC_LOOKBACK_MINUTES', 0, 10_080, 60),
   SYNC_START_FROM: z
@@ -130,6 +150,7 @@ const envSchema = z.object({
     .transform((text) => Date.parse(text))
     .optional(),
   SYNC_ON_START: flag('SYNC_ON_START', true),
+  SYNC_LEASE_TTL_SECONDS: integerVariable('SYNC_LEASE_TTL_SECONDS', 1, 3_600, 120),
   // This machine only unless asked: with no API keys the API and the sync trigger are open.
   HOST: z.string().default('127.0.0.1'),
   PORT: integerVariable('PORT', 0, 65_535, 8080),
@@ -206,11 +227,14 @@ export function loadConfig(
       requestsPerMinute: e.LANGFUSE_REQUESTS_PER_MINUTE,
     },
     databasePath,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     sync: {
       intervalSeconds: e.SYNC_INTERVAL_SECONDS,
       lookbackMinutes: e.SYNC_LOOKBACK_MINUTES,
       startFrom: e.SYNC_START_FROM,
       onStart: e.SYNC_ON_START,
+      leaseTtlSeconds: e.SYNC_LEASE_TTL_SECONDS,
     },
     http: {
       host: e.HOST,

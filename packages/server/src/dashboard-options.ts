@@ -43,6 +43,7 @@ export function dashboardOptions(
       apiMode: config.langfuse.apiMode,
       lookbackMs: config.sync.lookbackMinutes * 60_000,
       startFrom: config.sync.startFrom,
+      leaseTtlMs: config.sync.leaseTtlSeconds * 1000,
       logger: coreLogger(log),
       onProgress: progressLogger(log),
     },

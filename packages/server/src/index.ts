@@ -19,5 +19,5 @@ export {
 export { dashboardOptions, langfuseOptions } from './dashboard-options';
 export { isExposedAndOpen } from './exposure';
 export { coreLogger, createLogger, progressLogger } from './logger';
-export { describeStore, openStore } from './open-store';
+export { describeStore, openStore, redactUrl } from './open-store';
 export { type RunningServer, type StartServerOptions, startServer } from './server';

@@ -16,7 +16,8 @@ export const statusCommand: Command = {
   json: true,
   async run({ env, json, print }) {
     const config = loadStoreConfig(env);
-    if (config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+    const sqliteFile = config.databaseUrl === undefined && config.databasePath !== ':memory:';
+    if (sqliteFile && !existsSync(config.databasePath)) {
       process.stderr.write(
         `No database at ${config.databasePath} yet: run cupid-dashboard sync or serve first, or set DATABASE_PATH\n`,
       );
