@@ -79,6 +79,11 @@ export function benchQueries(context: QueryContext): BenchQuery[] {
       name: 'listSessions (search 1-2 chars)',
       run: (s, d) => s.listSessions({ search: pick(['%', 'é', 'zq', '_', 'xy', '!'], d), now }),
     },
+    {
+      // Pairs nearly every session holds: the text is scanned rather than looked up by session.
+      name: 'listSessions (search common pair)',
+      run: (s, d) => s.listSessions({ search: pick(['lo', 'th', 'in', 'an'], d), now }),
+    },
     { name: 'getSession', run: (s, d) => s.getSession({ id: pick(context.sessionIds, d), now }) },
     {
       name: 'getSessionStats',

@@ -8,6 +8,7 @@ import {
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
+import { planSearch } from './session-search';
 import { type FilteredSessions, filterSessions, selectSorted, toRow } from './sessions';
 
 type Eb = ExpressionBuilder<StoreSchema, 'session_agg'>;
@@ -50,7 +51,8 @@ export async function scanSessions(
   { limit, after }: { limit: number; after: SessionCursor | undefined },
   preset: DashboardPreset,
 ): Promise<SessionBatch> {
-  const filtered = filterSessions(db, query, preset);
+  const search = query.search === undefined ? null : await planSearch(db, query.search);
+  const filtered = filterSessions(db, query, preset, search);
   let sorted = selectSorted(filtered);
   if (after !== undefined) sorted = sorted.where(afterPosition(filtered, after));
   const rows = await sorted.limit(limit + 1).execute();

@@ -2,7 +2,6 @@ import {
   activeAfter,
   type DashboardPreset,
   type EpochMs,
-  normalizeSearchQuery,
   type Page,
   type ResolvedPage,
   type ResolvedSessionQuery,
@@ -13,11 +12,11 @@ import {
   type TimeRange,
   totalPages,
 } from '@cupid-dashboard/core';
-import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { SESSION_ROW_COLUMNS } from '../db/columns';
 import type { StoreSchema } from '../db/schema';
-import { codeOf, pairBit, pairBitTest } from '../db/search-grams';
 import type { Db } from '../db/types';
+import { planSearch, type SessionSearch, searchCondition } from './session-search';
 
 const SORT_COLUMNS: Record<SessionSortKey, keyof StoreSchema['session_agg']> = {
   startedAt: 'started_at',
@@ -53,54 +52,6 @@ export function whereStarted(query: SessionQuery, range: TimeRange | undefined):
   if (range?.from !== undefined) next = next.where('started_at', '>=', range.from);
   if (range?.to !== undefined) next = next.where('started_at', '<', range.to);
   return next;
-}
-
-/**
- * Restricts to sessions whose id, user or message text holds the query. Three or more characters
- * go through the FTS5 trigram index as one quoted phrase (a literal substring). Shorter queries,
- * which trigrams cannot index, go through the sessions' grams (`db/search-grams.ts`): one
- * character is answered by them exactly, two are checked with `instr` against the text of only
- * the sessions holding both characters and the pair's bit (no wildcards either way).
- */
-function whereSearch(query: SessionQuery, search: string): SessionQuery {
-  const needle = normalizeSearchQuery(search);
-  if (needle === '') return query;
-  const chars = [...needle];
-  if (chars.length >= 3) {
-    const phrase = `"${needle.replaceAll('"', '""')}"`;
-    return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
-      eb
-        .selectFrom('session_fts')
-        .select('session_fts.rowid')
-        .where(sql<boolean>`session_fts match ${phrase}`),
-    );
-  }
-  const [first, second] = chars as [string, string | undefined];
-  if (second === undefined) {
-    return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
-      eb
-        .selectFrom('session_chars')
-        .select('session_chars.rowid')
-        .where(sql<boolean>`instr(chars, ${first}) > 0`),
-    );
-  }
-  const { position, mask } = pairBitTest(pairBit(codeOf(first), codeOf(second)));
-  // Cross joins keep SQLite's join order: characters first, then bitmaps and text by rowid.
-  return query.where('rowid', 'in', (eb: ExpressionBuilder<StoreSchema, 'session_agg'>) =>
-    eb
-      .selectFrom('session_chars')
-      .crossJoin('session_pairs')
-      .crossJoin('session_fts')
-      .select('session_chars.rowid')
-      .where(sql<boolean>`instr(session_chars.chars, ${first}) > 0`)
-      .where(sql<boolean>`instr(session_chars.chars, ${second}) > 0`)
-      .whereRef('session_pairs.rowid', '=', 'session_chars.rowid')
-      .where(sql<boolean>`instr(${mask}, substr(session_pairs.pairs, ${position}, 1)) > 0`)
-      .whereRef('session_fts.rowid', '=', 'session_chars.rowid')
-      .where(
-        sql<boolean>`(instr(session_fts.ident, ${needle}) > 0 or instr(session_fts.body, ${needle}) > 0)`,
-      ),
-  );
 }
 
 type RowValues = Pick<StoreSchema['session_agg'], (typeof SESSION_ROW_COLUMNS)[number]> & {
@@ -142,17 +93,41 @@ export interface FilteredSessions {
   order: SortOrder;
 }
 
-/** Applies a list's or scan's checked filters, and names the sort it is read in. */
+/** Sort keys with an index a page can be read in order from (so a walk can stop early). */
+const INDEXED_SORTS: ReadonlySet<SessionSortKey> = new Set([
+  'lastActivityAt',
+  'startedAt',
+  'durationMs',
+  'userId',
+  'id',
+]);
+
+/**
+ * A page of a search is read by walking the sort's index and checking each session when the
+ * matches are at least this many times the rows the page needs: the walk then visits about
+ * this many times fewer sessions than match, instead of collecting and sorting every match.
+ */
+const WALK_FACTOR = 20;
+
+/**
+ * Applies a list's or scan's checked filters, and names the sort it is read in.
+ *
+ * @param search the search's plan ({@link planSearch}), null when there is no search
+ * @param walk check the search session by session as the sort's index is walked (for a page of
+ *   a search with many matches), instead of collecting the matching rowids first. Default false.
+ */
 export function filterSessions(
   db: Db,
   query: ResolvedSessionQuery,
   preset: DashboardPreset,
+  search: SessionSearch | null,
+  walk = false,
 ): FilteredSessions {
   const status = statusSql(preset, query.now);
   let filtered: SessionQuery = whereStarted(db.selectFrom('session_agg'), query.range);
   if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
   if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
-  if (query.search !== undefined) filtered = whereSearch(filtered, query.search);
+  if (search !== null) filtered = filtered.where(searchCondition(search, walk));
   return {
     query: filtered,
     status,
@@ -177,15 +152,19 @@ export async function listSessions(
   page: ResolvedPage,
   preset: DashboardPreset,
 ): Promise<Page<SessionRow>> {
-  const filtered = filterSessions(db, query, preset);
+  const search = query.search === undefined ? null : await planSearch(db, query.search);
+  const filtered = filterSessions(db, query, preset, search);
   const countRow = await filtered.query
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   const total = Number(countRow.total);
+  const walk =
+    search !== null &&
+    INDEXED_SORTS.has(query.sort) &&
+    total >= WALK_FACTOR * (page.offset + page.limit);
+  const sorted = selectSorted(walk ? filterSessions(db, query, preset, search, true) : filtered);
   const rows =
-    page.offset >= total
-      ? []
-      : await selectSorted(filtered).limit(page.limit).offset(page.offset).execute();
+    page.offset >= total ? [] : await sorted.limit(page.limit).offset(page.offset).execute();
   return {
     items: rows.map((row) => toRow(row, preset)),
     page: page.page,
