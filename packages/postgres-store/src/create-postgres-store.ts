@@ -10,8 +10,8 @@ import {
   TouchedSet,
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
+import { bumpDataVersion, readDataVersion } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
-import { bumpDataVersion, readDataVersion } from './db/data-version';
 import { openDatabase } from './db/open';
 import { readTransaction, writeTransaction } from './db/transactions';
 import type { Db } from './db/types';

@@ -9,8 +9,8 @@ import {
   TouchedSet,
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
+import { readDataVersion } from '@cupid-dashboard/sql-store';
 import type BetterSqlite3 from 'better-sqlite3';
-import { readDataVersion } from './db/data-version';
 import { readTransaction } from './db/transactions';
 import type { SqliteStoreOptions } from './options';
 import { readCounts } from './read/counts';

@@ -1,5 +1,5 @@
 import { type DashboardPreset, storedAny } from '@cupid-dashboard/core';
-import { bumpDataVersion } from '../db/data-version';
+import { bumpDataVersion } from '@cupid-dashboard/sql-store';
 import { writeTransaction } from '../db/transactions';
 import type { Db } from '../db/types';
 import { acquireLease, patchSyncState, releaseLease, renewLease } from '../sync/sync-state';
