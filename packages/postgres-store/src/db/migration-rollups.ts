@@ -1,6 +1,6 @@
 import { latencyBucketIndex } from '@cupid-dashboard/core';
 import { type Kysely, sql } from 'kysely';
-import { shiftFactRollups } from '../rollups/fact-rollups';
+import { addAllFactRollups } from '../rollups/fact-rollups';
 import type { StoreSchema } from './schema';
 
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
@@ -64,5 +64,5 @@ export async function addFactRollups(db: AnyDb): Promise<void> {
   }
   await createFactTables(db, 'hour');
   await createFactTables(db, 'day');
-  await shiftFactRollups(db as unknown as Kysely<StoreSchema>, 'all', 1);
+  await addAllFactRollups(db as unknown as Kysely<StoreSchema>);
 }

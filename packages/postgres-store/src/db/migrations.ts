@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
 
 // Migrations see the database untyped: they create the tables the typed schema describes.
@@ -168,6 +169,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
     },
   },
   '0002_fact_rollups': { up: addFactRollups },
+  '0003_incremental_aggregates': { up: addIncrementalAggregates },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

@@ -18,6 +18,7 @@ export interface StoreSchema {
   fact_day: FactRollupTable;
   fact_hour_bins: FactBinTable;
   fact_day_bins: FactBinTable;
+  counters: CounterTable;
 }
 
 /** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
@@ -84,6 +85,10 @@ export interface SessionAggTable {
   ident: string;
   /** Normalized message contents, one distinct line each (`generationSearchLines`). */
   body: string;
+  /** Where `user_id` came from (core's `SessionFold.userSource`); null before it was kept. */
+  user_kind: 'trace' | 'observation' | null;
+  user_time: Num | null;
+  user_source: string | null;
 }
 
 /** Start of each agent's first call in each session. */
@@ -99,6 +104,18 @@ export interface TraceAggTable {
   timestamp: Num;
   latency_ms: number | null;
   cost: number;
+  /** The trace record's timestamp; null while only observations name the trace. */
+  record_timestamp: Num | null;
+  /** Earliest observation start and latest activity end (`activityEnd`); null without any. */
+  first_start: Num | null;
+  last_end: Num | null;
+  obs_count: number;
+}
+
+/** A maintained row count (`sessions`, `traces`, `observations`, `derived_sessions`, …). */
+export interface CounterTable {
+  name: string;
+  value: Num;
 }
 
 export interface SyncStateTable {

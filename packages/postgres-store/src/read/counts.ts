@@ -1,32 +1,29 @@
 import type { StoreCounts } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
+import { readCounters } from '../write/counters';
 
-/** Stored and derived row counts. */
+/** Stored and derived row counts: maintained counters, and distinct names of the daily rollups. */
 export async function readCounts(db: Db): Promise<StoreCounts> {
-  const count = sql<number>`count(*)::int`.as('n');
-  const sessions = await db.selectFrom('sessions').select(count).executeTakeFirstOrThrow();
-  const traces = await db.selectFrom('traces').select(count).executeTakeFirstOrThrow();
-  const observations = await db
-    .selectFrom('observations')
+  const counters = await readCounters(db);
+  const names = await db
+    .selectFrom('fact_day')
     .select([
-      count,
-      sql<number>`count(distinct name)::int`.as('agents'),
-      sql<number>`count(distinct model)::int`.as('models'),
+      sql<number>`(count(distinct agent) filter (where has_agent))::int`.as('agents'),
+      sql<number>`(count(distinct model) filter (where has_model))::int`.as('models'),
     ])
     .executeTakeFirstOrThrow();
-  const derivedSessions = await db
-    .selectFrom('session_agg')
-    .select(count)
-    .executeTakeFirstOrThrow();
-  const derivedTraces = await db.selectFrom('trace_agg').select(count).executeTakeFirstOrThrow();
   return {
-    records: { sessions: sessions.n, traces: traces.n, observations: observations.n },
+    records: {
+      sessions: counters.sessions,
+      traces: counters.traces,
+      observations: counters.observations,
+    },
     derived: {
-      sessions: derivedSessions.n,
-      traces: derivedTraces.n,
-      agents: observations.agents,
-      models: observations.models,
+      sessions: counters.derived_sessions,
+      traces: counters.derived_traces,
+      agents: names.agents,
+      models: names.models,
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Num, StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { FACT_TABLES } from '../rollups/fact-rollups';
+import { FACT_TABLES } from '../rollups/rollup-upsert';
 
 /** How observations are grouped: not at all, by agent, by model, or by UTC bucket of a size. */
 export type FactGroup = 'all' | 'agent' | 'model' | BucketSize;

@@ -1,9 +1,10 @@
 import { type RefreshResult, SearchChanges } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
-import { shiftFactRollups } from '../rollups/fact-rollups';
-import { refreshSessions } from './session-aggregates';
-import { refreshTraces } from './trace-aggregates';
+import { addAllFactRollups } from '../rollups/fact-rollups';
+import { recount } from './counters';
+import { recomputeSessions } from './session-aggregates';
+import { recomputeTraces } from './trace-aggregates';
 
 /**
  * Rebuilds every derived row from the raw records (a repair, or after changing the preset),
@@ -17,7 +18,7 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   for (const table of ['fact_hour', 'fact_day', 'fact_hour_bins', 'fact_day_bins'] as const) {
     await db.deleteFrom(table).execute();
   }
-  await shiftFactRollups(db, 'all', 1);
+  await addAllFactRollups(db);
   await db
     .updateTable('observations')
     .set((eb) => ({
@@ -49,11 +50,12 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   const search = new SearchChanges();
   const sessions = sessionIds.flatMap((row) => (row.id === null ? [] : [row.id]));
   for (const id of sessions) search.rebuild(id);
-  await refreshTraces(
+  await recomputeTraces(
     db,
     traceIds.flatMap((row) => (row.id === null ? [] : [row.id])),
   );
-  await refreshSessions(db, sessions, search);
+  await recomputeSessions(db, sessions, search);
+  await recount(db);
   const counts = await db
     .selectFrom('observations')
     .select([

@@ -1,4 +1,5 @@
 import {
+  compareByStart,
   foldObservation,
   foldSessionCreated,
   foldTrace,
@@ -10,67 +11,221 @@ import {
   sessionFoldIsEmpty,
   sessionIdentText,
 } from '@cupid-dashboard/core';
+import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { AgentFirstTable, SessionAggTable } from '../db/schema';
 import type { Db } from '../db/types';
+import type { BatchChanges } from './batch-changes';
 import { recordOf } from './rows';
 import { chunks } from './versions';
 
+/** A session's row as stored before the batch. */
+type StoredSession = SessionAggTable;
+
+/** Sessions recomputed or moved by additions, with what to write. */
+interface SessionWrites {
+  rows: SessionAggTable[];
+  /** First calls replacing all of a recomputed session's. */
+  firsts: AgentFirstTable[];
+  /** First calls of sessions moved by additions: kept when earlier than the stored ones. */
+  earlierFirsts: AgentFirstTable[];
+  recomputed: string[];
+  gone: string[];
+}
+
 /**
- * Recomputes the given sessions from their records with core's session fold, and brings their
- * search text up to date (`search` says which only gained lines and which must be rebuilt from
- * their generations). A session nothing links to any more loses its rows.
+ * Brings the aggregates of the sessions a batch touched up to date, with core's session fold:
+ * a dirty session (a stored record of it changed) is folded anew from its records; any other one
+ * continues the fold from its stored row with the batch's new records only, without reading its
+ * traces or observations. Search text follows `changes.search`. A session nothing links to any
+ * more loses its rows.
  */
-export async function refreshSessions(
+export async function updateSessions(db: Db, changes: BatchChanges): Promise<void> {
+  const ids = [...new Set([...changes.dirtySessions, ...changes.sessionAdditions.keys()])];
+  for (const slice of chunks(ids, 500)) {
+    const stored = await storedSessions(db, slice);
+    // Rows stored before the user's source was kept are folded anew once.
+    const full = slice.filter((id) => {
+      const row = stored.get(id);
+      return changes.dirtySessions.has(id) || (row?.user_id != null && row.user_kind === null);
+    });
+    const folds = await foldSessions(db, full);
+    const traceCounts = new Map<string, number>();
+    for (const id of slice) {
+      if (folds.has(id) || full.includes(id)) continue;
+      const fold = continuedFold(id, stored.get(id), changes);
+      folds.set(id, fold);
+      traceCounts.set(id, continuedTraceCount(id, fold, stored.get(id), changes));
+    }
+    const writes = planWrites(slice, { folds, traceCounts }, stored, changes, new Set(full));
+    writes.recomputed = full;
+    const bodies = await searchBodies(db, slice, stored, changes.search);
+    for (const row of writes.rows) row.body = bodies.get(row.id) ?? '';
+    await writeSessions(db, writes);
+  }
+}
+
+/**
+ * Recomputes the given sessions from their records (a rebuild), search text included.
+ */
+export async function recomputeSessions(
   db: Db,
   ids: readonly string[],
   search: SearchChanges,
 ): Promise<void> {
   for (const slice of chunks(ids, 500)) {
     const folds = await foldSessions(db, slice);
-    const bodies = await searchBodies(db, slice, search);
-    const rows: SessionAggTable[] = [];
-    const firsts: AgentFirstTable[] = [];
-    const gone: string[] = [];
-    for (const id of slice) {
-      const fold = folds.get(id);
-      if (!fold || sessionFoldIsEmpty(fold)) {
-        gone.push(id);
-        continue;
-      }
-      rows.push(aggregateRow(id, fold, bodies.get(id) ?? ''));
-      for (const [agent, start] of fold.firstCalls) {
-        firsts.push({ agent, session_id: id, first_start: start });
-      }
+    const stored = new Map<string, StoredSession>();
+    const writes = planWrites(
+      slice,
+      { folds, traceCounts: new Map() },
+      stored,
+      null,
+      new Set(slice),
+    );
+    writes.recomputed = [...slice];
+    const bodies = await searchBodies(db, slice, stored, search);
+    for (const row of writes.rows) row.body = bodies.get(row.id) ?? '';
+    await writeSessions(db, writes);
+  }
+}
+
+async function storedSessions(db: Db, ids: readonly string[]) {
+  const rows = await db.selectFrom('session_agg').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The stored row's fold, continued with the batch's new records of the session. */
+function continuedFold(
+  id: string,
+  stored: StoredSession | undefined,
+  changes: BatchChanges,
+): SessionFold {
+  const fold = stored ? storedFold(stored) : newSessionFold();
+  const additions = changes.sessionAdditions.get(id);
+  if (!additions) return fold;
+  if (additions.createdAt !== null) foldSessionCreated(fold, additions.createdAt);
+  for (const trace of additions.traces) foldTrace(fold, trace);
+  for (const observation of [...additions.observations].sort(compareByStart)) {
+    foldObservation(fold, observation);
+  }
+  return fold;
+}
+
+/** The stored trace count plus the traces the batch links to the session for the first time. */
+function continuedTraceCount(
+  id: string,
+  fold: SessionFold,
+  stored: StoredSession | undefined,
+  changes: BatchChanges,
+): number {
+  let added = 0;
+  for (const trace of fold.traceIds) if (!changes.wasLinked(id, trace)) added++;
+  return (stored?.trace_count ?? 0) + added;
+}
+
+/** A stored row as the fold it was written from (its trace ids only counted, its first calls apart). */
+function storedFold(row: StoredSession): SessionFold {
+  return {
+    startedAt: toNumber(row.started_at),
+    lastActivityAt: toNumber(row.last_activity_at),
+    traceIds: new Set(),
+    userId: row.user_id,
+    userSource:
+      row.user_kind === null || row.user_source === null
+        ? null
+        : { kind: row.user_kind, time: toNumber(row.user_time ?? 0), id: row.user_source },
+    observationCount: row.observation_count,
+    generationCount: row.generation_count,
+    chapterReached: row.chapter_reached,
+    cost: row.cost,
+    tokens: { input: row.tokens_input, output: row.tokens_output, total: row.tokens_total },
+    errorCount: row.error_count,
+    firstCalls: new Map(),
+  };
+}
+
+/** The rows and first calls to write for a slice of sessions, and which go. */
+function planWrites(
+  ids: readonly string[],
+  {
+    folds,
+    traceCounts,
+  }: { folds: ReadonlyMap<string, SessionFold>; traceCounts: ReadonlyMap<string, number> },
+  stored: ReadonlyMap<string, StoredSession>,
+  changes: BatchChanges | null,
+  full: ReadonlySet<string>,
+): SessionWrites {
+  const writes: SessionWrites = {
+    rows: [],
+    firsts: [],
+    earlierFirsts: [],
+    recomputed: [],
+    gone: [],
+  };
+  for (const id of ids) {
+    const fold = folds.get(id);
+    if (!fold || sessionFoldIsEmpty(fold)) {
+      writes.gone.push(id);
+      if (stored.has(id)) changes?.count('derived_sessions', -1);
+      continue;
     }
-    await db.deleteFrom('agent_first').where('session_id', 'in', slice).execute();
-    if (gone.length > 0) await db.deleteFrom('session_agg').where('id', 'in', gone).execute();
-    if (rows.length > 0) {
-      await db
-        .insertInto('session_agg')
-        .values(rows)
-        .onConflict((conflict) =>
-          conflict.column('id').doUpdateSet((eb) => {
-            const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'id');
-            return Object.fromEntries(
-              columns.map((column) => [
-                column,
-                eb.ref(`excluded.${column as keyof SessionAggTable}`),
-              ]),
-            );
-          }),
-        )
-        .execute();
+    if (!stored.has(id)) changes?.count('derived_sessions', 1);
+    writes.rows.push(aggregateRow(id, fold, traceCounts.get(id) ?? fold.traceIds.size));
+    const firsts = full.has(id) ? writes.firsts : writes.earlierFirsts;
+    for (const [agent, start] of fold.firstCalls) {
+      firsts.push({ agent, session_id: id, first_start: start });
     }
-    for (const part of chunks(firsts, 5000)) {
-      await db.insertInto('agent_first').values(part).execute();
-    }
+  }
+  return writes;
+}
+
+async function writeSessions(db: Db, writes: SessionWrites): Promise<void> {
+  const { rows } = writes;
+  const replaced = [...writes.recomputed, ...writes.gone];
+  if (replaced.length > 0) {
+    await db.deleteFrom('agent_first').where('session_id', 'in', replaced).execute();
+  }
+  if (writes.gone.length > 0) {
+    await db.deleteFrom('session_agg').where('id', 'in', writes.gone).execute();
+  }
+  if (rows.length > 0) {
+    await db
+      .insertInto('session_agg')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => {
+          const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'id');
+          return Object.fromEntries(
+            columns.map((column) => [
+              column,
+              eb.ref(`excluded.${column as keyof SessionAggTable}`),
+            ]),
+          );
+        }),
+      )
+      .execute();
+  }
+  for (const part of chunks(writes.firsts, 5000)) {
+    await db.insertInto('agent_first').values(part).execute();
+  }
+  for (const part of chunks(writes.earlierFirsts, 5000)) {
+    await db
+      .insertInto('agent_first')
+      .values(part)
+      .onConflict((conflict) =>
+        conflict.columns(['agent', 'session_id']).doUpdateSet({
+          first_start: sql`least(${sql.ref('agent_first.first_start')}, excluded.first_start)`,
+        }),
+      )
+      .execute();
   }
 }
 
 /** Folds each session's record, traces and observations (in start order) into its aggregates. */
 async function foldSessions(db: Db, ids: readonly string[]): Promise<Map<string, SessionFold>> {
   const folds = new Map<string, SessionFold>();
+  if (ids.length === 0) return folds;
   const fold = (id: string) => {
     let current = folds.get(id);
     if (!current) {
@@ -143,19 +298,15 @@ async function foldSessions(db: Db, ids: readonly string[]): Promise<Map<string,
 async function searchBodies(
   db: Db,
   ids: readonly string[],
+  stored: ReadonlyMap<string, StoredSession>,
   search: SearchChanges,
 ): Promise<Map<string, string>> {
   const lines = new Map<string, Set<string>>();
   const rebuild = ids.filter((id) => search.get(id)?.rebuild === true);
-  const keep = ids.filter((id) => search.get(id)?.rebuild !== true);
-  if (keep.length > 0) {
-    const stored = await db
-      .selectFrom('session_agg')
-      .select(['id', 'body'])
-      .where('id', 'in', keep)
-      .execute();
-    for (const row of stored)
-      lines.set(row.id, new Set(row.body === '' ? [] : row.body.split('\n')));
+  for (const id of ids) {
+    const body = stored.get(id)?.body ?? '';
+    if (search.get(id)?.rebuild !== true)
+      lines.set(id, new Set(body === '' ? [] : body.split('\n')));
   }
   if (rebuild.length > 0) {
     const generations = await db
@@ -182,14 +333,15 @@ async function searchBodies(
   return bodies;
 }
 
-function aggregateRow(id: string, fold: SessionFold, body: string): SessionAggTable {
+/** A session's row from its fold; its search text (`body`) is filled in after. */
+function aggregateRow(id: string, fold: SessionFold, traceCount: number): SessionAggTable {
   return {
     id,
     user_id: fold.userId,
     started_at: fold.startedAt,
     last_activity_at: fold.lastActivityAt,
     duration_ms: fold.lastActivityAt - fold.startedAt,
-    trace_count: fold.traceIds.size,
+    trace_count: traceCount,
     generation_count: fold.generationCount,
     observation_count: fold.observationCount,
     chapter_reached: fold.chapterReached,
@@ -199,6 +351,9 @@ function aggregateRow(id: string, fold: SessionFold, body: string): SessionAggTa
     tokens_total: fold.tokens.total,
     error_count: fold.errorCount,
     ident: sessionIdentText(id, fold.userId),
-    body,
+    body: '',
+    user_kind: fold.userSource?.kind ?? null,
+    user_time: fold.userSource?.time ?? null,
+    user_source: fold.userSource?.id ?? null,
   };
 }

@@ -1,0 +1,147 @@
+import type { TraceRecord } from '@cupid-dashboard/core';
+import { toNumber, toNumberOrNull } from '../db/numbers';
+import type { Db } from '../db/types';
+import type { BatchChanges } from './batch-changes';
+import { traceRow } from './rows';
+import { chunks, resolveVersions } from './versions';
+
+interface StoredTrace {
+  updatedAt: number | null;
+  sessionId: string | null;
+  timestamp: number;
+}
+
+interface Move {
+  id: string;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Traces under the version rule. A new trace adds itself to its session; one that replaces a
+ * stored version makes its old and new sessions dirty. A trace that moves to another session
+ * takes along its observations that have no session of their own: they are re-linked, and both
+ * sessions' search text is rebuilt.
+ */
+export async function writeTraces(
+  db: Db,
+  records: readonly TraceRecord[],
+  changes: BatchChanges,
+): Promise<{ written: number; skipped: number }> {
+  if (records.length === 0) return { written: 0, skipped: 0 };
+  const stored = await storedTraces(db, records);
+  const { finals, written, skipped } = resolveVersions(records, stored);
+  const moved: Move[] = [];
+  for (const trace of finals.values()) {
+    const before = stored.get(trace.id);
+    noteTrace(trace, before, changes);
+    if ((before?.sessionId ?? null) !== trace.sessionId) {
+      moved.push({ id: trace.id, from: before?.sessionId ?? null, to: trace.sessionId });
+    }
+  }
+  for (const slice of chunks([...finals.values()], 2000)) {
+    await db
+      .insertInto('traces')
+      .values(slice.map(traceRow))
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => ({
+          timestamp: eb.ref('excluded.timestamp'),
+          session_id: eb.ref('excluded.session_id'),
+          user_id: eb.ref('excluded.user_id'),
+          updated_at: eb.ref('excluded.updated_at'),
+          record: eb.ref('excluded.record'),
+        })),
+      )
+      .execute();
+  }
+  await relinkObservations(db, moved, changes);
+  return { written, skipped };
+}
+
+async function storedTraces(
+  db: Db,
+  records: readonly TraceRecord[],
+): Promise<Map<string, StoredTrace>> {
+  const stored = new Map<string, StoredTrace>();
+  for (const slice of chunks([...new Set(records.map((record) => record.id))], 1000)) {
+    const rows = await db
+      .selectFrom('traces')
+      .select(['id', 'updated_at', 'session_id', 'timestamp'])
+      .where('id', 'in', slice)
+      .execute();
+    for (const row of rows) {
+      stored.set(row.id, {
+        updatedAt: toNumberOrNull(row.updated_at),
+        sessionId: row.session_id,
+        timestamp: toNumber(row.timestamp),
+      });
+    }
+  }
+  return stored;
+}
+
+/** What writing one trace's final version changes besides its row. */
+function noteTrace(trace: TraceRecord, before: StoredTrace | undefined, changes: BatchChanges) {
+  const { touched } = changes;
+  touched.addTrace(trace.id);
+  touched.addSession(trace.sessionId);
+  touched.addTime(trace.timestamp);
+  changes.traceTimestamps.set(trace.id, trace.timestamp);
+  if (before) {
+    touched.addSession(before.sessionId);
+    touched.addTime(before.timestamp);
+    changes.dirtySession(before.sessionId);
+    changes.dirtySession(trace.sessionId);
+    return;
+  }
+  changes.count('traces', 1);
+  changes.additionsTo(trace.sessionId)?.traces.push({
+    id: trace.id,
+    timestamp: trace.timestamp,
+    userId: trace.userId,
+  });
+}
+
+async function relinkObservations(
+  db: Db,
+  moved: readonly Move[],
+  changes: BatchChanges,
+): Promise<void> {
+  const { touched, search } = changes;
+  for (const slice of chunks(moved, 1000)) {
+    const relinked = await db
+      .updateTable('observations')
+      .set((eb) => ({
+        eff_session_id: eb
+          .selectFrom('traces')
+          .select('traces.session_id')
+          .whereRef('traces.id', '=', 'observations.trace_id'),
+      }))
+      .where(
+        'trace_id',
+        'in',
+        slice.map((move) => move.id),
+      )
+      .where('session_id', 'is', null)
+      .returning(['trace_id', 'name', 'model', 'start_time', 'eff_session_id'])
+      .execute();
+    const withObservations = new Set(relinked.map((row) => row.trace_id));
+    for (const row of relinked) {
+      touched.addObservation({
+        effSessionId: row.eff_session_id,
+        traceId: row.trace_id,
+        name: row.name,
+        model: row.model,
+        startTime: toNumber(row.start_time),
+      });
+    }
+    for (const move of slice) {
+      if (!withObservations.has(move.id)) continue;
+      touched.addSession(move.from);
+      changes.dirtySession(move.from);
+      changes.dirtySession(move.to);
+      search.rebuild(move.from);
+      search.rebuild(move.to);
+    }
+  }
+}
