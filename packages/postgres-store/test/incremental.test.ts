@@ -11,8 +11,12 @@ const TABLES = {
   trace_agg: 'id',
   agent_first: 'agent, session_id',
   counters: 'name',
+  trace_hour: 'bucket',
+  trace_day: 'bucket',
+  agent_first_hour: 'agent, bucket',
+  agent_first_day: 'agent, bucket',
 } as const;
-const FLOATS = new Set(['cost', 'tokens_input', 'tokens_output', 'tokens_total']);
+const FLOATS = new Set(['cost', 'tokens_input', 'tokens_output', 'tokens_total', 'latency_sum']);
 
 /** A column's value as compared: float sums to 12 digits (their order differs), search lines as a set. */
 function comparable(column: string, value: unknown): unknown {

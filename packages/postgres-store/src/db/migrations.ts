@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { addBucketRollups } from './migration-bucket-rollups';
 import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
 
@@ -170,6 +171,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   },
   '0002_fact_rollups': { up: addFactRollups },
   '0003_incremental_aggregates': { up: addIncrementalAggregates },
+  '0004_trace_and_first_call_rollups': { up: addBucketRollups },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

@@ -19,6 +19,10 @@ export interface StoreSchema {
   fact_hour_bins: FactBinTable;
   fact_day_bins: FactBinTable;
   counters: CounterTable;
+  trace_hour: TraceRollupTable;
+  trace_day: TraceRollupTable;
+  agent_first_hour: FirstCallRollupTable;
+  agent_first_day: FirstCallRollupTable;
 }
 
 /** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
@@ -163,4 +167,19 @@ export interface FactRollupTable extends FactKey {
 export interface FactBinTable extends FactKey {
   bin: number;
   count: Num;
+}
+
+/** The traces of one UTC bucket of their time. */
+export interface TraceRollupTable {
+  bucket: Num;
+  traces: Num;
+  latency_count: Num;
+  latency_sum: number;
+}
+
+/** The sessions whose first call of one agent falls in one UTC bucket. */
+export interface FirstCallRollupTable {
+  agent: string;
+  bucket: Num;
+  sessions: Num;
 }

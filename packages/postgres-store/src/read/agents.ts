@@ -17,6 +17,7 @@ import {
 import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Db } from '../db/types';
+import { readFirstCallSessions } from './bucket-totals';
 import {
   type FactKey,
   type FactTotals,
@@ -25,23 +26,6 @@ import {
   regroupByBucket,
 } from './fact-totals';
 import { whereObserved } from './facts';
-
-/** Sessions whose first call of each agent is in range. */
-async function firstCallSessions(
-  db: Db,
-  range: TimeRange | undefined,
-  agent?: string,
-): Promise<Map<string, number>> {
-  let query = db
-    .selectFrom('agent_first')
-    .select(['agent', sql<number>`count(*)::int`.as('sessions')])
-    .groupBy('agent');
-  if (agent !== undefined) query = query.where('agent', '=', agent);
-  if (range?.from !== undefined) query = query.where('first_start', '>=', range.from);
-  if (range?.to !== undefined) query = query.where('first_start', '<', range.to);
-  const rows = await query.execute();
-  return new Map(rows.map((row) => [row.agent, row.sessions]));
-}
 
 /**
  * The latest call in range of each agent: one backward step of the (name, start time) index
@@ -76,7 +60,7 @@ async function summaries(
 ): Promise<AgentSummary[]> {
   const named = [...totals].filter((entry): entry is [string, FactTotals] => entry[0] !== null);
   const names = named.map(([name]) => name);
-  const sessions = await firstCallSessions(db, range, agent);
+  const sessions = await readFirstCallSessions(db, range, agent);
   const last = await lastSeen(db, names, range);
   return named
     .map(([name, facts]) =>

@@ -17,6 +17,7 @@ import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Num } from '../db/schema';
 import type { Db } from '../db/types';
 import { listAgents, modelUsage } from './agents';
+import { readTraceTotals } from './bucket-totals';
 import { funnelOf } from './chapters';
 import {
   addFactTotals,
@@ -28,13 +29,6 @@ import {
 } from './fact-totals';
 import { bucketSql } from './facts';
 import { whereStarted } from './session-rows';
-
-function whereTraced(db: Db, range: TimeRange | undefined) {
-  let query = db.selectFrom('trace_agg');
-  if (range?.from !== undefined) query = query.where('timestamp', '>=', range.from);
-  if (range?.to !== undefined) query = query.where('timestamp', '<', range.to);
-  return query;
-}
 
 /** Sums over the sessions of one period or one bucket of it. */
 const SESSION_TOTALS = [
@@ -93,12 +87,7 @@ async function readKpis(
       ),
     ])
     .executeTakeFirstOrThrow();
-  const traces = await whereTraced(db, range)
-    .select([
-      sql<number>`count(*)::int`.as('traces'),
-      sql<number | null>`avg(latency_ms)`.as('latency'),
-    ])
-    .executeTakeFirstOrThrow();
+  const traces = (await readTraceTotals(db, range, 'all')).get(0);
   const observed =
     facts ??
     (await readFactTotals(db, { range, group: 'all', sketches: true })).get(0) ??
@@ -107,7 +96,7 @@ async function readKpis(
   return {
     sessions: sessions.sessions,
     users: sessions.users,
-    traces: traces.traces,
+    traces: traces?.traces ?? 0,
     observations: observed.calls,
     generations: observed.generations,
     cost: observed.cost,
@@ -116,7 +105,10 @@ async function readKpis(
     errorRate: observed.calls === 0 ? 0 : observed.errors / observed.calls,
     avgLatencyMs: latency.avgMs,
     p95LatencyMs: latency.p95Ms,
-    avgTraceLatencyMs: toNumberOrNull(traces.latency),
+    avgTraceLatencyMs:
+      traces === undefined || traces.latencyCount === 0
+        ? null
+        : traces.latencySum / traces.latencyCount,
     completedSessions: sessions.completed,
     completionRate: sessions.sessions === 0 ? 0 : sessions.completed / sessions.sessions,
     avgSessionDurationMs: toNumberOrNull(sessions.avg_duration),
@@ -139,10 +131,10 @@ async function timeSeries(
     ])
     .groupBy('bucket')
     .execute();
-  const traceRows = await whereTraced(db, range)
-    .select([bucketSql('timestamp', width).as('bucket'), sql<number>`count(*)::int`.as('traces')])
-    .groupBy('bucket')
-    .execute();
+  const traceRows = [...(await readTraceTotals(db, range, read))].map(([bucket, totals]) => ({
+    bucket,
+    traces: totals.traces,
+  }));
   const sessionsBy = countByBucket(sessionRows, (row) => row.sessions, startOf);
   const tracesBy = countByBucket(traceRows, (row) => row.traces, startOf);
   // Bucket starts stand in for the times in them: both give the same series.

@@ -2,7 +2,7 @@ import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
 import type { FactBinTable, FactRollupTable, ObservationTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunks } from '../write/versions';
-import { addToRollup } from './rollup-upsert';
+import { addToRollup, factTarget } from './rollup-upsert';
 
 /** The observation columns a fact rollup row adds up. */
 export type FactSource = Pick<
@@ -77,11 +77,11 @@ export class FactDeltas {
     for (const size of ['hour', 'day'] as const) {
       const facts = [...this.facts[size].values()].filter((row) => row.calls !== 0 || !isZero(row));
       for (const slice of chunks(facts, 2000)) {
-        await addToRollup(db, { size, kind: 'facts' }, slice);
+        await addToRollup(db, factTarget(size, 'facts'), slice);
       }
       const bins = [...this.bins[size].values()].filter((row) => row.count !== 0);
       for (const slice of chunks(bins, 5000)) {
-        await addToRollup(db, { size, kind: 'bins' }, slice);
+        await addToRollup(db, factTarget(size, 'bins'), slice);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { BUCKET_MS, type BucketSize } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
-import { addToRollup } from './rollup-upsert';
+import { addToRollup, factTarget } from './rollup-upsert';
 
 function bucketOf(column: 'start_time', size: BucketSize) {
   const width = BUCKET_MS[size];
@@ -40,7 +40,7 @@ export async function addAllFactRollups(db: Db): Promise<void> {
         sql<number>`coalesce(sum(latency_ms), 0)`.as('latency_sum'),
       ])
       .groupBy(sql`1, 2, 3, 4, 5`);
-    await addToRollup(db, { size, kind: 'facts' }, facts);
+    await addToRollup(db, factTarget(size, 'facts'), facts);
     const bins = db
       .selectFrom('observations')
       .where('latency_bin', 'is not', null)
@@ -51,6 +51,6 @@ export async function addAllFactRollups(db: Db): Promise<void> {
         sql<number>`count(*)`.as('count'),
       ])
       .groupBy(sql`1, 2, 3, 4, 5, 6`);
-    await addToRollup(db, { size, kind: 'bins' }, bins);
+    await addToRollup(db, factTarget(size, 'bins'), bins);
   }
 }

@@ -1,9 +1,9 @@
 import type { BucketSize } from '@cupid-dashboard/core';
 import { type Expression, sql } from 'kysely';
-import type { FactBinTable, FactRollupTable } from '../db/schema';
+import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
 
-/** The rollup tables of one bucket size. */
+/** The fact rollup tables of one bucket size. */
 export const FACT_TABLES = {
   hour: { facts: 'fact_hour', bins: 'fact_hour_bins' },
   day: { facts: 'fact_day', bins: 'fact_day_bins' },
@@ -25,36 +25,45 @@ export const FACT_SUMS = [
   'latency_sum',
 ] as const;
 
-/** Which rollup table: one size's facts, or its latency sketch counts. */
-export interface RollupTable {
-  size: BucketSize;
-  kind: 'facts' | 'bins';
+/** A rollup table: its key, its additive columns, and the count whose zero means "empty". */
+export interface RollupTarget {
+  table: keyof StoreSchema;
+  key: readonly string[];
+  sums: readonly string[];
+  counted: string;
 }
 
-/** Delta rows, or a select producing them with the table's key and additive columns. */
-export type RollupDeltas =
-  | readonly FactRollupTable[]
-  | readonly FactBinTable[]
-  | Expression<FactRollupTable | FactBinTable>;
+/** The fact rollup (`kind` facts) or latency sketch (`bins`) table of one size. */
+export function factTarget(size: BucketSize, kind: 'facts' | 'bins'): RollupTarget {
+  return kind === 'facts'
+    ? { table: FACT_TABLES[size].facts, key: FACT_KEY, sums: FACT_SUMS, counted: 'calls' }
+    : {
+        table: FACT_TABLES[size].bins,
+        key: [...FACT_KEY, 'bin'],
+        sums: ['count'],
+        counted: 'count',
+      };
+}
+
+/** Delta rows, or a select producing them, with the target's key and additive columns. */
+export type RollupDeltas = readonly Record<string, unknown>[] | Expression<unknown>;
 
 /**
  * Adds delta rows to a rollup table: `INSERT … ON CONFLICT DO UPDATE SET column = column +
- * excluded.column`, then deletes the rows the deltas left without calls (or counts).
+ * excluded.column`, then deletes the rows the deltas left without anything counted.
  */
 export async function addToRollup(
   db: Db,
-  target: RollupTable,
+  target: RollupTarget,
   deltas: RollupDeltas,
 ): Promise<void> {
   if (Array.isArray(deltas) && deltas.length === 0) return;
-  const table = FACT_TABLES[target.size][target.kind] as 'fact_hour';
-  const key = target.kind === 'facts' ? [...FACT_KEY] : [...FACT_KEY, 'bin'];
-  const sums = target.kind === 'facts' ? [...FACT_SUMS] : ['count'];
-  const counted = target.kind === 'facts' ? 'calls' : 'count';
+  const table = target.table as 'fact_hour';
+  const { key, sums, counted } = target;
   const insert = db.insertInto(table).columns([...key, ...sums] as never);
   const source = Array.isArray(deltas)
     ? insert.values(deltas as never)
-    : insert.expression(deltas as Expression<FactRollupTable>);
+    : insert.expression(deltas as never);
   const written = await source
     .onConflict((conflict) =>
       conflict

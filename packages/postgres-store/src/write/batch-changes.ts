@@ -4,6 +4,7 @@ import {
   type SessionFoldTrace,
   TouchedSet,
 } from '@cupid-dashboard/core';
+import { BucketDeltas, FIRST_CALL_ROLLUPS, TRACE_ROLLUPS } from '../rollups/bucket-rollups';
 import { FactDeltas } from '../rollups/fact-deltas';
 import type { CounterName } from './counters';
 
@@ -34,6 +35,8 @@ export interface TraceMember {
 export class BatchChanges {
   readonly touched = new TouchedSet();
   readonly facts = new FactDeltas();
+  readonly traceRollups = new BucketDeltas(TRACE_ROLLUPS);
+  readonly firstCallRollups = new BucketDeltas(FIRST_CALL_ROLLUPS);
   readonly counters = new Map<CounterName, number>();
   readonly dirtySessions = new Set<string>();
   readonly dirtyTraces = new Set<string>();

@@ -1,10 +1,22 @@
 import { type RefreshResult, SearchChanges } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
+import { addAllBucketRollups } from '../rollups/bucket-rollups';
 import { addAllFactRollups } from '../rollups/fact-rollups';
 import { recount } from './counters';
 import { recomputeSessions } from './session-aggregates';
 import { recomputeTraces } from './trace-aggregates';
+
+const ROLLUP_TABLES = [
+  'fact_hour',
+  'fact_day',
+  'fact_hour_bins',
+  'fact_day_bins',
+  'trace_hour',
+  'trace_day',
+  'agent_first_hour',
+  'agent_first_day',
+] as const;
 
 /**
  * Rebuilds every derived row from the raw records (a repair, or after changing the preset),
@@ -15,7 +27,7 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   await db.deleteFrom('agent_first').execute();
   await db.deleteFrom('session_agg').execute();
   await db.deleteFrom('trace_agg').execute();
-  for (const table of ['fact_hour', 'fact_day', 'fact_hour_bins', 'fact_day_bins'] as const) {
+  for (const table of ROLLUP_TABLES) {
     await db.deleteFrom(table).execute();
   }
   await addAllFactRollups(db);
@@ -53,8 +65,10 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   await recomputeTraces(
     db,
     traceIds.flatMap((row) => (row.id === null ? [] : [row.id])),
+    null,
   );
   await recomputeSessions(db, sessions, search);
+  await addAllBucketRollups(db);
   await recount(db);
   const counts = await db
     .selectFrom('observations')

@@ -11,27 +11,16 @@ import {
   sessionFoldIsEmpty,
   sessionIdentText,
 } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
-import type { AgentFirstTable, SessionAggTable } from '../db/schema';
+import type { SessionAggTable } from '../db/schema';
 import type { Db } from '../db/types';
 import type { BatchChanges } from './batch-changes';
 import { recordOf } from './rows';
+import { type SessionWrites, writeSessionRows } from './session-writes';
 import { chunks } from './versions';
 
 /** A session's row as stored before the batch. */
 type StoredSession = SessionAggTable;
-
-/** Sessions recomputed or moved by additions, with what to write. */
-interface SessionWrites {
-  rows: SessionAggTable[];
-  /** First calls replacing all of a recomputed session's. */
-  firsts: AgentFirstTable[];
-  /** First calls of sessions moved by additions: kept when earlier than the stored ones. */
-  earlierFirsts: AgentFirstTable[];
-  recomputed: string[];
-  gone: string[];
-}
 
 /**
  * Brings the aggregates of the sessions a batch touched up to date, with core's session fold:
@@ -61,7 +50,7 @@ export async function updateSessions(db: Db, changes: BatchChanges): Promise<voi
     writes.recomputed = full;
     const bodies = await searchBodies(db, slice, stored, changes.search);
     for (const row of writes.rows) row.body = bodies.get(row.id) ?? '';
-    await writeSessions(db, writes);
+    await writeSessionRows(db, writes, changes.firstCallRollups);
   }
 }
 
@@ -86,7 +75,7 @@ export async function recomputeSessions(
     writes.recomputed = [...slice];
     const bodies = await searchBodies(db, slice, stored, search);
     for (const row of writes.rows) row.body = bodies.get(row.id) ?? '';
-    await writeSessions(db, writes);
+    await writeSessionRows(db, writes, null);
   }
 }
 
@@ -178,48 +167,6 @@ function planWrites(
     }
   }
   return writes;
-}
-
-async function writeSessions(db: Db, writes: SessionWrites): Promise<void> {
-  const { rows } = writes;
-  const replaced = [...writes.recomputed, ...writes.gone];
-  if (replaced.length > 0) {
-    await db.deleteFrom('agent_first').where('session_id', 'in', replaced).execute();
-  }
-  if (writes.gone.length > 0) {
-    await db.deleteFrom('session_agg').where('id', 'in', writes.gone).execute();
-  }
-  if (rows.length > 0) {
-    await db
-      .insertInto('session_agg')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet((eb) => {
-          const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'id');
-          return Object.fromEntries(
-            columns.map((column) => [
-              column,
-              eb.ref(`excluded.${column as keyof SessionAggTable}`),
-            ]),
-          );
-        }),
-      )
-      .execute();
-  }
-  for (const part of chunks(writes.firsts, 5000)) {
-    await db.insertInto('agent_first').values(part).execute();
-  }
-  for (const part of chunks(writes.earlierFirsts, 5000)) {
-    await db
-      .insertInto('agent_first')
-      .values(part)
-      .onConflict((conflict) =>
-        conflict.columns(['agent', 'session_id']).doUpdateSet({
-          first_start: sql`least(${sql.ref('agent_first.first_start')}, excluded.first_start)`,
-        }),
-      )
-      .execute();
-  }
 }
 
 /** Folds each session's record, traces and observations (in start order) into its aggregates. */

@@ -2,13 +2,32 @@ import { activityEnd, traceLatencyMs } from '@cupid-dashboard/core';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { TraceAggTable } from '../db/schema';
 import type { Db } from '../db/types';
+import type { BucketDeltas } from '../rollups/bucket-rollups';
 import type { BatchChanges, TraceMember } from './batch-changes';
 import { chunks } from './versions';
 
 type StoredTrace = Pick<
   TraceAggTable,
-  'id' | 'record_timestamp' | 'first_start' | 'last_end' | 'obs_count' | 'cost'
+  | 'id'
+  | 'timestamp'
+  | 'latency_ms'
+  | 'record_timestamp'
+  | 'first_start'
+  | 'last_end'
+  | 'obs_count'
+  | 'cost'
 >;
+
+const STORED_COLUMNS = [
+  'id',
+  'timestamp',
+  'latency_ms',
+  'record_timestamp',
+  'first_start',
+  'last_end',
+  'obs_count',
+  'cost',
+] as const;
 
 /**
  * A trace's aggregate as v4 defines it: time (the record's timestamp, else the earliest
@@ -63,15 +82,11 @@ export async function updateTraces(db: Db, changes: BatchChanges): Promise<void>
   ]);
   const dirty = [...ids].filter((id) => changes.dirtyTraces.has(id));
   const clean = [...ids].filter((id) => !changes.dirtyTraces.has(id));
-  changes.count('derived_traces', await recomputeTraces(db, dirty));
+  changes.count('derived_traces', await recomputeTraces(db, dirty, changes.traceRollups));
   for (const slice of chunks(clean, 1000)) {
     const stored = new Map(
       (
-        await db
-          .selectFrom('trace_agg')
-          .select(['id', 'record_timestamp', 'first_start', 'last_end', 'obs_count', 'cost'])
-          .where('id', 'in', slice)
-          .execute()
+        await db.selectFrom('trace_agg').select(STORED_COLUMNS).where('id', 'in', slice).execute()
       ).map((row) => [row.id, row]),
     );
     const rows: TraceAggTable[] = [];
@@ -81,7 +96,9 @@ export async function updateTraces(db: Db, changes: BatchChanges): Promise<void>
         changes.traceTimestamps.get(id) ?? toNumberOrNull(before?.record_timestamp ?? null);
       const row = traceAggregate(id, recordTimestamp, changes.traceMembers.get(id) ?? [], before);
       if (row === null) continue;
-      if (!before) changes.count('derived_traces', 1);
+      if (before) changes.traceRollups.shiftTrace(before, -1);
+      else changes.count('derived_traces', 1);
+      changes.traceRollups.shiftTrace(row, 1);
       rows.push(row);
     }
     await writeTraceRows(db, rows);
@@ -90,11 +107,16 @@ export async function updateTraces(db: Db, changes: BatchChanges): Promise<void>
 
 /**
  * Recomputes the given traces from their record and observations (dirty ones, or all on a
- * rebuild). A trace nothing names any more loses its row.
+ * rebuild), moving the trace rollups by the difference when given them. A trace nothing names any
+ * more loses its row.
  *
  * @returns the change in the number of trace aggregates
  */
-export async function recomputeTraces(db: Db, ids: readonly string[]): Promise<number> {
+export async function recomputeTraces(
+  db: Db,
+  ids: readonly string[],
+  rollups: BucketDeltas | null,
+): Promise<number> {
   let delta = 0;
   for (const slice of chunks(ids, 1000)) {
     const records = await db
@@ -109,7 +131,12 @@ export async function recomputeTraces(db: Db, ids: readonly string[]): Promise<n
       .orderBy('start_time')
       .orderBy('id')
       .execute();
-    const before = await db.selectFrom('trace_agg').select('id').where('id', 'in', slice).execute();
+    const before = await db
+      .selectFrom('trace_agg')
+      .select(STORED_COLUMNS)
+      .where('id', 'in', slice)
+      .execute();
+    for (const row of before) rollups?.shiftTrace(row, -1);
     const timestamps = new Map(records.map((row) => [row.id, toNumber(row.timestamp)]));
     const members = new Map<string, TraceMember[]>();
     for (const row of observations) {
@@ -127,7 +154,10 @@ export async function recomputeTraces(db: Db, ids: readonly string[]): Promise<n
     for (const id of slice) {
       const row = traceAggregate(id, timestamps.get(id) ?? null, members.get(id) ?? [], undefined);
       if (row === null) gone.push(id);
-      else rows.push(row);
+      else {
+        rows.push(row);
+        rollups?.shiftTrace(row, 1);
+      }
     }
     delta += rows.length - before.length;
     if (gone.length > 0) await db.deleteFrom('trace_agg').where('id', 'in', gone).execute();

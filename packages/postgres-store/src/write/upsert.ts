@@ -33,6 +33,8 @@ export async function upsertBatch(
   await updateTraces(db, changes);
   await updateSessions(db, changes);
   await changes.facts.apply(db);
+  await changes.traceRollups.apply(db);
+  await changes.firstCallRollups.apply(db);
   await addCounters(db, changes.counters);
   return {
     written: { sessions, traces: traces.written, observations: observations.written },
