@@ -25,16 +25,22 @@ async function createFactTables(db: AnyDb, size: 'hour' | 'day'): Promise<void> 
     facts = facts.addColumn(column, 'float8', (c) => c.notNull());
   }
   await facts.addPrimaryKeyConstraint(`fact_${size}_pk`, key as never).execute();
+  await createBinTable(db, size);
+}
+
+/**
+ * Creates one size's latency sketch counts per bucket × agent (what `addAllFactRollups` fills:
+ * databases migrated before sketches lost their model get this shape in `0005`).
+ */
+export async function createBinTable(db: AnyDb, size: 'hour' | 'day'): Promise<void> {
   await db.schema
     .createTable(`fact_${size}_bins`)
     .addColumn('bucket', 'bigint', (c) => c.notNull())
     .addColumn('has_agent', 'boolean', (c) => c.notNull())
     .addColumn('agent', text, (c) => c.notNull())
-    .addColumn('has_model', 'boolean', (c) => c.notNull())
-    .addColumn('model', text, (c) => c.notNull())
     .addColumn('bin', 'integer', (c) => c.notNull())
     .addColumn('count', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint(`fact_${size}_bins_pk`, [...key, 'bin'] as never)
+    .addPrimaryKeyConstraint(`fact_${size}_bins_pk`, ['bucket', 'has_agent', 'agent', 'bin'])
     .execute();
 }
 

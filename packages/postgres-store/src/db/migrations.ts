@@ -3,6 +3,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely
 import { addBucketRollups } from './migration-bucket-rollups';
 import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
+import { keepSketchesByAgent } from './migration-sketch-agents';
 
 // Migrations see the database untyped: they create the tables the typed schema describes.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
@@ -172,6 +173,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0002_fact_rollups': { up: addFactRollups },
   '0003_incremental_aggregates': { up: addIncrementalAggregates },
   '0004_trace_and_first_call_rollups': { up: addBucketRollups },
+  '0005_sketches_by_agent': { up: keepSketchesByAgent },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

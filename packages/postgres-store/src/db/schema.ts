@@ -163,8 +163,8 @@ export interface FactRollupTable extends FactKey {
   latency_sum: number;
 }
 
-/** How many of those observations' latencies fall in one sketch bin. */
-export interface FactBinTable extends FactKey {
+/** How many latencies of one bucket × agent fall in one sketch bin. */
+export interface FactBinTable extends Pick<FactKey, 'bucket' | 'has_agent' | 'agent'> {
   bin: number;
   count: Num;
 }

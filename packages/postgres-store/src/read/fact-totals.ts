@@ -231,7 +231,11 @@ export async function readFactTotals(db: Db, query: FactQuery): Promise<Map<Fact
       bins: new Map(),
     });
   }
-  if (query.sketches) await readBins(db, query, totals);
+  if (query.sketches) {
+    // Sketches are kept per bucket and agent only: no query reads them by model.
+    if (query.group === 'model' || query.withModel) throw new TypeError('no sketches by model');
+    await readBins(db, query, totals);
+  }
   return totals;
 }
 

@@ -27,6 +27,7 @@ type FactRow = Omit<FactRollupTable, 'calls' | 'generations' | 'errors' | 'laten
   latency_count: number;
 };
 type BinRow = Omit<FactBinTable, 'count'> & { count: number };
+type FactKeyRow = Pick<FactRollupTable, 'bucket' | 'has_agent' | 'agent' | 'has_model' | 'model'>;
 
 /**
  * A batch's changes to the hourly and daily fact rollups and their latency sketches, added up in
@@ -61,10 +62,11 @@ export class FactDeltas {
         facts.latency_sum += sign * row.latency_ms;
       }
       if (row.latency_bin !== null) {
-        const binId = `${id}|${row.latency_bin}`;
+        const binId = JSON.stringify([key.bucket, key.has_agent, key.agent, row.latency_bin]);
         let bin = this.bins[size].get(binId);
         if (!bin) {
-          bin = { ...key, bin: row.latency_bin, count: 0 };
+          const { bucket, has_agent, agent } = key;
+          bin = { bucket, has_agent, agent, bin: row.latency_bin, count: 0 };
           this.bins[size].set(binId, bin);
         }
         bin.count += sign;
@@ -86,7 +88,7 @@ export class FactDeltas {
     }
   }
 
-  private factRow(size: BucketSize, id: string, key: Omit<FactBinTable, 'bin' | 'count'>) {
+  private factRow(size: BucketSize, id: string, key: FactKeyRow) {
     let row = this.facts[size].get(id);
     if (!row) {
       row = {

@@ -23,6 +23,7 @@ const KEY_COLUMNS = [
  * too. Upserts keep them current from the rows they write (see `FactDeltas`).
  */
 export async function addAllFactRollups(db: Db): Promise<void> {
+  await addAllFactBins(db);
   for (const size of ['hour', 'day'] as const) {
     const facts = db
       .selectFrom('observations')
@@ -41,16 +42,22 @@ export async function addAllFactRollups(db: Db): Promise<void> {
       ])
       .groupBy(sql`1, 2, 3, 4, 5`);
     await addToRollup(db, factTarget(size, 'facts'), facts);
+  }
+}
+
+/** Fills the latency sketch counts per bucket × agent from every stored observation. */
+export async function addAllFactBins(db: Db): Promise<void> {
+  for (const size of ['hour', 'day'] as const) {
     const bins = db
       .selectFrom('observations')
       .where('latency_bin', 'is not', null)
       .select([
         bucketOf('start_time', size).as('bucket'),
-        ...KEY_COLUMNS,
+        ...KEY_COLUMNS.slice(0, 2),
         sql<number>`latency_bin`.as('bin'),
         sql<number>`count(*)`.as('count'),
       ])
-      .groupBy(sql`1, 2, 3, 4, 5, 6`);
+      .groupBy(sql`1, 2, 3, 4`);
     await addToRollup(db, factTarget(size, 'bins'), bins);
   }
 }

@@ -12,6 +12,9 @@ export const FACT_TABLES = {
 /** The key of a fact rollup row: UTC bucket, agent and model (null kept apart from ''). */
 export const FACT_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;
 
+/** The key of a latency sketch row: UTC bucket, agent and sketch bin (no query reads them by model). */
+export const BIN_KEY = ['bucket', 'has_agent', 'agent', 'bin'] as const;
+
 /** The additive columns of a fact rollup row. */
 export const FACT_SUMS = [
   'calls',
@@ -39,7 +42,7 @@ export function factTarget(size: BucketSize, kind: 'facts' | 'bins'): RollupTarg
     ? { table: FACT_TABLES[size].facts, key: FACT_KEY, sums: FACT_SUMS, counted: 'calls' }
     : {
         table: FACT_TABLES[size].bins,
-        key: [...FACT_KEY, 'bin'],
+        key: BIN_KEY,
         sums: ['count'],
         counted: 'count',
       };
