@@ -77,6 +77,7 @@ export {
 export type { DashboardReads, DashboardStore, DashboardStoreOptions } from './store';
 export { storedAny } from './stored-any';
 export {
+  applySyncStatePatch,
   INITIAL_SYNC_STATE,
   type SyncApiMode,
   type SyncErrorInfo,

@@ -83,3 +83,19 @@ export const INITIAL_SYNC_STATE: Readonly<SyncState> = Object.freeze({
   progress: null,
   apiMode: null,
 });
+
+/**
+ * `state` with `patch` applied the way every store's `saveSyncState` applies it: fields present
+ * replace the stored ones (shallow), `null` clears, absent or `undefined` fields stay. Returns a
+ * new object; `state` is not changed.
+ *
+ * @example
+ * applySyncStatePatch(INITIAL_SYNC_STATE, { status: 'running' }).status; // 'running'
+ */
+export function applySyncStatePatch(state: SyncState, patch: SyncStatePatch): SyncState {
+  const next: SyncState = { ...state };
+  for (const key of Object.keys(patch) as (keyof SyncState)[]) {
+    if (patch[key] !== undefined) Object.assign(next, { [key]: patch[key] });
+  }
+  return next;
+}

@@ -1,6 +1,7 @@
 import type { EpochMs } from '../../domain/records';
 import { checkLeaseArgs } from '../../store/lease-checks';
 import {
+  applySyncStatePatch,
   INITIAL_SYNC_STATE,
   type SyncLease,
   type SyncState,
@@ -20,11 +21,7 @@ export class SyncStateCell {
   }
 
   save(patch: SyncStatePatch): SyncState {
-    const next: SyncState = { ...this.state };
-    for (const key of Object.keys(patch) as (keyof SyncState)[]) {
-      if (patch[key] !== undefined) Object.assign(next, { [key]: patch[key] });
-    }
-    this.state = copy(next);
+    this.state = copy(applySyncStatePatch(this.state, patch));
     return this.get();
   }
 
