@@ -10,7 +10,16 @@ import {
   TouchedSet,
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
-import { bumpDataVersion, readDataVersion } from '@cupid-dashboard/sql-store';
+import {
+  acquireLease,
+  bumpDataVersion,
+  patchSyncState,
+  readDataVersion,
+  readLease,
+  readSyncState,
+  releaseLease,
+  renewLease,
+} from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import { openDatabase } from './db/open';
 import { readTransaction, writeTransaction } from './db/transactions';
@@ -18,8 +27,6 @@ import type { Db } from './db/types';
 import type { PostgresConnection, PostgresStoreOptions } from './options';
 import { readCounts } from './read/counts';
 import { postgresReads } from './read/reads';
-import { acquireLease, readLease, releaseLease, renewLease } from './sync/lease';
-import { patchSyncState, readSyncState } from './sync/sync-state';
 import { rebuildAll } from './write/rebuild';
 import { upsertBatch } from './write/upsert';
 
@@ -130,7 +137,8 @@ export async function createPostgresStore(
         return countTouched(keys);
       }),
 
-    saveSyncState: (patch) => writeData((trx) => patchSyncState(trx, patch), always),
+    saveSyncState: (patch) =>
+      writeData((trx) => patchSyncState(trx, patch, { lockRow: true }), always),
     acquireLease: (owner, ttlMs, now) => use(() => acquireLease(db, owner, ttlMs, now)),
     renewLease: (owner, ttlMs, now) => use(() => renewLease(db, owner, ttlMs, now)),
     releaseLease: (owner) => use(() => releaseLease(db, owner)),

@@ -4,5 +4,19 @@ export {
   type DataVersionTable,
   readDataVersion,
 } from './db/data-version';
-export type { Num } from './db/numbers';
+export { type Num, toNumber, toNumberOrNull } from './db/numbers';
 export { type SqlDb, sharedView } from './db/view';
+export {
+  acquireLease,
+  readLease,
+  releaseLease,
+  renewLease,
+  type SyncLeaseSchema,
+  type SyncLeaseTable,
+} from './sync/lease';
+export {
+  patchSyncState,
+  readSyncState,
+  type SyncStateSchema,
+  type SyncStateTable,
+} from './sync/sync-state';

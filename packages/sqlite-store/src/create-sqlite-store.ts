@@ -9,13 +9,12 @@ import {
   TouchedSet,
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
-import { readDataVersion } from '@cupid-dashboard/sql-store';
+import { readDataVersion, readLease, readSyncState } from '@cupid-dashboard/sql-store';
 import type BetterSqlite3 from 'better-sqlite3';
 import { readTransaction } from './db/transactions';
 import type { SqliteStoreOptions } from './options';
 import { readCounts } from './read/counts';
 import { sqliteReads } from './read/reads';
-import { readLease, readSyncState } from './sync/sync-state';
 import { openConnections } from './write-thread/open-store';
 
 /**

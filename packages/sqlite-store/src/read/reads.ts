@@ -4,8 +4,8 @@ import {
   type DashboardReads,
   type EpochMs,
 } from '@cupid-dashboard/core';
+import { readSyncState } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
-import { readSyncState } from '../sync/sync-state';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';

@@ -1,8 +1,13 @@
 import { type DashboardPreset, storedAny } from '@cupid-dashboard/core';
-import { bumpDataVersion } from '@cupid-dashboard/sql-store';
+import {
+  acquireLease,
+  bumpDataVersion,
+  patchSyncState,
+  releaseLease,
+  renewLease,
+} from '@cupid-dashboard/sql-store';
 import { writeTransaction } from '../db/transactions';
 import type { Db } from '../db/types';
-import { acquireLease, patchSyncState, releaseLease, renewLease } from '../sync/sync-state';
 import { rebuildAll } from '../write/rebuild';
 import { upsertBatch } from '../write/upsert';
 import type { StoreWriter } from './store-writer';
@@ -29,7 +34,8 @@ export function createInlineWriter(
   return {
     upsert: (batch) => writeData((db) => upsertBatch(db, batch, preset), storedAny),
     rebuild: () => writeData((db) => rebuildAll(db, preset), always),
-    saveSyncState: (patch) => writeData((db) => patchSyncState(db, patch), always),
+    saveSyncState: (patch) =>
+      writeData((db) => patchSyncState(db, patch, { lockRow: false }), always),
     acquireLease: (owner, ttlMs, now) => write((db) => acquireLease(db, owner, ttlMs, now)),
     renewLease: (owner, ttlMs, now) => write((db) => renewLease(db, owner, ttlMs, now)),
     releaseLease: (owner) => write((db) => releaseLease(db, owner)),
