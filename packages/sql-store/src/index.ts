@@ -6,6 +6,12 @@ export {
 } from './db/data-version';
 export { type Num, toNumber, toNumberOrNull } from './db/numbers';
 export { type SqlDb, sharedView } from './db/view';
+export type { ColumnTypes } from './migrations/column-types';
+export { addSessionAggColumns, addTraceKeyColumns } from './migrations/row-columns';
+export {
+  createDataVersionTable,
+  createSyncTables,
+} from './migrations/sync-tables';
 export {
   acquireLease,
   readLease,

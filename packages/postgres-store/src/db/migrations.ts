@@ -1,4 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import {
+  addSessionAggColumns,
+  addTraceKeyColumns,
+  type ColumnTypes,
+  createDataVersionTable,
+  createSyncTables,
+} from '@cupid-dashboard/sql-store';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { addBucketRollups } from './migration-bucket-rollups';
 import { addIncrementalAggregates } from './migration-incremental';
@@ -12,6 +18,14 @@ type AnyDb = Kysely<any>;
 /** Every id and name column sorts by code unit (`COLLATE "C"`), the order the other stores use. */
 const text = sql`text collate "C"`;
 
+/** The shared tables' column types. */
+const TYPES: ColumnTypes = {
+  key: text,
+  time: 'bigint',
+  int: 'integer',
+  real: 'float8',
+};
+
 async function createRecordTables(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('sessions')
@@ -22,10 +36,7 @@ async function createRecordTables(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('traces')
     .addColumn('id', text, (c) => c.primaryKey())
-    .addColumn('timestamp', 'bigint', (c) => c.notNull())
-    .addColumn('session_id', text)
-    .addColumn('user_id', text)
-    .addColumn('updated_at', 'bigint')
+    .$call((table) => addTraceKeyColumns(table, TYPES))
     .addColumn('record', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('traces_session').on('traces').column('session_id').execute();
@@ -74,19 +85,7 @@ async function createDerivedTables(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('session_agg')
     .addColumn('id', text, (c) => c.primaryKey())
-    .addColumn('user_id', text)
-    .addColumn('started_at', 'bigint', (c) => c.notNull())
-    .addColumn('last_activity_at', 'bigint', (c) => c.notNull())
-    .addColumn('duration_ms', 'bigint', (c) => c.notNull())
-    .addColumn('trace_count', 'integer', (c) => c.notNull())
-    .addColumn('generation_count', 'integer', (c) => c.notNull())
-    .addColumn('observation_count', 'integer', (c) => c.notNull())
-    .addColumn('chapter_reached', 'integer')
-    .addColumn('cost', 'float8', (c) => c.notNull())
-    .addColumn('tokens_input', 'float8', (c) => c.notNull())
-    .addColumn('tokens_output', 'float8', (c) => c.notNull())
-    .addColumn('tokens_total', 'float8', (c) => c.notNull())
-    .addColumn('error_count', 'integer', (c) => c.notNull())
+    .$call((table) => addSessionAggColumns(table, TYPES))
     .addColumn('ident', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();
@@ -131,32 +130,6 @@ async function createDerivedTables(db: AnyDb): Promise<void> {
   await db.schema.createIndex('trace_agg_timestamp').on('trace_agg').column('timestamp').execute();
 }
 
-async function createSyncTables(db: AnyDb): Promise<void> {
-  await db.schema
-    .createTable('sync_state')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('state', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createTable('sync_lease')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('owner', 'text', (c) => c.notNull())
-    .addColumn('acquired_at', 'bigint', (c) => c.notNull())
-    .addColumn('expires_at', 'bigint', (c) => c.notNull())
-    .execute();
-  // The id tells this schema's versions from any other's, even after the same writes.
-  await db.schema
-    .createTable('data_version')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('database_id', 'text', (c) => c.notNull())
-    .addColumn('value', 'bigint', (c) => c.notNull())
-    .execute();
-  await db
-    .insertInto('data_version')
-    .values({ id: 1, database_id: randomUUID(), value: 0 })
-    .execute();
-}
-
 /**
  * The schema migrations, in order, as code. Kysely's `Migrator` runs the pending ones on open,
  * each in a transaction (PostgreSQL's DDL is transactional, so a failed one leaves nothing half
@@ -167,7 +140,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
     up: async (db: AnyDb) => {
       await createRecordTables(db);
       await createDerivedTables(db);
-      await createSyncTables(db);
+      await createSyncTables(db, TYPES);
+      // The id tells this schema's versions from any other's, even after the same writes.
+      await createDataVersionTable(db, TYPES);
     },
   },
   '0002_fact_rollups': { up: addFactRollups },

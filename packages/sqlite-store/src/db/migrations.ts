@@ -1,8 +1,22 @@
-import { randomUUID } from 'node:crypto';
+import {
+  addSessionAggColumns,
+  addTraceKeyColumns,
+  type ColumnTypes,
+  createDataVersionTable,
+  createSyncTables,
+} from '@cupid-dashboard/sql-store';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { chunks } from '../chunks';
 import type { StoreSchema } from './schema';
 import { searchGrams } from './search-grams';
+
+/** The shared tables' column types: SQLite's affinities. */
+const TYPES: ColumnTypes = {
+  key: 'text',
+  time: 'integer',
+  int: 'integer',
+  real: 'real',
+};
 
 /**
  * The store's schema as ordered migrations. Column order matters for speed: the small columns
@@ -21,10 +35,7 @@ const initial: Migration = {
     await db.schema
       .createTable('traces')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('timestamp', 'integer', (c) => c.notNull())
-      .addColumn('session_id', 'text')
-      .addColumn('user_id', 'text')
-      .addColumn('updated_at', 'integer')
+      .$call((table) => addTraceKeyColumns(table, TYPES))
       .addColumn('name', 'text')
       .addColumn('release', 'text')
       .addColumn('version', 'text')
@@ -111,19 +122,7 @@ const initial: Migration = {
       .createTable('session_agg')
       .addColumn('rowid', 'integer', (c) => c.primaryKey())
       .addColumn('id', 'text', (c) => c.notNull().unique())
-      .addColumn('user_id', 'text')
-      .addColumn('started_at', 'integer', (c) => c.notNull())
-      .addColumn('last_activity_at', 'integer', (c) => c.notNull())
-      .addColumn('duration_ms', 'integer', (c) => c.notNull())
-      .addColumn('trace_count', 'integer', (c) => c.notNull())
-      .addColumn('generation_count', 'integer', (c) => c.notNull())
-      .addColumn('observation_count', 'integer', (c) => c.notNull())
-      .addColumn('chapter_reached', 'integer')
-      .addColumn('cost', 'real', (c) => c.notNull())
-      .addColumn('tokens_input', 'real', (c) => c.notNull())
-      .addColumn('tokens_output', 'real', (c) => c.notNull())
-      .addColumn('tokens_total', 'real', (c) => c.notNull())
-      .addColumn('error_count', 'integer', (c) => c.notNull())
+      .$call((table) => addSessionAggColumns(table, TYPES))
       .addColumn('first_calls', 'text', (c) => c.notNull())
       .execute();
     // Covers the session statistics and dashboard scans (no table lookups per session).
@@ -261,37 +260,18 @@ const initial: Migration = {
       .addColumn('name', 'text', (c) => c.primaryKey())
       .addColumn('value', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema
-      .createTable('sync_state')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('state', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('sync_lease')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('owner', 'text', (c) => c.notNull())
-      .addColumn('acquired_at', 'integer', (c) => c.notNull())
-      .addColumn('expires_at', 'integer', (c) => c.notNull())
-      .execute();
+    await createSyncTables(db, TYPES);
   },
 };
 
 /**
  * The data version: one row, bumped by every write transaction that may change an answer (see
- * `db/data-version.ts`), so caches in every process sharing the file see a commit. The random
+ * `readDataVersion`), so caches in every process sharing the file see a commit. The random
  * id keeps a new file's versions from ever matching an old one's.
  */
 const dataVersion: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('data_version')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('database_id', 'text', (c) => c.notNull())
-      .addColumn('value', 'integer', (c) => c.notNull())
-      .execute();
-    await sql`insert into data_version (id, database_id, value) values (1, ${randomUUID()}, 0)`.execute(
-      db,
-    );
+    await createDataVersionTable(db, TYPES);
   },
 };
 
