@@ -10,11 +10,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeSearchText } from '@cupid-dashboard/core';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { pages } from '../../sqlite-store/bench/batches';
-import { benchQueries, percentileMs, seeded } from '../../sqlite-store/bench/queries';
+import { additions, pages } from '../../sqlite-store/bench/batches';
+import { ingestPages, timeQueries } from '../../sqlite-store/bench/ingest';
+import { percentileMs } from '../../sqlite-store/bench/queries';
 import { printTable, type Row } from '../../sqlite-store/bench/report';
 import { createPostgresStore } from '../src/index';
 import { startTestPostgres } from '../test/support/embedded-postgres';
@@ -44,34 +44,14 @@ async function main(): Promise<void> {
 
     // ── store ingest ──
     const store = await createPostgresStore({ connectionString: server.url }, { schema: 'cupid' });
-    const sample = {
-      sessionIds: [] as string[],
-      userIds: new Set<string>(),
-      agents: new Set<string>(),
-    };
-    const words = new Set<string>();
-    let ingestMs = 0;
-    let observations = 0;
-    let lastActivity = 0;
-    for (const page of pages(dataset)) {
-      const start = performance.now();
-      const { touched } = await store.upsert(page);
-      await store.refresh(touched);
-      ingestMs += performance.now() - start;
-      observations += page.observations.length;
-      if (sample.sessionIds.length < 2000) sample.sessionIds.push(page.sessions[0]?.id ?? '');
-      for (const o of page.observations) {
-        if (o.userId !== null && sample.userIds.size < 500) sample.userIds.add(o.userId);
-        if (o.name !== null) sample.agents.add(o.name);
-        lastActivity = Math.max(lastActivity, o.endTime ?? o.startTime);
-        if (words.size < 200 && typeof o.output === 'string' && o.output.length > 12) {
-          words.add(normalizeSearchText(o.output.slice(2, 9)));
-        }
-      }
-      if (observations % 100_000 < page.observations.length) {
-        console.log(`  ${observations} observations, ${(ingestMs / 1000).toFixed(0)} s`);
-      }
-    }
+    const { ingestMs, observations, context } = await ingestPages(
+      store,
+      pages(dataset),
+      (total, ms, added) => {
+        if (total % 100_000 < added)
+          console.log(`  ${total} observations, ${(ms / 1000).toFixed(0)} s`);
+      },
+    );
     const ingestRate = observations / (ingestMs / 1000);
     console.log(`store ingest: ${observations} observations in ${ingestMs.toFixed(0)} ms`);
     rows.push({
@@ -87,29 +67,10 @@ async function main(): Promise<void> {
     await sql`analyze`.execute(admin);
 
     // ── queries ──
-    const now = lastActivity + 5 * 60_000;
-    const context = {
-      now,
-      sessionIds: sample.sessionIds,
-      userIds: [...sample.userIds],
-      agents: [...sample.agents],
-      words: [...words, 'love', 'match', 'cupid'],
-    };
-    const queryFigures: Record<string, { p50: number; p95: number; calls: number }> = {};
-    for (const query of benchQueries(context)) {
-      const draw = seeded(7);
-      for (let i = 0; i < 3; i++) await query.run(store, draw);
-      const times: number[] = [];
-      for (let i = 0; i < CALLS; i++) {
-        const start = performance.now();
-        await query.run(store, draw);
-        times.push(performance.now() - start);
-      }
-      const p50 = percentileMs(times, 50);
-      const p95 = percentileMs(times, 95);
-      queryFigures[query.name] = { p50, p95, calls: CALLS };
+    const queryFigures = await timeQueries(store, context, CALLS);
+    for (const [name, { p50, p95 }] of Object.entries(queryFigures)) {
       rows.push({
-        figure: `${query.name} p50 / p95 (ms)`,
+        figure: `${name} p50 / p95 (ms)`,
         value: p95,
         display: `${p50.toFixed(2)} / ${p95.toFixed(2)}`,
         target: 'p95 ≤ 25 ms',
@@ -119,10 +80,7 @@ async function main(): Promise<void> {
 
     // ── adding 1,000 observations vs a full rebuild ──
     const incremental: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const extra = pages({ sessions: 21, seed: 9000 + round }, 1000).next().value;
-      if (!extra) break;
-      const batch = { ...extra, observations: extra.observations.slice(0, 1000) };
+    for (const batch of additions()) {
       const start = performance.now();
       const { touched } = await store.upsert(batch);
       await store.refresh(touched);

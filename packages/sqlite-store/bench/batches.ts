@@ -30,3 +30,12 @@ export function* pages(
   }
   if (page.sessions.length > 0) yield page;
 }
+
+/** Five batches of 1,000 new observations (sessions the dataset does not have), for the incremental figure. */
+export function* additions(): Generator<Page> {
+  for (let round = 0; round < 5; round++) {
+    const extra = pages({ sessions: 21, seed: 9000 + round }, 1000).next().value;
+    if (!extra) return;
+    yield { ...extra, observations: extra.observations.slice(0, 1000) };
+  }
+}

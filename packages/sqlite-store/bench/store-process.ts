@@ -5,10 +5,10 @@
  * in the parent).
  */
 import { statSync } from 'node:fs';
-import { normalizeSearchText, type StoreCounts, type TouchedKeys } from '@cupid-dashboard/core';
+import type { StoreCounts, TouchedKeys } from '@cupid-dashboard/core';
 import { createSqliteStore } from '../src/index';
 import { childInput, fedPages, finish } from './feed';
-import { benchQueries, percentileMs, seeded } from './queries';
+import { ingestPages, type QueryFigures, timeQueries } from './ingest';
 
 /** What the parent passes: where to write and how many calls per query. */
 export interface StoreInput {
@@ -20,7 +20,7 @@ export interface StoreInput {
 export interface StoreResult {
   ingestMs: number;
   observations: number;
-  queries: Record<string, { p50: number; p95: number; calls: number }>;
+  queries: Record<string, QueryFigures>;
   incremental: number[];
   refreshOnly: number[];
   rebuildMs: number;
@@ -33,56 +33,12 @@ export interface StoreResult {
 
 const { path, calls } = childInput<StoreInput>();
 const store = await createSqliteStore({ path });
-const sample = {
-  sessionIds: [] as string[],
-  userIds: new Set<string>(),
-  agents: new Set<string>(),
-};
-const words = new Set<string>();
-let ingestMs = 0;
-let observations = 0;
-let lastActivity = 0;
-for await (const page of fedPages()) {
-  const start = performance.now();
-  const { touched } = await store.upsert(page);
-  await store.refresh(touched);
-  ingestMs += performance.now() - start;
-  observations += page.observations.length;
-  if (sample.sessionIds.length < 2000) sample.sessionIds.push(page.sessions[0]?.id ?? '');
-  for (const o of page.observations) {
-    if (o.userId !== null && sample.userIds.size < 500) sample.userIds.add(o.userId);
-    if (o.name !== null) sample.agents.add(o.name);
-    lastActivity = Math.max(lastActivity, o.endTime ?? o.startTime);
-    if (words.size < 200 && typeof o.output === 'string' && o.output.length > 12) {
-      words.add(normalizeSearchText(o.output.slice(2, 9)));
-    }
-  }
-}
+const { ingestMs, observations, context } = await ingestPages(store, fedPages());
 const ingestPeakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // ── queries ──
-const now = lastActivity + 5 * 60_000;
-const context = {
-  now,
-  sessionIds: sample.sessionIds,
-  userIds: [...sample.userIds],
-  agents: [...sample.agents],
-  words: [...words, 'love', 'match', 'cupid'],
-};
-const queries: StoreResult['queries'] = {};
-for (const query of benchQueries(context)) {
-  // Collect the ingest phase's garbage first, so it is not charged to the queries.
-  collectGarbage();
-  const draw = seeded(7);
-  for (let i = 0; i < 3; i++) await query.run(store, draw);
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now();
-    await query.run(store, draw);
-    times.push(performance.now() - start);
-  }
-  queries[query.name] = { p50: percentileMs(times, 50), p95: percentileMs(times, 95), calls };
-}
+// Collect the ingest phase's garbage before each kind, so it is not charged to the queries.
+const queries = await timeQueries(store, context, calls, collectGarbage);
 
 // ── incremental refresh vs full rebuild ──
 const incremental: number[] = [];

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Page, pages } from './batches';
+import { additions, pages } from './batches';
 import { runFed } from './feed';
 import { percentileMs } from './queries';
 import type { RawResult } from './raw-process';
@@ -25,15 +25,6 @@ const SEED = 42;
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'sqlite-store-bench-'));
-
-/** Five batches of 1,000 new observations, for the incremental figure. */
-function* additions(): Generator<Page> {
-  for (let round = 0; round < 5; round++) {
-    const extra = pages({ sessions: 21, seed: 9000 + round }, 1000).next().value;
-    if (!extra) return;
-    yield { ...extra, observations: extra.observations.slice(0, 1000) };
-  }
-}
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
