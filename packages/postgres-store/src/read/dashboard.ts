@@ -17,7 +17,7 @@ import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Num } from '../db/schema';
 import type { Db } from '../db/types';
 import { listAgents, modelUsage } from './agents';
-import { readTraceTotals } from './bucket-totals';
+import { readTraceTotals, type TraceTotals } from './bucket-totals';
 import { funnelOf } from './chapters';
 import {
   addFactTotals,
@@ -58,11 +58,18 @@ export async function getDashboard(
   );
   const facts = emptyFactTotals();
   for (const part of byBucket.values()) addFactTotals(facts, part);
+  const traceParts = await readTraceTotals(db, range, read);
+  const traces = { traces: 0, latencyCount: 0, latencySum: 0 };
+  for (const part of traceParts.values()) {
+    traces.traces += part.traces;
+    traces.latencyCount += part.latencyCount;
+    traces.latencySum += part.latencySum;
+  }
   return {
-    kpis: await readKpis(db, range, preset, facts),
+    kpis: await readKpis(db, range, preset, { facts, traces }),
     previousKpis:
       query.previousRange === undefined ? null : await readKpis(db, query.previousRange, preset),
-    timeSeries: await timeSeries(db, query, read, byBucket),
+    timeSeries: await timeSeries(db, query, read, { facts: byBucket, traces: traceParts }),
     topAgents: (await listAgents(db, range, preset)).slice(0, query.topAgentsLimit),
     costByModel: await modelUsage(db, range, 'cost'),
     funnel: await funnelOf(whereStarted(db.selectFrom('session_agg'), range), preset),
@@ -70,14 +77,14 @@ export async function getDashboard(
 }
 
 /**
- * The KPIs of one period: sessions started, traces timed and observations started in it (`facts`
- * when the caller has added them up already).
+ * The KPIs of one period: sessions started, traces timed and observations started in it (`added`
+ * when the caller has added up the observations and traces already, from its series).
  */
 async function readKpis(
   db: Db,
   range: TimeRange | undefined,
   preset: DashboardPreset,
-  facts?: FactTotals,
+  added?: { facts: FactTotals; traces: TraceTotals },
 ): Promise<DashboardKpis> {
   const sessions = await whereStarted(db.selectFrom('session_agg'), range)
     .select([
@@ -87,9 +94,9 @@ async function readKpis(
       ),
     ])
     .executeTakeFirstOrThrow();
-  const traces = (await readTraceTotals(db, range, 'all')).get(0);
+  const traces = added ? added.traces : (await readTraceTotals(db, range, 'all')).get(0);
   const observed =
-    facts ??
+    added?.facts ??
     (await readFactTotals(db, { range, group: 'all', sketches: true })).get(0) ??
     emptyFactTotals();
   const latency = latencyOf(observed);
@@ -120,8 +127,9 @@ async function timeSeries(
   db: Db,
   { range, bucket, timeZone }: ResolvedDashboardParams,
   read: BucketSize,
-  factsBy: ReadonlyMap<number, FactTotals>,
+  parts: { facts: ReadonlyMap<number, FactTotals>; traces: ReadonlyMap<number, TraceTotals> },
 ): Promise<DashboardTimeSeriesPoint[]> {
+  const factsBy = parts.facts;
   const width = BUCKET_MS[read];
   const startOf = (time: number) => bucketStart(time, bucket, timeZone);
   const sessionRows = await whereStarted(db.selectFrom('session_agg'), range)
@@ -131,7 +139,7 @@ async function timeSeries(
     ])
     .groupBy('bucket')
     .execute();
-  const traceRows = [...(await readTraceTotals(db, range, read))].map(([bucket, totals]) => ({
+  const traceRows = [...parts.traces].map(([bucket, totals]) => ({
     bucket,
     traces: totals.traces,
   }));
