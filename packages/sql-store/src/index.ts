@@ -12,6 +12,7 @@ export {
   createDataVersionTable,
   createSyncTables,
 } from './migrations/sync-tables';
+export { type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
 export {
   acquireLease,
   readLease,
