@@ -1,24 +1,21 @@
 import {
-  countTouched,
   cupidPreset,
   type DashboardStore,
-  isDashboardError,
-  type RefreshResult,
-  StoreError,
   storedAny,
-  type TouchedKeys,
-  TouchedSet,
   validateUpsertBatch,
 } from '@cupid-dashboard/core';
 import {
   acquireLease,
   bumpDataVersion,
+  guardedCalls,
+  openOrUnavailable,
+  PendingRefresh,
   patchSyncState,
   readDataVersion,
   readLease,
-  readSyncState,
   releaseLease,
   renewLease,
+  snapshotReader,
 } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import { openDatabase } from './db/open';
@@ -29,21 +26,6 @@ import { readCounts } from './read/counts';
 import { postgresReads } from './read/reads';
 import { rebuildAll } from './write/rebuild';
 import { upsertBatch } from './write/upsert';
-
-/**
- * A driver failure becomes `STORE_UNAVAILABLE`; a `DashboardError` (the store's own, or one a
- * snapshot's callback threw) passes through.
- */
-async function guard<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (isDashboardError(error)) throw error;
-    throw new StoreError('STORE_UNAVAILABLE', 'The PostgreSQL store failed to answer', {
-      cause: error,
-    });
-  }
-}
 
 const always = () => true;
 
@@ -87,20 +69,11 @@ export async function createPostgresStore(
 ): Promise<PostgresDashboardStore> {
   const preset = options.preset ?? cupidPreset;
   const clock = options.now ?? Date.now;
-  const opened = await openDatabase(connection, options).catch((error: unknown) => {
-    throw new StoreError('STORE_UNAVAILABLE', 'The PostgreSQL database could not be opened', {
-      cause: error,
-    });
-  });
+  const opened = await openOrUnavailable('PostgreSQL', openDatabase(connection, options));
   const { db, schema } = opened;
-  let pending = new TouchedSet();
-  let closed = false;
-
-  /** Runs a method body unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE. */
-  const use = async <T>(body: () => Promise<T>): Promise<T> => {
-    if (closed) throw new StoreError('STORE_UNAVAILABLE', 'The PostgreSQL store is closed');
-    return guard(body);
-  };
+  const pending = new PendingRefresh();
+  // Every method runs unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE.
+  const { guard, use, markClosed } = guardedCalls('PostgreSQL');
   const read = <T>(body: (db: Db) => Promise<T>) => use(() => readTransaction(db, body));
   /** A write an answer may show: the data version moves in the same transaction when it changed. */
   const writeData = <T>(body: (db: Db) => Promise<T>, changed: (result: T) => boolean) =>
@@ -121,21 +94,12 @@ export async function createPostgresStore(
       use(async () => {
         validateUpsertBatch(batch);
         const result = await writeData((trx) => upsertBatch(trx, batch, preset), storedAny);
-        pending.addAll(result.touched);
+        pending.add(result.touched);
         return result;
       }),
 
     refresh: (touched) =>
-      use(async (): Promise<RefreshResult> => {
-        if (touched === 'all') {
-          pending = new TouchedSet();
-          return writeData((trx) => rebuildAll(trx), always);
-        }
-        // Upserts keep derived data current as they commit, so a refresh only reports the keys.
-        const keys: TouchedKeys = touched ?? pending.toKeys();
-        pending = new TouchedSet();
-        return countTouched(keys);
-      }),
+      use(() => pending.refresh(touched, () => writeData((trx) => rebuildAll(trx), always))),
 
     saveSyncState: (patch) =>
       writeData((trx) => patchSyncState(trx, patch, { lockRow: true }), always),
@@ -149,24 +113,9 @@ export async function createPostgresStore(
     // One statement reads one committed state: no transaction needed on every cached request.
     getDataVersion: () => use(() => readDataVersion(db)),
 
-    readSnapshot: async (body) => {
-      // The callback's own failures pass through as they are; only the store's are guarded.
-      let failure: { error: unknown } | null = null;
-      const snapshot = await read(async (trx) => {
-        // The first read fixes the transaction's snapshot, so the version names what follows.
-        const version = await readDataVersion(trx);
-        const { lastSuccessAt } = await readSyncState(trx);
-        const reads = postgresReads((query) => guard(() => query(trx)), preset, clock);
-        try {
-          return { value: await body(reads), version, lastSuccessAt };
-        } catch (error) {
-          failure = { error };
-          return null;
-        }
-      });
-      if (snapshot === null) throw (failure as { error: unknown } | null)?.error;
-      return snapshot;
-    },
+    readSnapshot: snapshotReader(read, (trx) =>
+      postgresReads((query) => guard(() => query(trx)), preset, clock),
+    ),
 
     counts: () => read((trx) => readCounts(trx)),
 
@@ -176,9 +125,7 @@ export async function createPostgresStore(
       }),
 
     close: async () => {
-      if (closed) return;
-      closed = true;
-      await opened.close();
+      if (markClosed()) await opened.close();
     },
   };
 }

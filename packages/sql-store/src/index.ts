@@ -13,6 +13,9 @@ export {
   createSyncTables,
 } from './migrations/sync-tables';
 export { type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
+export { type GuardedCalls, guardedCalls, openOrUnavailable } from './store/guarded-calls';
+export { PendingRefresh } from './store/pending-refresh';
+export { snapshotReader } from './store/read-snapshot';
 export {
   acquireLease,
   readLease,

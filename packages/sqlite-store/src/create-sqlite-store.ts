@@ -1,36 +1,18 @@
+import { cupidPreset, type DashboardStore, validateUpsertBatch } from '@cupid-dashboard/core';
 import {
-  countTouched,
-  cupidPreset,
-  type DashboardStore,
-  isDashboardError,
-  type RefreshResult,
-  StoreError,
-  type TouchedKeys,
-  TouchedSet,
-  validateUpsertBatch,
-} from '@cupid-dashboard/core';
-import { readDataVersion, readLease, readSyncState } from '@cupid-dashboard/sql-store';
+  guardedCalls,
+  openOrUnavailable,
+  PendingRefresh,
+  readDataVersion,
+  readLease,
+  snapshotReader,
+} from '@cupid-dashboard/sql-store';
 import type BetterSqlite3 from 'better-sqlite3';
 import { readTransaction } from './db/transactions';
 import type { SqliteStoreOptions } from './options';
 import { readCounts } from './read/counts';
 import { sqliteReads } from './read/reads';
 import { openConnections } from './write-thread/open-store';
-
-/**
- * A driver failure becomes `STORE_UNAVAILABLE`; a `DashboardError` (a store's own, or one a
- * snapshot's callback threw) passes through.
- */
-async function guard<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (isDashboardError(error)) throw error;
-    throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store failed to answer', {
-      cause: error,
-    });
-  }
-}
 
 /** A `DashboardStore` on SQLite, plus its connection on your thread. */
 export interface SqliteDashboardStore extends DashboardStore {
@@ -70,20 +52,11 @@ export async function createSqliteStore(
 ): Promise<SqliteDashboardStore> {
   const preset = options.preset ?? cupidPreset;
   const clock = options.now ?? Date.now;
-  const opened = await openConnections(options, preset).catch((error: unknown) => {
-    throw new StoreError('STORE_UNAVAILABLE', 'The SQLite database could not be opened', {
-      cause: error,
-    });
-  });
+  const opened = await openOrUnavailable('SQLite', openConnections(options, preset));
   const { writer, reader } = opened;
-  let pending = new TouchedSet();
-  let closed = false;
-
-  /** Runs a method body unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE. */
-  const use = async <T>(body: () => Promise<T>): Promise<T> => {
-    if (closed) throw new StoreError('STORE_UNAVAILABLE', 'The SQLite store is closed');
-    return guard(body);
-  };
+  const pending = new PendingRefresh();
+  // Every method runs unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE.
+  const { guard, use, markClosed } = guardedCalls('SQLite');
   const read = <T>(body: Parameters<typeof readTransaction<T>>[1]) =>
     use(() => readTransaction(reader, body));
 
@@ -96,21 +69,11 @@ export async function createSqliteStore(
       use(async () => {
         validateUpsertBatch(batch);
         const result = await writer.upsert(batch);
-        pending.addAll(result.touched);
+        pending.add(result.touched);
         return result;
       }),
 
-    refresh: (touched) =>
-      use(async (): Promise<RefreshResult> => {
-        if (touched === 'all') {
-          pending = new TouchedSet();
-          return writer.rebuild();
-        }
-        // Upserts keep derived data current as they commit, so a refresh only reports the keys.
-        const keys: TouchedKeys = touched ?? pending.toKeys();
-        pending = new TouchedSet();
-        return countTouched(keys);
-      }),
+    refresh: (touched) => use(() => pending.refresh(touched, () => writer.rebuild())),
 
     saveSyncState: (patch) => use(() => writer.saveSyncState(patch)),
     acquireLease: (owner, ttlMs, now) => use(() => writer.acquireLease(owner, ttlMs, now)),
@@ -123,26 +86,9 @@ export async function createSqliteStore(
     // One statement reads one state: no transaction needed, and this runs on every cached request.
     getDataVersion: () => use(() => readDataVersion(reader)),
 
-    readSnapshot: async (body) => {
-      // The callback's own failures pass through as they are; only the store's are guarded.
-      let failure: { error: unknown } | null = null;
-      const snapshot = await use(() =>
-        readTransaction(reader, async (db) => {
-          // The first read fixes the transaction's snapshot, so the version names what follows.
-          const version = await readDataVersion(db);
-          const { lastSuccessAt } = await readSyncState(db);
-          const reads = sqliteReads((query) => guard(() => query(db)), preset, clock);
-          try {
-            return { value: await body(reads), version, lastSuccessAt };
-          } catch (error) {
-            failure = { error };
-            return null;
-          }
-        }),
-      );
-      if (snapshot === null) throw (failure as { error: unknown } | null)?.error;
-      return snapshot;
-    },
+    readSnapshot: snapshotReader(read, (db) =>
+      sqliteReads((query) => guard(() => query(db)), preset, clock),
+    ),
 
     counts: () => read((db) => readCounts(db)),
 
@@ -152,9 +98,7 @@ export async function createSqliteStore(
       }),
 
     close: async () => {
-      if (closed) return;
-      closed = true;
-      await opened.close();
+      if (markClosed()) await opened.close();
     },
   };
 }
