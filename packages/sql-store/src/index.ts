@@ -5,6 +5,7 @@ export {
   readDataVersion,
 } from './db/data-version';
 export { type Num, toNumber, toNumberOrNull } from './db/numbers';
+export type { SessionAggColumns, SyncTables, TraceKeyColumns } from './db/tables';
 export { type SqlDb, sharedView } from './db/view';
 export type { ColumnTypes } from './migrations/column-types';
 export { addSessionAggColumns, addTraceKeyColumns } from './migrations/row-columns';

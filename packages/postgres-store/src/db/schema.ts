@@ -1,19 +1,24 @@
+import type {
+  Num,
+  SessionAggColumns,
+  SyncTables,
+  TraceKeyColumns,
+} from '@cupid-dashboard/sql-store';
+
 /**
  * The tables of the store as Kysely sees them. Raw records keep their JSON text whole (`record`);
  * the columns beside it are what queries filter, sort and add up, worked out once at write time
  * with core's semantics functions. Times are epoch milliseconds in `bigint` columns, which
  * node-postgres returns as strings: readers convert with `toNumber`.
+ * The one-row tables every SQL store keeps (sync state, lease, data version) are `SyncTables`.
  */
-export interface StoreSchema {
+export interface StoreSchema extends SyncTables {
   sessions: SessionTable;
   traces: TraceTable;
   observations: ObservationTable;
   session_agg: SessionAggTable;
   agent_first: AgentFirstTable;
   trace_agg: TraceAggTable;
-  sync_state: SyncStateTable;
-  sync_lease: SyncLeaseTable;
-  data_version: DataVersionTable;
   fact_hour: FactRollupTable;
   fact_day: FactRollupTable;
   fact_hour_bins: FactBinTable;
@@ -26,7 +31,7 @@ export interface StoreSchema {
 }
 
 /** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
-export type Num = number | string;
+export type { Num };
 
 export interface SessionTable {
   id: string;
@@ -34,12 +39,7 @@ export interface SessionTable {
   record: string;
 }
 
-export interface TraceTable {
-  id: string;
-  timestamp: Num;
-  session_id: string | null;
-  user_id: string | null;
-  updated_at: Num | null;
+export interface TraceTable extends TraceKeyColumns<Num> {
   record: string;
 }
 
@@ -70,21 +70,7 @@ export interface ObservationTable {
 }
 
 /** Every `SessionRow` field but status (judged at query time), plus the normalized search text. */
-export interface SessionAggTable {
-  id: string;
-  user_id: string | null;
-  started_at: Num;
-  last_activity_at: Num;
-  duration_ms: Num;
-  trace_count: number;
-  generation_count: number;
-  observation_count: number;
-  chapter_reached: number | null;
-  cost: number;
-  tokens_input: number;
-  tokens_output: number;
-  tokens_total: number;
-  error_count: number;
+export interface SessionAggTable extends SessionAggColumns<Num> {
   /** `sessionIdentText`: normalized id and user id. */
   ident: string;
   /** Normalized message contents, one distinct line each (`generationSearchLines`). */
@@ -119,25 +105,6 @@ export interface TraceAggTable {
 /** A maintained row count (`sessions`, `traces`, `observations`, `derived_sessions`, …). */
 export interface CounterTable {
   name: string;
-  value: Num;
-}
-
-export interface SyncStateTable {
-  id: number;
-  state: string;
-}
-
-export interface SyncLeaseTable {
-  id: number;
-  owner: string;
-  acquired_at: Num;
-  expires_at: Num;
-}
-
-/** One row: the schema's id (a UUID) and how many data-changing writes have committed. */
-export interface DataVersionTable {
-  id: number;
-  database_id: string;
   value: Num;
 }
 

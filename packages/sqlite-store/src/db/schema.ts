@@ -1,11 +1,13 @@
+import type { SessionAggColumns, SyncTables, TraceKeyColumns } from '@cupid-dashboard/sql-store';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The tables of the store as Kysely sees them. Raw records keep every field (JSON columns as
  * text); the derived columns of `observations` (cost, tokens, chapter, latency, effective session)
  * are worked out once at write time with core's semantics functions.
+ * The one-row tables every SQL store keeps (sync state, lease, data version) are `SyncTables`.
  */
-export interface StoreSchema {
+export interface StoreSchema extends SyncTables {
   sessions: SessionTable;
   traces: TraceTable;
   observations: ObservationTable;
@@ -24,9 +26,6 @@ export interface StoreSchema {
   trace_hour: TraceRollupTable;
   trace_day: TraceRollupTable;
   counters: CounterTable;
-  data_version: DataVersionTable;
-  sync_state: SyncStateTable;
-  sync_lease: SyncLeaseTable;
 }
 
 export interface SessionTable {
@@ -35,12 +34,7 @@ export interface SessionTable {
   environment: string;
 }
 
-export interface TraceTable {
-  id: string;
-  timestamp: number;
-  session_id: string | null;
-  user_id: string | null;
-  updated_at: number | null;
+export interface TraceTable extends TraceKeyColumns<number> {
   name: string | null;
   release: string | null;
   version: string | null;
@@ -84,22 +78,8 @@ export interface ObservationTable {
   output: string | null;
 }
 
-export interface SessionAggTable {
+export interface SessionAggTable extends SessionAggColumns<number> {
   rowid: Generated<number>;
-  id: string;
-  user_id: string | null;
-  started_at: number;
-  last_activity_at: number;
-  duration_ms: number;
-  trace_count: number;
-  generation_count: number;
-  observation_count: number;
-  chapter_reached: number | null;
-  cost: number;
-  tokens_input: number;
-  tokens_output: number;
-  tokens_total: number;
-  error_count: number;
   /** JSON `{ agent: start of its first call }`, the session's rows of `agent_first`. */
   first_calls: string;
 }
@@ -198,26 +178,4 @@ export interface TraceRollupTable {
 export interface CounterTable {
   name: string;
   value: number;
-}
-
-/**
- * The data version (one row): `database_id` tells this database from every other, `value` counts
- * the write transactions that may have changed an answer.
- */
-export interface DataVersionTable {
-  id: number;
-  database_id: string;
-  value: number;
-}
-
-export interface SyncStateTable {
-  id: number;
-  state: string;
-}
-
-export interface SyncLeaseTable {
-  id: number;
-  owner: string;
-  acquired_at: number;
-  expires_at: number;
 }

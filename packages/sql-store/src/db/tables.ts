@@ -1,0 +1,45 @@
+import type { SyncLeaseTable } from '../sync/lease';
+import type { SyncStateTable } from '../sync/sync-state';
+import type { DataVersionTable } from './data-version';
+
+/**
+ * The columns both stores' tables share, by the type each store reads its wide numbers as:
+ * `number` for SQLite, `Num` for PostgreSQL (`bigint` columns come back as strings).
+ */
+
+/** A trace's identity columns (the rest of a trace row is each store's own). */
+export interface TraceKeyColumns<Big> {
+  id: string;
+  timestamp: Big;
+  session_id: string | null;
+  user_id: string | null;
+  updated_at: Big | null;
+}
+
+/**
+ * A session's aggregate: every `SessionRow` figure but the status, which is judged at query time.
+ * Times and the duration are epoch milliseconds and milliseconds.
+ */
+export interface SessionAggColumns<Big> {
+  id: string;
+  user_id: string | null;
+  started_at: Big;
+  last_activity_at: Big;
+  duration_ms: Big;
+  trace_count: number;
+  generation_count: number;
+  observation_count: number;
+  chapter_reached: number | null;
+  cost: number;
+  tokens_input: number;
+  tokens_output: number;
+  tokens_total: number;
+  error_count: number;
+}
+
+/** The one-row tables every SQL store keeps: sync state, sync lease and data version. */
+export interface SyncTables {
+  sync_state: SyncStateTable;
+  sync_lease: SyncLeaseTable;
+  data_version: DataVersionTable;
+}
