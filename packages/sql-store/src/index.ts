@@ -14,6 +14,7 @@ export {
   createSyncTables,
 } from './migrations/sync-tables';
 export { type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
+export { afterNullPosition, NULLABLE_SORT_COLUMNS } from './read/session-scan';
 export { type GuardedCalls, guardedCalls, openOrUnavailable } from './store/guarded-calls';
 export { PendingRefresh } from './store/pending-refresh';
 export { snapshotReader } from './store/read-snapshot';

@@ -59,6 +59,7 @@ export {
   type SessionBatch,
   type SessionCursor,
   type SessionScanParams,
+  sessionBatchOf,
   sessionCursorOf,
   sessionSortValue,
 } from './session-scan';

@@ -59,3 +59,20 @@ export function sessionSortValue(row: SessionRow, sort: SessionSortKey): string 
 export function sessionCursorOf(row: SessionRow, sort: SessionSortKey): SessionCursor {
   return { value: sessionSortValue(row, sort), id: row.id };
 }
+
+/**
+ * A scan's batch from the rows read for it: up to `limit + 1` rows in scan order, one more than
+ * asked so that its presence tells another batch follows (`next` is then the last item's position).
+ *
+ * @example
+ * sessionBatchOf(rows, 100, 'cost'); // { items: rows.slice(0, 100), next: … or null }
+ */
+export function sessionBatchOf(
+  read: readonly SessionRow[],
+  limit: number,
+  sort: SessionSortKey,
+): SessionBatch {
+  const items = read.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: read.length > limit && last ? sessionCursorOf(last, sort) : null };
+}

@@ -3,8 +3,9 @@ import {
   type ResolvedSessionQuery,
   type SessionBatch,
   type SessionCursor,
-  sessionCursorOf,
+  sessionBatchOf,
 } from '@cupid-dashboard/core';
+import { afterNullPosition, NULLABLE_SORT_COLUMNS } from '@cupid-dashboard/sql-store';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
@@ -12,9 +13,6 @@ import { toSessionRow } from './session-rows';
 import { type FilteredSessions, filterSessions, selectSorted } from './sessions';
 
 type Eb = ExpressionBuilder<StoreSchema, 'session_agg'>;
-
-/** Sort columns that hold nulls (sorted lowest: first ascending, last descending). */
-const NULLABLE: ReadonlySet<string> = new Set(['user_id', 'chapter_reached']);
 
 /**
  * The rows strictly after `after` in the order `selectSorted` reads. Ascending is one row-value
@@ -27,14 +25,11 @@ function afterPosition(filtered: FilteredSessions, after: SessionCursor) {
   const asc = filtered.order === 'asc';
   return (eb: Eb): ExpressionWrapper<StoreSchema, 'session_agg', SqlBool> => {
     const laterId = eb('id', '>', after.id);
-    const isNull = eb(column, 'is', null);
-    if (after.value === null) {
-      const nullsAfter = eb.and([isNull, laterId]);
-      return asc ? eb.or([nullsAfter, eb(column, 'is not', null)]) : nullsAfter;
-    }
+    if (after.value === null) return afterNullPosition(eb, column, filtered.order, laterId);
     if (asc) return eb(sql`(${column}, id)`, '>', sql`(${after.value}, ${after.id})`);
     const below = [eb(column, '<', after.value), eb.and([eb(column, '=', after.value), laterId])];
-    return eb.or(NULLABLE.has(filtered.sortColumn) ? [...below, isNull] : below);
+    const nullable = NULLABLE_SORT_COLUMNS.has(filtered.sortColumn);
+    return eb.or(nullable ? [...below, eb(column, 'is', null)] : below);
   };
 }
 
@@ -52,10 +47,6 @@ export async function scanSessions(
   let sorted = selectSorted(filtered);
   if (after !== undefined) sorted = sorted.where(afterPosition(filtered, after));
   const rows = await sorted.limit(limit + 1).execute();
-  const items = rows.slice(0, limit).map((row) => toSessionRow(row, preset));
-  const last = items.at(-1);
-  return {
-    items,
-    next: rows.length > limit && last ? sessionCursorOf(last, filtered.sortKey) : null,
-  };
+  const read = rows.map((row) => toSessionRow(row, preset));
+  return sessionBatchOf(read, limit, filtered.sortKey);
 }

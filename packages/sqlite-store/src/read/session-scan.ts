@@ -3,8 +3,9 @@ import {
   type ResolvedSessionQuery,
   type SessionBatch,
   type SessionCursor,
-  sessionCursorOf,
+  sessionBatchOf,
 } from '@cupid-dashboard/core';
+import { afterNullPosition, NULLABLE_SORT_COLUMNS } from '@cupid-dashboard/sql-store';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
@@ -13,10 +14,6 @@ import { type FilteredSessions, filterSessions, selectSorted, toRow } from './se
 
 type Eb = ExpressionBuilder<StoreSchema, 'session_agg'>;
 
-// Only these sort columns hold nulls; leaving `is null` out for the others keeps the predicate a
-// plain range SQLite can seek the sort column's index with.
-const NULLABLE: ReadonlySet<string> = new Set(['user_id', 'chapter_reached']);
-
 /**
  * The rows strictly after `after` in the order `ORDER BY column <order>, id ASC`, where null sorts
  * below every value (SQLite's own rule, so ascending puts nulls first and descending last).
@@ -24,14 +21,12 @@ const NULLABLE: ReadonlySet<string> = new Set(['user_id', 'chapter_reached']);
  */
 function afterPosition(filtered: FilteredSessions, after: SessionCursor) {
   const column = sql.ref(filtered.sortColumn);
-  const nullable = NULLABLE.has(filtered.sortColumn);
+  // Only nullable sort columns get `is null`: for the others the predicate stays a plain range
+  // SQLite can seek the sort column's index with.
+  const nullable = NULLABLE_SORT_COLUMNS.has(filtered.sortColumn);
   return (eb: Eb): ExpressionWrapper<StoreSchema, 'session_agg', SqlBool> => {
     const laterId = eb('id', '>', after.id);
-    if (after.value === null) {
-      const tiesAfter = eb.and([eb(column, 'is', null), laterId]);
-      // Ascending, nulls come first: after them come every non-null row.
-      return filtered.order === 'asc' ? eb.or([tiesAfter, eb(column, 'is not', null)]) : tiesAfter;
-    }
+    if (after.value === null) return afterNullPosition(eb, column, filtered.order, laterId);
     const asc = filtered.order === 'asc';
     const seek = eb.and([
       eb(column, asc ? '>=' : '<=', after.value),
@@ -56,10 +51,9 @@ export async function scanSessions(
   let sorted = selectSorted(filtered);
   if (after !== undefined) sorted = sorted.where(afterPosition(filtered, after));
   const rows = await sorted.limit(limit + 1).execute();
-  const items = rows.slice(0, limit).map((row) => toRow(row, preset));
-  const last = items.at(-1);
-  return {
-    items,
-    next: rows.length > limit && last ? sessionCursorOf(last, filtered.sortKey) : null,
-  };
+  return sessionBatchOf(
+    rows.map((row) => toRow(row, preset)),
+    limit,
+    filtered.sortKey,
+  );
 }
