@@ -7,15 +7,18 @@
  * Run: `npm run bench -w @cupid-dashboard/postgres-store` (`BENCH_SESSIONS=1000` for a quick run).
  * Writes `<repo>/bench-results/postgres-store.json` and prints a table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { additions, pages } from '../../sqlite-store/bench/batches';
 import { ingestPages, timeQueries } from '../../sqlite-store/bench/ingest';
 import { percentileMs } from '../../sqlite-store/bench/queries';
-import { printTable, type Row } from '../../sqlite-store/bench/report';
+import {
+  ingestFigures,
+  printTable,
+  queryRows,
+  type Row,
+  writeResults,
+} from '../../sqlite-store/bench/report';
 import { createPostgresStore } from '../src/index';
 import { startTestPostgres } from '../test/support/embedded-postgres';
 import { rawInsert } from './raw-baseline';
@@ -24,8 +27,6 @@ import { relationSizes } from './sizes';
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100);
 const SEED = 42;
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
@@ -39,7 +40,6 @@ async function main(): Promise<void> {
   try {
     // ── raw baseline ──
     const raw = await rawInsert(server.url, 'raw', pages(dataset));
-    const rawRate = raw.observations / (raw.ms / 1000);
     console.log(`raw insert: ${raw.observations} observations in ${raw.ms.toFixed(0)} ms`);
 
     // ── store ingest ──
@@ -52,31 +52,15 @@ async function main(): Promise<void> {
           console.log(`  ${total} observations, ${(ms / 1000).toFixed(0)} s`);
       },
     );
-    const ingestRate = observations / (ingestMs / 1000);
     console.log(`store ingest: ${observations} observations in ${ingestMs.toFixed(0)} ms`);
-    rows.push({
-      figure: 'ingest, rollups included (obs/s)',
-      value: ingestRate,
-      target: '≥ 0.5× raw',
-      baseline: rawRate,
-      baselineLabel: 'multi-row INSERT',
-      ratio: ingestRate / rawRate,
-      pass: ingestRate / rawRate >= 0.5,
-    });
+    const ingest = ingestFigures({ ms: ingestMs, observations }, raw, 0.5, 'multi-row INSERT');
+    rows.push(ingest.row);
     // Fresh statistics, as autovacuum would have gathered on a long-lived database.
     await sql`analyze`.execute(admin);
 
     // ── queries ──
     const queryFigures = await timeQueries(store, context, CALLS);
-    for (const [name, { p50, p95 }] of Object.entries(queryFigures)) {
-      rows.push({
-        figure: `${name} p50 / p95 (ms)`,
-        value: p95,
-        display: `${p50.toFixed(2)} / ${p95.toFixed(2)}`,
-        target: 'p95 ≤ 25 ms',
-        pass: p95 <= 25,
-      });
-    }
+    rows.push(...queryRows(queryFigures));
 
     // ── adding 1,000 observations vs a full rebuild ──
     const incremental: number[] = [];
@@ -129,14 +113,7 @@ async function main(): Promise<void> {
       sessions: SESSIONS,
       observations,
       callsPerQuery: CALLS,
-      ingest: {
-        storeMs: ingestMs,
-        storeObservationsPerSecond: ingestRate,
-        rawMs: raw.ms,
-        rawObservationsPerSecond: rawRate,
-        ratio: ingestRate / rawRate,
-        target: 0.5,
-      },
+      ingest: ingest.figures,
       queries: queryFigures,
       addThousandMs: { median: incrementalMs, all: incremental, target: 100 },
       fullRebuildMs: rebuildMs,
@@ -145,12 +122,7 @@ async function main(): Promise<void> {
       counts,
       rows,
     };
-    mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-    writeFileSync(
-      join(repoRoot, 'bench-results', 'postgres-store.json'),
-      `${JSON.stringify(results, null, 2)}\n`,
-    );
-    console.log('results written to bench-results/postgres-store.json');
+    writeResults('postgres-store', results);
   } finally {
     await admin.destroy();
     await server.dispose();

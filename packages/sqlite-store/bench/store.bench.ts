@@ -8,22 +8,19 @@
  * the raw baseline and one for the store, so each one's peak RSS is its own.
  * Writes `<repo>/bench-results/sqlite-store.json` and prints a table.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { additions, pages } from './batches';
 import { runFed } from './feed';
 import { percentileMs } from './queries';
 import type { RawResult } from './raw-process';
-import { printTable, type Row } from './report';
+import { ingestFigures, printTable, queryRows, type Row, writeResults } from './report';
 import type { StoreResult } from './store-process';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100);
 const SEED = 42;
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'sqlite-store-bench-'));
 
 async function main(): Promise<void> {
@@ -39,7 +36,6 @@ async function main(): Promise<void> {
       path: join(work, 'raw.db'),
     },
   );
-  const rawRate = raw.observations / (raw.ms / 1000);
   console.log(`raw insert: ${raw.observations} observations in ${raw.ms.toFixed(0)} ms`);
 
   // ── the store, in a process of its own ──
@@ -50,26 +46,9 @@ async function main(): Promise<void> {
     { path, calls: CALLS },
   );
   const { observations, ingestMs } = result;
-  const ingestRate = observations / (ingestMs / 1000);
   console.log(`store ingest: ${observations} observations in ${ingestMs.toFixed(0)} ms`);
-  rows.push({
-    figure: 'ingest, rollups included (obs/s)',
-    value: ingestRate,
-    target: '≥ 0.6× raw',
-    baseline: rawRate,
-    ratio: ingestRate / rawRate,
-    pass: ingestRate / rawRate >= 0.6,
-  });
-
-  for (const [name, { p50, p95 }] of Object.entries(result.queries)) {
-    rows.push({
-      figure: `${name} p50 / p95 (ms)`,
-      value: p95,
-      display: `${p50.toFixed(2)} / ${p95.toFixed(2)}`,
-      target: 'p95 ≤ 25 ms',
-      pass: p95 <= 25,
-    });
-  }
+  const ingest = ingestFigures({ ms: ingestMs, observations }, raw, 0.6);
+  rows.push(ingest.row, ...queryRows(result.queries));
 
   const incrementalMs = percentileMs(result.incremental, 50);
   const refreshOnlyMs = percentileMs(result.refreshOnly, 50);
@@ -123,14 +102,7 @@ async function main(): Promise<void> {
     sessions: SESSIONS,
     observations,
     callsPerQuery: CALLS,
-    ingest: {
-      storeMs: ingestMs,
-      storeObservationsPerSecond: ingestRate,
-      rawMs: raw.ms,
-      rawObservationsPerSecond: rawRate,
-      ratio: ingestRate / rawRate,
-      target: 0.6,
-    },
+    ingest: ingest.figures,
     queries: result.queries,
     incrementalRefreshMs: {
       upsertAndRefreshMedian: incrementalMs,
@@ -148,12 +120,7 @@ async function main(): Promise<void> {
     counts,
     rows,
   };
-  mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-  writeFileSync(
-    join(repoRoot, 'bench-results', 'sqlite-store.json'),
-    `${JSON.stringify(results, null, 2)}\n`,
-  );
-  console.log(`results written to bench-results/sqlite-store.json`);
+  writeResults('sqlite-store', results);
 }
 
 main()
