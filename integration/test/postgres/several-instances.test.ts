@@ -5,7 +5,8 @@ import {
   type TestPostgres,
 } from '../../../packages/postgres-store/test/support/embedded-postgres';
 import { type ChildServer, listeningPort, spawnCli, waitFor } from '../smoke/child-server';
-import { dataset, lastStart, served } from '../sync/support/harness';
+import { dataset, expectEqualToTruth, lastStart, served } from '../sync/support/harness';
+import { readPostgresRecords } from './stored-records';
 
 // Three `cupid-dashboard serve` processes on one PostgreSQL database, syncing from the simulator
 // over HTTP: one syncs at a time (a trigger on a peer answers 409 SYNC_LEASE_HELD); when the
@@ -133,7 +134,9 @@ describe('several server instances on one PostgreSQL database', () => {
       instance.child.lines.some((line) => line.includes('"msg":"Sync progress"'));
     expect([first, second, third].map(synced)).toEqual([true, true, false]);
 
-    // The data equals the source's, and the two survivors answer every route alike.
+    // The data equals the source's, record by record (legacy observations have no updatedAt),
+    // the store counts it so, and the two survivors answer every route alike.
+    expectEqualToTruth(await readPostgresRecords(postgres.url), sim.truth(), 'legacy');
     expect((await store.counts()).records).toEqual(sim.truth().counts);
     // The dataset's own span, in whole days around it.
     const day = 86_400_000;
