@@ -1,4 +1,4 @@
-import { latencyBucketIndex, quantileFromBuckets } from '@cupid-dashboard/core';
+import { latencyBucketIndex, quantileFromCounts } from '@cupid-dashboard/core';
 
 /**
  * A mergeable latency sketch: counts per log bucket of core's `latencyBucketIndex`, so every
@@ -85,15 +85,9 @@ export class LatencySketch {
     return total;
   }
 
-  /** The nearest-rank percentile (p in 0–100), by core's `quantileFromBuckets`; null when empty. */
+  /** The nearest-rank percentile (p in 0–100), by core's `quantileFromCounts`; null when empty. */
   quantile(p: number): number | null {
-    const buckets = new Map<number, number>();
-    const counts = this.counts ?? new Float64Array(0);
-    for (let i = 0; i < counts.length; i++) {
-      const count = counts[i] as number;
-      if (count !== 0) buckets.set(this.offset + i, count);
-    }
-    return quantileFromBuckets(buckets, p);
+    return this.counts === null ? null : quantileFromCounts(this.counts, this.offset, p);
   }
 
   /** The persisted form (see the class doc); empty sketches encode to zero bytes. */

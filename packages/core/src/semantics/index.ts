@@ -34,6 +34,7 @@ export {
   PERCENTILE_RELATIVE_ERROR,
   percentile,
   quantileFromBuckets,
+  quantileFromCounts,
   withinPercentileTolerance,
 } from './percentiles';
 export { matchesSearch, normalizeSearchQuery, normalizeSearchText } from './search';

@@ -34,7 +34,7 @@ const INDEX_OFFSET = 1100;
 export function nearestRank(sortedValues: readonly number[], p: number): number | null {
   const n = sortedValues.length;
   if (n === 0) return null;
-  const rank = Math.min(n, Math.max(1, Math.ceil((p * n) / 100)));
+  const rank = rankOf(n, p);
   return sortedValues[rank - 1] ?? null;
 }
 
@@ -89,13 +89,48 @@ export function quantileFromBuckets(
     .sort((a, b) => a[0] - b[0]);
   const n = entries.reduce((sum, [, count]) => sum + count, 0);
   if (n === 0) return null;
-  const rank = Math.min(n, Math.max(1, Math.ceil((p * n) / 100)));
+  const rank = rankOf(n, p);
   let seen = 0;
   for (const [index, count] of entries) {
     seen += count;
     if (seen >= rank) return latencyBucketValue(index);
   }
   return null;
+}
+
+/**
+ * {@link quantileFromBuckets} over a dense array of counts, `counts[i]` being the count of bucket
+ * `offset + i` (counts ≤ 0 are skipped): the same answer without building and sorting a map, for
+ * a store that keeps its sketches dense.
+ *
+ * @example
+ * quantileFromCounts([0, 2, 1], 40, 50); // latencyBucketValue(41)
+ */
+export function quantileFromCounts(
+  counts: ArrayLike<number>,
+  offset: number,
+  p: number,
+): number | null {
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i] as number;
+    if (count > 0) n += count;
+  }
+  if (n === 0) return null;
+  const rank = rankOf(n, p);
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i] as number;
+    if (count <= 0) continue;
+    seen += count;
+    if (seen >= rank) return latencyBucketValue(offset + i);
+  }
+  return null;
+}
+
+/** The 1-based nearest rank of percentile `p` (0–100) among `n` values. */
+function rankOf(n: number, p: number): number {
+  return Math.min(n, Math.max(1, Math.ceil((p * n) / 100)));
 }
 
 /**

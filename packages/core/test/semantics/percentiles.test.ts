@@ -7,6 +7,7 @@ import {
   PERCENTILE_RELATIVE_ERROR,
   percentile,
   quantileFromBuckets,
+  quantileFromCounts,
   withinPercentileTolerance,
 } from '../../src/semantics/index';
 
@@ -65,6 +66,22 @@ describe('log-bucket sketch', () => {
   it('is null for an empty sketch', () => {
     expect(quantileFromBuckets(new Map(), 50)).toBeNull();
     expect(quantileFromBuckets(new Map([[5, 0]]), 50)).toBeNull();
+    expect(quantileFromCounts([], 0, 50)).toBeNull();
+    expect(quantileFromCounts([0, -1], 3, 50)).toBeNull();
+  });
+
+  it('answers over dense counts exactly as over a map of the same buckets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -2, max: 5 }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 100 }),
+        (counts, offset, p) => {
+          const buckets = new Map(counts.map((count, i) => [offset + i, count]));
+          expect(quantileFromCounts(counts, offset, p)).toBe(quantileFromBuckets(buckets, p));
+        },
+      ),
+    );
   });
 });
 

@@ -83,7 +83,7 @@ export async function listAgents(
 
 /** Model usage among fact parts, by cost descending then model ascending. */
 export function modelUsageOf(parts: readonly FactPart[]): ModelUsage[] {
-  return [...groupParts(parts, (part) => part.model).entries()]
+  return [...groupParts(parts, (part) => part.model, false).entries()]
     .filter(([, totals]) => totals.calls > 0)
     .map(([model, totals]) => ({
       model,

@@ -33,9 +33,15 @@ export async function getDashboard(
   const parts = (await readFactParts(db, { range, hourly, sketches: true })).filter(
     (part) => part.calls > 0,
   );
-  // The period's percentiles need the sketches, which whole days answer with far fewer rows.
+  // The period's percentiles need the sketches, which whole days answer with far fewer rows;
+  // the raw edges are the same in both plans, so they are read once.
   const sketchParts = hourly
-    ? (await readFactParts(db, { range, sketches: true })).filter((part) => part.calls > 0)
+    ? [
+        ...(await readFactParts(db, { range, sketches: true, edges: false })).filter(
+          (part) => part.calls > 0,
+        ),
+        ...parts.filter((part) => part.bins === null),
+      ]
     : parts;
   const traceParts = (await readTraceParts(db, range, hourly)).filter((part) => part.traces > 0);
 

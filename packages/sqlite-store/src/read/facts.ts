@@ -30,6 +30,11 @@ export interface FactQuery {
   sketches?: boolean;
   /** Parts must fall in hour buckets (hourly series): skip the daily rollups. Default false. */
   hourly?: boolean;
+  /**
+   * Read the raw observations of the partial hours at the edges. Default true; false when the
+   * caller already holds them (they are the same for the hourly and the daily plan).
+   */
+  edges?: boolean;
 }
 
 /**
@@ -43,6 +48,7 @@ export async function readFactParts(db: Db, query: FactQuery): Promise<FactPart[
   for (const { table, span } of rollupSpans(plan, { day: 'rollup_day', hour: 'rollup_hour' })) {
     parts.push(...(await readRollup(db, table, span, query)));
   }
+  if (query.edges === false) return parts;
   for (const span of plan.raw) parts.push(...(await readRaw(db, span, query)));
   return parts;
 }
@@ -154,8 +160,8 @@ export function emptyTotals(): FactTotals {
   };
 }
 
-/** Adds a part into totals. */
-export function addPart(totals: FactTotals, part: FactPart): void {
+/** Adds a part into totals, its latencies into their sketch unless `sketches` is false. */
+export function addPart(totals: FactTotals, part: FactPart, sketches = true): void {
   totals.calls += part.calls;
   totals.generations += part.generations;
   totals.errors += part.errors;
@@ -169,14 +175,21 @@ export function addPart(totals: FactTotals, part: FactPart): void {
     totals.lastSeenAt =
       totals.lastSeenAt === null ? part.maxStart : Math.max(totals.lastSeenAt, part.maxStart);
   }
+  if (!sketches) return;
   if (part.bins) totals.sketch.merge(part.bins);
   else if (part.latencyMs !== null) totals.sketch.add(part.latencyMs);
 }
 
-/** Totals grouped by a key; parts whose key is null are left out. */
+/**
+ * Totals grouped by a key; parts whose key is null are left out.
+ *
+ * @param sketches merge the parts' latency sketches (for percentiles). Default true; merging is
+ *   most of the grouping's cost, so groups that report no percentile skip it.
+ */
 export function groupParts<K>(
   parts: readonly FactPart[],
   key: (part: FactPart) => K | null,
+  sketches = true,
 ): Map<K, FactTotals> {
   const groups = new Map<K, FactTotals>();
   for (const part of parts) {
@@ -187,7 +200,7 @@ export function groupParts<K>(
       totals = emptyTotals();
       groups.set(k, totals);
     }
-    addPart(totals, part);
+    addPart(totals, part, sketches);
   }
   return groups;
 }
