@@ -22,8 +22,15 @@ export function runFed<T>(
 ): Promise<T> {
   let current = 0;
   const child = fork(entry, [], {
-    // The parent's loader and the source condition; --expose-gc so the child can collect between phases.
-    execArgv: ['--conditions=source', '--import', 'tsx', '--expose-gc'],
+    // tsx for the bench script itself; the packages it imports come from their built `dist`
+    // (as users run them) unless BENCH_SOURCE=1, so compiling sources is not counted in the
+    // child's memory; --expose-gc so the child can collect between phases.
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_SOURCE === '1' ? ['--conditions=source'] : []),
+    ],
     env: { ...process.env, BENCH_CHILD_INPUT: JSON.stringify(input) },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { StoreCounts, TouchedKeys } from '@cupid-dashboard/core';
-import { createSqliteStore } from '../src/index';
+import { createSqliteStore } from '@cupid-dashboard/sqlite-store';
 import { childInput, fedPages, finish } from './feed';
 import { ingestPages, type QueryFigures, timeQueries } from './ingest';
 
@@ -26,8 +26,12 @@ export interface StoreResult {
   rebuildMs: number;
   bytes: number;
   counts: StoreCounts;
-  /** Peak RSS after ingest, and over the whole run (queries and the rebuild included). */
+  /**
+   * Peak RSS after ingest, before the full rebuild (ingest, queries and additions), and over the
+   * whole run (the rebuild included).
+   */
   ingestPeakRssMb: number;
+  beforeRebuildPeakRssMb: number;
   peakRssMb: number;
 }
 
@@ -52,6 +56,7 @@ for await (const batch of fedPages()) {
   incremental.push(end - start);
   refreshOnly.push(end - written);
 }
+const beforeRebuildPeakRssMb = process.resourceUsage().maxRSS / 1024;
 const rebuildStart = performance.now();
 await store.refresh('all');
 const rebuildMs = performance.now() - rebuildStart;
@@ -70,6 +75,7 @@ finish({
   bytes: statSync(path).size,
   counts,
   ingestPeakRssMb,
+  beforeRebuildPeakRssMb,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
 } satisfies StoreResult);
 
