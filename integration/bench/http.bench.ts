@@ -146,13 +146,14 @@ async function loadStore(
     sessions: [],
     traces: [],
     observations: [],
+    scores: [],
   };
   let observations = 0;
   const flush = async () => {
     const { touched } = await store.upsert(page);
     await store.refresh(touched);
     observations += page.observations.length;
-    page = { sessions: [], traces: [], observations: [] };
+    page = { sessions: [], traces: [], observations: [], scores: [] };
   };
   for (const chunk of streamCupidDataset({ sessions, seed: 7, days: 30, end: now })) {
     (page.sessions as unknown[]).push(chunk.session);

@@ -78,6 +78,15 @@ export class LatencySketch {
     }
   }
 
+  /** Every used bucket as `[index, count]`, by index ascending. */
+  *entries(): Generator<[number, number]> {
+    const counts = this.counts ?? new Float64Array(0);
+    for (let i = 0; i < counts.length; i++) {
+      const count = counts[i] as number;
+      if (count !== 0) yield [this.offset + i, count];
+    }
+  }
+
   /** Total count. */
   get size(): number {
     let total = 0;

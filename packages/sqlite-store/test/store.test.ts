@@ -71,6 +71,7 @@ describe('createSqliteStore on a file', () => {
       '0001_initial',
       '0002_data_version',
       '0003_session_grams',
+      '0004_scores',
     ]);
     expect(await second.getSession({ id: 's' })).toMatchObject({ userId: 'u', cost: 0.5 });
     expect((await second.getSyncState()).watermark).toBe(42);
@@ -80,8 +81,8 @@ describe('createSqliteStore on a file', () => {
       expiresAt: 61_000,
     });
     expect(await second.counts()).toEqual({
-      records: { sessions: 0, traces: 1, observations: 1 },
-      derived: { sessions: 1, traces: 1, agents: 1, models: 0 },
+      records: { sessions: 0, traces: 1, observations: 1, scores: 0 },
+      derived: { sessions: 1, traces: 1, agents: 1, models: 0, scoreNames: 0 },
     });
     await second.close();
   });

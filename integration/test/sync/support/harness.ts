@@ -84,7 +84,13 @@ export async function expectCounts(store: DashboardStore, records: RecordSet) {
     sessions: records.sessions.length,
     traces: records.traces.length,
     observations: records.observations.length,
+    scores: 0,
   });
+}
+
+/** The store's record counts the truth implies (the sync does not read scores yet). */
+export function truthCounts(truth: Truth) {
+  return { ...truth.counts, scores: 0 };
 }
 
 export type { LangfuseSimulator };

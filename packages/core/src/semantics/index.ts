@@ -37,6 +37,12 @@ export {
   quantileFromCounts,
   withinPercentileTolerance,
 } from './percentiles';
+export {
+  SCORE_SKETCH_ZERO,
+  scoreBucketIndex,
+  scoreBucketValue,
+  withinScoreTolerance,
+} from './score-sketch';
 export { matchesSearch, normalizeSearchQuery, normalizeSearchText } from './search';
 export { generationSearchLines, sessionIdentText } from './search-lines';
 export {

@@ -75,6 +75,8 @@ export function latencyBucketValue(index: number): number {
  *
  * @param buckets bucket index → count (from {@link latencyBucketIndex}); merged sketches just add counts
  * @param p percent, 0–100
+ * @param representative a bucket's representative value; default the latency sketch's (`scoreBucketValue`
+ *   for the score sketch)
  * @example
  * const sketch = new Map<number, number>();
  * for (const ms of [120, 80, 3000]) sketch.set(latencyBucketIndex(ms), (sketch.get(latencyBucketIndex(ms)) ?? 0) + 1);
@@ -83,6 +85,7 @@ export function latencyBucketValue(index: number): number {
 export function quantileFromBuckets(
   buckets: ReadonlyMap<number, number>,
   p: number,
+  representative: (index: number) => number = latencyBucketValue,
 ): number | null {
   const entries = [...buckets.entries()]
     .filter(([, count]) => count > 0)
@@ -93,7 +96,7 @@ export function quantileFromBuckets(
   let seen = 0;
   for (const [index, count] of entries) {
     seen += count;
-    if (seen >= rank) return latencyBucketValue(index);
+    if (seen >= rank) return representative(index);
   }
   return null;
 }

@@ -24,6 +24,8 @@ export const QUERY_BOUNDS = Object.freeze({
   recentErrorsLimit: Object.freeze({ default: 10, min: 1, max: 100 }),
   /** Agents in the dashboard's top list. */
   topAgentsLimit: Object.freeze({ default: 5, min: 1, max: 50 }),
+  /** Sessions in a score's lowest-scoring list. */
+  lowestSessionsLimit: Object.freeze({ default: 10, min: 1, max: 100 }),
 } satisfies Record<string, QueryBound>);
 
 /** The name of a bounded parameter. */

@@ -15,6 +15,8 @@ import {
   type ResolvedAgentTimeSeriesParams,
   type ResolvedDashboardParams,
 } from './query-checks';
+import { checkScoreDetailParams, type ResolvedScoreDetailParams } from './score-checks';
+import type { ScoreDetail, ScoreSummary } from './scores';
 import type { SessionBatch, SessionCursor } from './session-scan';
 import {
   SESSION_SORT_KEYS,
@@ -67,6 +69,8 @@ export interface CheckedQueries {
   getAgentTimeSeries(query: ResolvedAgentTimeSeriesParams): Promise<AgentTimeSeriesPoint[] | null>;
   getModelUsage(range: TimeRange | undefined): Promise<ModelUsage[]>;
   getDashboard(query: ResolvedDashboardParams): Promise<DashboardMetrics>;
+  listScores(range: TimeRange | undefined): Promise<ScoreSummary[]>;
+  getScore(query: ResolvedScoreDetailParams): Promise<ScoreDetail | null>;
 }
 
 /**
@@ -126,5 +130,7 @@ export function checkedReads(queries: CheckedQueries, clock: () => EpochMs): Das
       queries.getAgentTimeSeries(checkAgentTimeSeriesParams(params)),
     getModelUsage: async (params = {}) => queries.getModelUsage(checkRange(params.range)),
     getDashboard: async (params = {}) => queries.getDashboard(checkDashboardParams(params, clock)),
+    listScores: async (params = {}) => queries.listScores(checkRange(params.range)),
+    getScore: async (params) => queries.getScore(checkScoreDetailParams(params)),
   };
 }

@@ -51,6 +51,21 @@ export {
   type ResolvedDashboardParams,
 } from './query-checks';
 export { planRange, type RangePlan, rollupSpans, type Span } from './range-plan';
+export { ScoreAccumulator, type ScoreRollupPart } from './score-accumulator';
+export { checkScoreDetailParams, type ResolvedScoreDetailParams } from './score-checks';
+export type {
+  ScoreBreakdown,
+  ScoreDetail,
+  ScoreDetailParams,
+  ScoreFact,
+  ScoreHistogramBin,
+  ScoreListParams,
+  ScoreSeriesPoint,
+  ScoreStats,
+  ScoreSummary,
+  ScoreValueCount,
+  SessionScoreMean,
+} from './scores';
 export { type SearchChange, SearchChanges } from './search-changes';
 export { seriesBucketStarts, seriesNeedsHours, timeBounds } from './series-buckets';
 export {

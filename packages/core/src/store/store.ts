@@ -13,6 +13,7 @@ import type { Page } from './common';
 import type { Conversation } from './conversation';
 import type { DashboardMetrics, DashboardParams, ModelUsageParams } from './dashboard';
 import type { DataSnapshot, DataVersion } from './data-version';
+import type { ScoreDetail, ScoreDetailParams, ScoreListParams, ScoreSummary } from './scores';
 import type { SessionBatch, SessionScanParams } from './session-scan';
 import type { SessionListParams, SessionRow, SessionStats, SessionStatsParams } from './sessions';
 import type { SyncLease, SyncState, SyncStatePatch } from './sync-state';
@@ -86,6 +87,14 @@ export interface DashboardReads {
    * of `previousRange` when given.
    */
   getDashboard(params?: DashboardParams): Promise<DashboardMetrics>;
+
+  // ── scores ────────────────────────────────────────────────────────────────────────────────
+
+  /** Every score name with a score in range, by name ascending (`compareIds`). */
+  listScores(params?: ScoreListParams): Promise<ScoreSummary[]>;
+
+  /** One score name in depth; null when it has no score in range. */
+  getScore(params: ScoreDetailParams): Promise<ScoreDetail | null>;
 }
 
 /**
@@ -119,6 +128,10 @@ export interface DashboardReads {
  *   sum and count, and latency sketch counts (`latencyBucketIndex`); days are sums of hours;
  * - ranges are arbitrary milliseconds: whole hours come from the rollups, the partial hours at
  *   the edges from the raw observations (indexed by start time).
+ * - per score name, UTC hour, data type and source: count, count and sum of the numbers, and the
+ *   score sketch counts of NUMERIC values (`scoreBucketIndex`); per name, hour and value the
+ *   count of BOOLEAN and CATEGORICAL values; each score row keeps its session
+ *   (`sessionId ?? trace(traceId).sessionId`), updated when its trace arrives or moves.
  * `refresh(touched)` recomputes the rows of exactly the touched sessions, traces and
  * agent/model hours.
  *

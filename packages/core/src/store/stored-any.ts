@@ -9,5 +9,5 @@ import type { UpsertResult } from './upsert';
  * if (storedAny(result)) await bumpDataVersion(db);
  */
 export function storedAny({ written }: UpsertResult): boolean {
-  return written.sessions + written.traces + written.observations > 0;
+  return written.sessions + written.traces + written.observations + written.scores > 0;
 }

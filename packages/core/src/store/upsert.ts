@@ -1,4 +1,5 @@
 import type { EpochMs, ObservationRecord, SessionRecord, TraceRecord } from '../domain/records';
+import type { ScoreRecord } from '../domain/score';
 
 /**
  * Records to write in one call. Every array is optional; order inside and across arrays does not
@@ -8,13 +9,20 @@ import type { EpochMs, ObservationRecord, SessionRecord, TraceRecord } from '../
  * `updatedAt` is null the one upserted last wins (so a batch may carry the same id twice and the
  * later element wins). `SessionRecord` has no `updatedAt`: the last upsert wins.
  *
+ * Scores follow the same rule (a score overwritten at the source comes again with the same id
+ * and a later `updatedAt`, and replaces ours). A score may arrive before the trace it links its
+ * session through; it is linked when the trace arrives, and follows the trace if its session
+ * changes. Scores touch no derived keys: a store keeps their rollups current as it writes them,
+ * and session rows read them at query time.
+ *
  * @example
- * await store.upsert({ traces: [trace], observations: [generation, span] });
+ * await store.upsert({ traces: [trace], observations: [generation, span], scores: [helpfulness] });
  */
 export interface UpsertBatch {
   sessions?: readonly SessionRecord[];
   traces?: readonly TraceRecord[];
   observations?: readonly ObservationRecord[];
+  scores?: readonly ScoreRecord[];
 }
 
 /** Record counts per entity. */
@@ -22,6 +30,7 @@ export interface EntityCounts {
   sessions: number;
   traces: number;
   observations: number;
+  scores: number;
 }
 
 /**
@@ -81,5 +90,7 @@ export interface StoreCounts {
     agents: number;
     /** Distinct non-null observation models. */
     models: number;
+    /** Distinct score names. */
+    scoreNames: number;
   };
 }

@@ -4,7 +4,8 @@ import type { UpsertBatch } from './upsert';
 /**
  * Checks every record of a batch before anything is written, so a bad batch writes nothing: ids
  * must be non-empty strings, and times (session `createdAt`; trace `timestamp`, `updatedAt`;
- * observation `startTime`, `endTime`, `updatedAt`) finite numbers, the nullable ones when not null.
+ * observation `startTime`, `endTime`, `updatedAt`; score `timestamp`, `updatedAt`) finite numbers,
+ * the nullable ones when not null; a score needs a non-empty name and a number or null `value`.
  * A NaN `updatedAt` would otherwise break the version rule, whose comparisons are all false on NaN.
  *
  * @throws {StoreError} `STORE_INVALID_RECORD` naming the first bad record and field
@@ -26,6 +27,16 @@ export function validateUpsertBatch(batch: UpsertBatch): void {
     requireTime(observation.startTime, 'observation', observation.id, 'startTime');
     requireOptionalTime(observation.endTime, 'observation', observation.id, 'endTime');
     requireOptionalTime(observation.updatedAt, 'observation', observation.id, 'updatedAt');
+  }
+  for (const score of batch.scores ?? []) {
+    requireId(score.id, 'score');
+    if (typeof score.name !== 'string' || score.name === '') {
+      throw new StoreError('STORE_INVALID_RECORD', `The score ${score.id} has no name`);
+    }
+    requireTime(score.timestamp, 'score', score.id, 'timestamp');
+    requireOptionalTime(score.updatedAt, 'score', score.id, 'updatedAt');
+    // A NaN value would poison every mean and sketch it is folded into.
+    requireOptionalTime(score.value, 'score', score.id, 'value');
   }
 }
 

@@ -35,6 +35,8 @@ const counts = z.object({
   sessions: z.number().int().nonnegative(),
   traces: z.number().int().nonnegative(),
   observations: z.number().int().nonnegative(),
+  // Checkpoints written before scores were synced have none.
+  scores: z.number().int().nonnegative().default(0),
 });
 
 const checkpointSchema = z.object({
@@ -81,7 +83,7 @@ export function newCheckpoint(mode: SyncApiMode, window: SyncWindow): SyncCheckp
     page: 1,
     done: false,
     pages: 0,
-    fetched: { sessions: 0, traces: 0, observations: 0 },
+    fetched: { sessions: 0, traces: 0, observations: 0, scores: 0 },
     skippedCount: 0,
     skippedIds: [],
   };

@@ -4,7 +4,7 @@ import type { EntityCounts } from '../store/upsert';
 import type { SyncRunResult, SyncStatusReport } from './sync-service';
 import type { SyncRunRecord } from './types';
 
-const ZERO: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
+const ZERO: EntityCounts = { sessions: 0, traces: 0, observations: 0, scores: 0 };
 
 /** The `lastRun` a result persists as. */
 export function runRecord(result: SyncRunResult): SyncRunRecord {

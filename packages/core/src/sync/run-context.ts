@@ -20,8 +20,8 @@ function add(into: EntityCounts, from: EntityCounts): void {
  * upserted but not checkpointed is simply read again on resume.
  */
 export class RunContext {
-  readonly written: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
-  readonly olderVersions: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
+  readonly written: EntityCounts = { sessions: 0, traces: 0, observations: 0, scores: 0 };
+  readonly olderVersions: EntityCounts = { sessions: 0, traces: 0, observations: 0, scores: 0 };
 
   constructor(
     readonly options: ResolvedSyncOptions,
@@ -63,6 +63,7 @@ export class RunContext {
       sessions: batch.sessions?.length ?? 0,
       traces: batch.traces?.length ?? 0,
       observations: batch.observations?.length ?? 0,
+      scores: batch.scores?.length ?? 0,
     });
     this.checkpoint = {
       ...previous,

@@ -72,7 +72,7 @@ export async function walkRun(
       startedAt,
       finishedAt: null,
       status: 'running',
-      counts: { sessions: 0, traces: 0, observations: 0 },
+      counts: { sessions: 0, traces: 0, observations: 0, scores: 0 },
       requests: 0,
       durationMs: null,
       error: null,
@@ -123,5 +123,6 @@ function sentByThisProcess(context: RunContext, resumedFrom: EntityCounts | null
     sessions: total.sessions - resumedFrom.sessions,
     traces: total.traces - resumedFrom.traces,
     observations: total.observations - resumedFrom.observations,
+    scores: total.scores - resumedFrom.scores,
   };
 }

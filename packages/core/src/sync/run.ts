@@ -79,7 +79,9 @@ export async function runSync(
     startedAt,
     finishedAt,
     durationMs: finishedAt - startedAt,
-    counts: checkpoint ? { ...checkpoint.fetched } : { sessions: 0, traces: 0, observations: 0 },
+    counts: checkpoint
+      ? { ...checkpoint.fetched }
+      : { sessions: 0, traces: 0, observations: 0, scores: 0 },
     requests: client.stats.requests - requestsAtStart,
     skipped: checkpoint
       ? { count: checkpoint.skippedCount, ids: [...checkpoint.skippedIds] }

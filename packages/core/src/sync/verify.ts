@@ -1,7 +1,7 @@
 import type { EntityCounts } from '../store/upsert';
 import type { SyncVerification } from './types';
 
-const KINDS = ['sessions', 'traces', 'observations'] as const;
+const KINDS = ['sessions', 'traces', 'observations', 'scores'] as const;
 
 /**
  * Compares the store's record counts with what a run fetched (see {@link SyncVerification}).

@@ -17,7 +17,7 @@ export function fakeSync(now: number) {
       startedAt: now,
       finishedAt: now + 1000,
       durationMs: 1000,
-      counts: { sessions: 1, traces: 2, observations: 3 },
+      counts: { sessions: 1, traces: 2, observations: 3, scores: 4 },
       requests: 4,
       skipped: { count: 0, ids: [] },
       error: null,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { verifyRun } from '../../src/sync/verify';
 
-const c = (sessions: number, traces: number, observations: number) => ({
+const c = (sessions: number, traces: number, observations: number, scores = 0) => ({
   sessions,
   traces,
   observations,
+  scores,
 });
 
 describe('verifyRun', () => {
@@ -19,7 +20,7 @@ describe('verifyRun', () => {
     });
     expect(v.ok).toBe(true);
     expect(v.summary).toBe(
-      'sessions: 2 fetched, 3 stored (+2); traces: 5 fetched, 7 stored (+4); observations: 40 fetched, 50 stored (+40)',
+      'sessions: 2 fetched, 3 stored (+2); traces: 5 fetched, 7 stored (+4); observations: 40 fetched, 50 stored (+40); scores: 0 fetched, 0 stored (+0)',
     );
   });
 

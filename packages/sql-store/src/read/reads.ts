@@ -53,6 +53,8 @@ export interface SqlQueries<D> {
     query: Args<'getDashboard'>[0],
     preset: DashboardPreset,
   ): Answer<'getDashboard'>;
+  listScores(db: D, range: Args<'listScores'>[0]): Answer<'listScores'>;
+  getScore(db: D, query: Args<'getScore'>[0]): Answer<'getScore'>;
 }
 
 /**
@@ -82,6 +84,8 @@ export function sqlReads<D>(
       getAgentTimeSeries: (query) => run((db) => q.getAgentTimeSeries(db, query)),
       getModelUsage: (range) => run((db) => q.getModelUsage(db, range)),
       getDashboard: (query) => run((db) => q.getDashboard(db, query, preset)),
+      listScores: (range) => run((db) => q.listScores(db, range)),
+      getScore: (query) => run((db) => q.getScore(db, query)),
     },
     clock,
   );

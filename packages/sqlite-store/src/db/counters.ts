@@ -6,6 +6,7 @@ export type CounterName =
   | 'sessions'
   | 'traces'
   | 'observations'
+  | 'scores'
   | 'derived_sessions'
   | 'derived_traces';
 
@@ -35,6 +36,7 @@ export async function readCounters(db: Db): Promise<Record<CounterName, number>>
     sessions: 0,
     traces: 0,
     observations: 0,
+    scores: 0,
     derived_sessions: 0,
     derived_traces: 0,
   };
@@ -52,4 +54,13 @@ export async function countRollupNames(db: Db): Promise<{ agents: number; models
     ])
     .executeTakeFirstOrThrow();
   return { agents: Number(names.agents), models: Number(names.models) };
+}
+
+/** Distinct score names the hourly score rollups hold. */
+export async function countScoreNames(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('score_hour')
+    .select(sql<number>`count(distinct name)`.as('names'))
+    .executeTakeFirstOrThrow();
+  return Number(row.names);
 }

@@ -321,11 +321,73 @@ const sessionGrams: Migration = {
   },
 };
 
+/**
+ * Langfuse scores: the records (each with its effective session, kept current as traces arrive)
+ * and their hourly rollups per name, data type and source (counts, sums, score sketch) and per
+ * name and value (counts of BOOLEAN and CATEGORICAL values).
+ */
+const scores: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('scores')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('data_type', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('value', 'real')
+      .addColumn('string_value', 'text')
+      .addColumn('timestamp', 'integer', (c) => c.notNull())
+      .addColumn('trace_id', 'text')
+      .addColumn('observation_id', 'text')
+      .addColumn('session_id', 'text')
+      .addColumn('eff_session_id', 'text')
+      .addColumn('updated_at', 'integer')
+      .addColumn('comment', 'text')
+      .addColumn('config_id', 'text')
+      .addColumn('environment', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('scores_name_time')
+      .on('scores')
+      .columns(['name', 'timestamp'])
+      .execute();
+    await db.schema.createIndex('scores_trace').on('scores').column('trace_id').execute();
+    await db.schema
+      .createIndex('scores_session')
+      .on('scores')
+      .columns(['eff_session_id', 'name'])
+      .execute();
+    await db.schema
+      .createTable('score_hour')
+      .addColumn('bucket', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('data_type', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('value_count', 'integer', (c) => c.notNull())
+      .addColumn('value_sum', 'real', (c) => c.notNull())
+      .addColumn('bins', 'blob', (c) => c.notNull())
+      .addPrimaryKeyConstraint('score_hour_pk', ['bucket', 'name', 'data_type', 'source'])
+      .modifyEnd(sql`without rowid`)
+      .execute();
+    await db.schema
+      .createTable('score_value_hour')
+      .addColumn('bucket', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('score_value_hour_pk', ['bucket', 'name', 'value'])
+      .modifyEnd(sql`without rowid`)
+      .execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001_initial': initial,
   '0002_data_version': dataVersion,
   '0003_session_grams': sessionGrams,
+  '0004_scores': scores,
 });
 
 /** Hands Kysely's `Migrator` the migrations defined in code (no files to ship or find). */

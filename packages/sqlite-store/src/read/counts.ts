@@ -1,5 +1,5 @@
 import type { StoreCounts } from '@cupid-dashboard/core';
-import { countRollupNames, readCounters } from '../db/counters';
+import { countRollupNames, countScoreNames, readCounters } from '../db/counters';
 import type { Db } from '../db/types';
 
 /** Stored and derived row counts: maintained counters plus distinct names of the daily rollups. */
@@ -11,12 +11,14 @@ export async function readCounts(db: Db): Promise<StoreCounts> {
       sessions: counters.sessions,
       traces: counters.traces,
       observations: counters.observations,
+      scores: counters.scores,
     },
     derived: {
       sessions: counters.derived_sessions,
       traces: counters.derived_traces,
       agents: names.agents,
       models: names.models,
+      scoreNames: await countScoreNames(db),
     },
   };
 }

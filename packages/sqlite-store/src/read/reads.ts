@@ -4,6 +4,7 @@ import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
+import { getScore, listScores } from './scores';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
@@ -32,6 +33,8 @@ export function sqliteReads(
       getAgentTimeSeries,
       getModelUsage,
       getDashboard,
+      listScores,
+      getScore,
     },
     preset,
     clock,

@@ -10,8 +10,8 @@ import { TraceChanges } from './trace-changes';
  */
 export class BatchState {
   readonly touched = new TouchedSet();
-  readonly written: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
-  readonly skipped: EntityCounts = { sessions: 0, traces: 0, observations: 0 };
+  readonly written: EntityCounts = { sessions: 0, traces: 0, observations: 0, scores: 0 };
+  readonly skipped: EntityCounts = { sessions: 0, traces: 0, observations: 0, scores: 0 };
   readonly search = new SearchChanges();
   readonly traceChanges = new TraceChanges();
   readonly index = new BatchIndex();
@@ -20,5 +20,6 @@ export class BatchState {
     sessions: 0,
     traces: 0,
     observations: 0,
+    scores: 0,
   };
 }

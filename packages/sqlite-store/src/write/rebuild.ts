@@ -10,6 +10,7 @@ import { countRollupNames } from '../db/counters';
 import { fromJson } from '../db/json';
 import type { Db } from '../db/types';
 import { applyRollupDeltas } from './apply-rollups';
+import { rebuildScores } from './rebuild-scores';
 import { RollupDeltas } from './rollup-deltas';
 import { FACT_COLUMNS, factOfRow } from './rows';
 import { refreshSessions } from './session-aggregates';
@@ -31,6 +32,8 @@ const DERIVED_TABLES = [
   'session_fts',
   'session_chars',
   'session_pairs',
+  'score_hour',
+  'score_value_hour',
   'counters',
 ] as const;
 
@@ -107,6 +110,7 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
       { name: 'derived_traces', value: traces },
     ])
     .execute();
+  await rebuildScores(db);
 
   const names = await countRollupNames(db);
   const hours = await db

@@ -14,7 +14,9 @@ export type RollupTableName =
   | 'trace_hour'
   | 'trace_day'
   | 'agent_sessions_hour'
-  | 'agent_sessions_day';
+  | 'agent_sessions_day'
+  | 'score_hour'
+  | 'score_value_hour';
 
 /** How many buckets one read of stored rollup rows takes. */
 const BUCKET_SLICE = 500;

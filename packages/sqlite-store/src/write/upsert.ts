@@ -5,6 +5,7 @@ import { BatchState } from './batch-state';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
 import { upsertObservationRecords } from './upsert-observations';
+import { relinkScores, upsertScoreRecords } from './upsert-scores';
 import { upsertSessionRecords } from './upsert-sessions';
 import { upsertTraceRecords } from './upsert-traces';
 
@@ -23,7 +24,13 @@ export async function upsertBatch(
   await upsertSessionRecords(db, state, batch.sessions ?? []);
   // Traces before observations: an observation without a session takes its trace's.
   await upsertTraceRecords(db, state, batch.traces ?? []);
+  // Scores stored before their trace (or before it moved) take its session now.
+  await relinkScores(
+    db,
+    (batch.traces ?? []).map((trace) => trace.id),
+  );
   await upsertObservationRecords(db, state, batch.observations ?? [], preset);
+  await upsertScoreRecords(db, state, batch.scores ?? []);
   await refreshDerived(db, state);
   return { written: state.written, skipped: state.skipped, touched: state.touched.toKeys() };
 }

@@ -110,12 +110,14 @@ export function createMemoryStore(options: DashboardStoreOptions = {}): Dashboar
             sessions: tables.sessions.size,
             traces: tables.traces.size,
             observations: tables.observations.size,
+            scores: tables.scores.size,
           },
           derived: {
             sessions: current.sessions.size,
             traces: current.traces.size,
             agents: current.agents.size,
             models: current.models.size,
+            scoreNames: new Set(current.scores.map((fact) => fact.record.name)).size,
           },
         };
       }),

@@ -1,8 +1,10 @@
 import type { EpochMs, ObservationRecord } from '../../domain/records';
+import type { ScoreRecord } from '../../domain/score';
 import type { DashboardPreset } from '../../presets/types';
 import { observationChapter } from '../../semantics/chapters';
 import { compareByStart, extractConversation } from '../../semantics/conversation';
 import { observationCost } from '../../semantics/cost';
+import { compareIds } from '../../semantics/ids';
 import { observationLatencyMs, traceLatencyMs } from '../../semantics/latency';
 import { effectiveSessionId } from '../../semantics/linking';
 import {
@@ -48,9 +50,20 @@ export interface TraceAggregate {
   cost: number;
 }
 
+/** A score with its session (its own, else its trace's) and the agent and model it judges. */
+export interface ScoreFactOf {
+  record: ScoreRecord;
+  sessionId: string | null;
+  /** The name and model of the observation it is attached to, when that observation is known. */
+  agent: string | null;
+  model: string | null;
+}
+
 /** Everything derived from the raw records. */
 export interface DerivedData {
   facts: ObservationFact[];
+  /** By timestamp, then id: the order every store folds a session's scores in. */
+  scores: ScoreFactOf[];
   sessions: Map<string, SessionAggregate>;
   traces: Map<string, TraceAggregate>;
   /** Agent → session → start of the agent's first call in that session. */
@@ -105,6 +118,7 @@ export function deriveData(tables: RecordTables, preset: DashboardPreset): Deriv
 
   return {
     facts,
+    scores: deriveScores(tables),
     sessions,
     traces: deriveTraces(tables, facts),
     firstCalls: deriveFirstCalls(sessions),
@@ -137,6 +151,22 @@ function factOf(
     latencyMs: observationLatencyMs(record),
     isError: record.level === 'ERROR',
   };
+}
+
+function deriveScores(tables: RecordTables): ScoreFactOf[] {
+  return [...tables.scores.values()]
+    .sort((a, b) => a.timestamp - b.timestamp || compareIds(a.id, b.id))
+    .map((record) => {
+      const trace = record.traceId === null ? undefined : tables.traces.get(record.traceId);
+      const observation =
+        record.observationId === null ? undefined : tables.observations.get(record.observationId);
+      return {
+        record,
+        sessionId: record.sessionId ?? trace?.sessionId ?? null,
+        agent: observation?.name ?? null,
+        model: observation?.model ?? null,
+      };
+    });
 }
 
 function deriveTraces(

@@ -17,6 +17,7 @@ import {
 } from './agent-queries';
 import { dashboardMetrics } from './dashboard-queries';
 import { type DerivedData, sessionConversation } from './derive';
+import { listScores, scoreDetail } from './score-queries';
 import {
   sessionMatches,
   sessionRow,
@@ -116,6 +117,10 @@ export function memoryReads(
       getModelUsage: (range) => use(() => modelUsage(factsInRange(data(), range))),
 
       getDashboard: (query) => use(() => dashboardMetrics(data(), preset, query)),
+
+      listScores: (range) => use(() => listScores(data(), range)),
+
+      getScore: (query) => use(() => scoreDetail(data(), query)),
     },
     clock,
   );

@@ -1,4 +1,5 @@
 import type { ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
+import type { ScoreRecord } from '../../domain/score';
 import { effectiveSessionId, replacesStored } from '../../semantics/linking';
 import { TouchedSet } from '../../store/touched';
 import type { UpsertBatch, UpsertResult } from '../../store/upsert';
@@ -12,14 +13,15 @@ export class RecordTables {
   readonly sessions = new Map<string, SessionRecord>();
   readonly traces = new Map<string, TraceRecord>();
   readonly observations = new Map<string, ObservationRecord>();
+  readonly scores = new Map<string, ScoreRecord>();
   private readonly observationsByTrace = new Map<string, Set<string>>();
 
   /** Applies a batch under the version rule; validates everything first so a bad batch writes nothing. */
   upsert(batch: UpsertBatch): UpsertResult {
     validateUpsertBatch(batch);
     const touched = new TouchedSet();
-    const written = { sessions: 0, traces: 0, observations: 0 };
-    const skipped = { sessions: 0, traces: 0, observations: 0 };
+    const written = { sessions: 0, traces: 0, observations: 0, scores: 0 };
+    const skipped = { sessions: 0, traces: 0, observations: 0, scores: 0 };
 
     for (const session of batch.sessions ?? []) {
       const stored = this.sessions.get(session.id);
@@ -36,6 +38,16 @@ export class RecordTables {
     for (const observation of batch.observations ?? []) {
       if (this.writeObservation(observation, touched)) written.observations++;
       else skipped.observations++;
+    }
+    // Scores link to their session through the trace at query time (see `deriveScores`), so one
+    // that arrives before its trace is linked once the trace is here.
+    for (const score of batch.scores ?? []) {
+      if (!replacesStored(score, this.scores.get(score.id))) {
+        skipped.scores++;
+        continue;
+      }
+      this.scores.set(score.id, structuredClone(score));
+      written.scores++;
     }
     return { written, skipped, touched: touched.toKeys() };
   }

@@ -1,4 +1,5 @@
 import { withinPercentileTolerance } from '../../semantics/percentiles';
+import { withinScoreTolerance } from '../../semantics/score-sketch';
 
 /** Keys whose values are percentiles: compared with the sketch tolerance, not exactly. */
 const PERCENTILE_KEYS = new Set([
@@ -10,13 +11,17 @@ const PERCENTILE_KEYS = new Set([
   'p95LatencyMs',
 ]);
 
+/** Keys whose values are score percentiles: compared with the score sketch's tolerance. */
+const SCORE_PERCENTILE_KEYS = new Set(['p50', 'p95']);
+
 /** Relative tolerance of sums and means of non-integers (summation order differs across stores). */
 export const FLOAT_RELATIVE_TOLERANCE = 1e-9;
 
 /**
  * The differences between a store's answer and the reference answer, as `path: detail` lines.
  * Integers compare exactly; other numbers within {@link FLOAT_RELATIVE_TOLERANCE}; values under a
- * percentile key within the percentile tolerance; everything else deeply and exactly (array
+ * percentile key within the percentile tolerance (score percentiles `p50`/`p95` within the score
+ * sketch's, and histogram bar edges `from`/`to` likewise); everything else deeply and exactly (array
  * order included).
  *
  * @example
@@ -31,7 +36,13 @@ export function differences(
   if (out.length >= 20) return out;
   const key = path.slice(path.lastIndexOf('.') + 1);
   if (typeof expected === 'number' || typeof actual === 'number') {
-    if (!numbersAgree(actual, expected, PERCENTILE_KEYS.has(key))) {
+    const tolerance = PERCENTILE_KEYS.has(key)
+      ? 'latency'
+      : SCORE_PERCENTILE_KEYS.has(key) ||
+          (path.includes('.histogram[') && (key === 'from' || key === 'to'))
+        ? 'score'
+        : 'exact';
+    if (!numbersAgree(actual, expected, tolerance)) {
       out.push(`${path}: expected ${String(expected)}, got ${String(actual)}`);
     }
     return out;
@@ -67,11 +78,16 @@ export function differences(
   return out;
 }
 
-function numbersAgree(actual: unknown, expected: unknown, percentile: boolean): boolean {
+function numbersAgree(
+  actual: unknown,
+  expected: unknown,
+  tolerance: 'latency' | 'score' | 'exact',
+): boolean {
   if (typeof actual !== 'number' || typeof expected !== 'number') {
-    return percentile && actual === null && expected === null;
+    return tolerance !== 'exact' && actual === null && expected === null;
   }
-  if (percentile) return withinPercentileTolerance(actual, expected);
+  if (tolerance === 'latency') return withinPercentileTolerance(actual, expected);
+  if (tolerance === 'score') return withinScoreTolerance(actual, expected);
   if (Number.isInteger(actual) && Number.isInteger(expected)) return actual === expected;
   return (
     Math.abs(actual - expected) <= FLOAT_RELATIVE_TOLERANCE * Math.max(Math.abs(expected), 1e-3)

@@ -1,4 +1,5 @@
 import type { EpochMs, ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
+import type { ScoreRecord } from '../../domain/score';
 
 /** 2026-11-20T10:00:00Z: the hand-made cases happen around it. */
 export const T0: EpochMs = Date.parse('2026-11-20T10:00:00Z');
@@ -61,4 +62,30 @@ export function trace(fields: Partial<TraceRecord> & { id: string }): TraceRecor
 /** A hand-made session record. */
 export function session(id: string, createdAt: EpochMs = T0): SessionRecord {
   return { id, createdAt, environment: 'default' };
+}
+
+/**
+ * A hand-made score: a NUMERIC `helpfulness` of 0.5 from an evaluator at `T0`, on nothing unless
+ * given.
+ *
+ * @example
+ * score({ id: 'sc1', traceId: 't1', value: 0.8 });
+ */
+export function score(fields: Partial<ScoreRecord> & { id: string }): ScoreRecord {
+  return {
+    name: 'helpfulness',
+    dataType: 'NUMERIC',
+    value: 0.5,
+    stringValue: null,
+    source: 'EVAL',
+    traceId: null,
+    observationId: null,
+    sessionId: null,
+    timestamp: T0,
+    comment: null,
+    configId: null,
+    environment: 'default',
+    updatedAt: null,
+    ...fields,
+  };
 }

@@ -1,4 +1,5 @@
 import type { ObservationRecord, SessionRecord, TraceRecord } from '../../domain/records';
+import type { ScoreRecord } from '../../domain/score';
 import type { DashboardStore } from '../../store/store';
 import { TouchedSet } from '../../store/touched';
 import { seededRandom } from '../dataset/prng';
@@ -18,20 +19,25 @@ export async function loadInOrder(store: DashboardStore, dataset: CupidDataset):
     sessions: dataset.sessions,
     traces: dataset.traces,
     observations: dataset.observations,
+    scores: dataset.scores,
   });
-  if (dataset.lateUpdates.length > 0) await store.upsert({ observations: dataset.lateUpdates });
+  if (dataset.lateUpdates.length > 0 || dataset.lateScores.length > 0) {
+    await store.upsert({ observations: dataset.lateUpdates, scores: dataset.lateScores });
+  }
   await store.refresh();
 }
 
 type Item =
   | { kind: 'session'; record: SessionRecord }
   | { kind: 'trace'; record: TraceRecord }
-  | { kind: 'observation'; record: ObservationRecord };
+  | { kind: 'observation'; record: ObservationRecord }
+  | { kind: 'score'; record: ScoreRecord };
 
 /**
  * Loads a dataset the way a flaky sync delivers it: shuffled across entities (observations before
  * their traces), in uneven batches, some records twice, late versions interleaved, first versions
- * of late records delivered again after their late version (stale, must be skipped), and a refresh
+ * of late records delivered again after their late version (stale, must be skipped), scores
+ * before their traces and overwritten scores after their first version, and a refresh
  * after some batches with exactly the keys those batches touched. The end state must equal
  * {@link loadInOrder}'s.
  */
@@ -45,6 +51,7 @@ export async function loadShuffled(
     ...dataset.sessions.map((record) => ({ kind: 'session' as const, record })),
     ...dataset.traces.map((record) => ({ kind: 'trace' as const, record })),
     ...dataset.observations.map((record) => ({ kind: 'observation' as const, record })),
+    ...dataset.scores.map((record) => ({ kind: 'score' as const, record })),
   ];
   // Re-deliveries of unchanged records: harmless whatever their updatedAt.
   const duplicates = items.filter(() => next() < 0.1);
@@ -61,6 +68,17 @@ export async function loadShuffled(
     const stale = firstVersions.get(late.id);
     if (stale && next() < 0.5) items.splice(at + 1, 0, { kind: 'observation', record: stale });
   }
+  // Late scores and overwrites likewise: after any first version, the stale one again sometimes.
+  const firstScores = new Map(dataset.scores.map((s) => [s.id, s]));
+  for (const late of dataset.lateScores) {
+    const firstIndex = items.findIndex(
+      (item) => item.kind === 'score' && item.record.id === late.id,
+    );
+    const at = firstIndex + 1 + Math.floor(next() * (items.length - firstIndex));
+    items.splice(at, 0, { kind: 'score', record: late });
+    const stale = firstScores.get(late.id);
+    if (stale && next() < 0.5) items.splice(at + 1, 0, { kind: 'score', record: stale });
+  }
 
   let pending = new TouchedSet();
   for (let start = 0; start < items.length; ) {
@@ -71,6 +89,7 @@ export async function loadShuffled(
       sessions: batch.flatMap((item) => (item.kind === 'session' ? [item.record] : [])),
       traces: batch.flatMap((item) => (item.kind === 'trace' ? [item.record] : [])),
       observations: batch.flatMap((item) => (item.kind === 'observation' ? [item.record] : [])),
+      scores: batch.flatMap((item) => (item.kind === 'score' ? [item.record] : [])),
     });
     pending.addAll(result.touched);
     if (next() < 0.3) {

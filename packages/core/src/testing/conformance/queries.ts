@@ -138,6 +138,20 @@ export function differentialQueries(
       s.getAgentTimeSeries({ name, bucket: 'day', timeZone: 'Europe/Berlin' }),
     );
   }
+  const scoreNames = [...new Set(dataset.scores.map((score) => score.name))].sort();
+  for (const [name, range] of Object.entries(ranges)) {
+    add(`listScores range ${name}`, (s) => s.listScores({ range }));
+  }
+  for (const name of [...scoreNames, 'no-such-score']) {
+    add(`getScore ${name} by day`, (s) => s.getScore({ name, lowestSessionsLimit: 100 }));
+    add(`getScore ${name} 24h by hour`, (s) =>
+      s.getScore({ name, range: ranges['24h'], bucket: 'hour', lowestSessionsLimit: 5 }),
+    );
+    add(`getScore ${name} middle third, unaligned`, (s) =>
+      s.getScore({ name, range: ranges['middle third, unaligned'] }),
+    );
+    add(`getScore ${name} by Berlin day`, (s) => s.getScore({ name, timeZone: 'Europe/Berlin' }));
+  }
   const busiest = agents[0];
   if (busiest !== undefined) {
     add(`getAgentTimeSeries ${busiest} 24h by hour`, (s) =>

@@ -6,6 +6,7 @@ import { handComputedCases } from './cases/hand-computed';
 import { largeInputCases } from './cases/large-inputs';
 import { lifecycleCases } from './cases/lifecycle';
 import { scanCases } from './cases/scan';
+import { scoreCases } from './cases/scores';
 import { searchCases } from './cases/search';
 import { syncStateCases } from './cases/sync-state';
 import { timeZoneCases } from './cases/time-zones';
@@ -74,6 +75,7 @@ export function storeConformanceSuite(
     lifecycleCases(open);
     searchCases(open);
     scanCases(open);
+    scoreCases(open);
     handComputedCases(open);
     timeZoneCases(open);
     if (options.largeInputs ?? true) largeInputCases(open);

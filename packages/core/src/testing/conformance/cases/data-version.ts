@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardStore } from '../../../store/store';
-import { HOUR, observation, T0 } from '../fixtures';
+import { HOUR, observation, score, T0 } from '../fixtures';
 import type { OpenSibling, OpenStore } from '../open-store';
 
 const call = (id: string, updatedAt: number | null = null) =>
@@ -50,6 +50,13 @@ export function dataVersionCases(open: OpenStore, openSibling: OpenSibling | und
       await expectNew();
       await store.upsert({ sessions: [{ id: 's-x', createdAt: T0, environment: 'default' }] });
       await expectNew();
+      await store.upsert({ scores: [score({ id: 'sc', updatedAt: 5 })] });
+      await expectNew();
+      // A score overwritten at the source is a new stored version; its older version stores nothing.
+      await store.upsert({ scores: [score({ id: 'sc', value: 0.9, updatedAt: 6 })] });
+      await expectNew();
+      await store.upsert({ scores: [score({ id: 'sc', updatedAt: 5 })] });
+      expect(seen).toContain(await store.getDataVersion());
       await store.refresh('all');
       await expectNew();
       await store.saveSyncState({ status: 'running' });

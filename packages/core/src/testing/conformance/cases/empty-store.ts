@@ -30,6 +30,7 @@ export function emptyStoreCases(open: OpenStore): void {
       expect(stats.funnel.every((step) => step.sessions === 0 && step.rate === 0)).toBe(true);
       expect(await store.listAgents()).toEqual([]);
       expect(await store.getModelUsage()).toEqual([]);
+      expect(await store.listScores()).toEqual([]);
       const dashboard = await store.getDashboard();
       expect(dashboard.kpis).toMatchObject({
         sessions: 0,
@@ -41,8 +42,8 @@ export function emptyStoreCases(open: OpenStore): void {
       expect(dashboard.timeSeries).toEqual([]);
       expect(dashboard.topAgents).toEqual([]);
       expect(await store.counts()).toEqual({
-        records: { sessions: 0, traces: 0, observations: 0 },
-        derived: { sessions: 0, traces: 0, agents: 0, models: 0 },
+        records: { sessions: 0, traces: 0, observations: 0, scores: 0 },
+        derived: { sessions: 0, traces: 0, agents: 0, models: 0, scoreNames: 0 },
       });
     });
 
@@ -52,6 +53,7 @@ export function emptyStoreCases(open: OpenStore): void {
       expect(await store.getConversation({ sessionId: 'missing' })).toBeNull();
       expect(await store.getAgent({ name: 'missing' })).toBeNull();
       expect(await store.getAgentTimeSeries({ name: 'missing', bucket: 'hour' })).toBeNull();
+      expect(await store.getScore({ name: 'missing' })).toBeNull();
     });
 
     it('zero-fills a bounded dashboard series', async () => {

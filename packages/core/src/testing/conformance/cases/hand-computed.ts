@@ -266,8 +266,8 @@ export function handComputedCases(open: OpenStore): void {
     it('counts records and derived rows', async () => {
       const store = await load();
       expect(await store.counts()).toEqual({
-        records: { sessions: 1, traces: 3, observations: 6 },
-        derived: { sessions: 3, traces: 4, agents: 6, models: 2 },
+        records: { sessions: 1, traces: 3, observations: 6, scores: 0 },
+        derived: { sessions: 3, traces: 4, agents: 6, models: 2, scoreNames: 0 },
       });
     });
   });

@@ -51,8 +51,8 @@ export function largeInputCases(open: OpenStore): void {
       expect(result.touched.sessionIds).toHaveLength(50);
       await store.refresh(result.touched);
       expect(await store.counts()).toEqual({
-        records: { sessions: 0, traces: 0, observations: 5000 },
-        derived: { sessions: 50, traces: 500, agents: 7, models: 3 },
+        records: { sessions: 0, traces: 0, observations: 5000, scores: 0 },
+        derived: { sessions: 50, traces: 500, agents: 7, models: 3, scoreNames: 0 },
       });
       const stats = await store.getSessionStats();
       expect(stats.total).toBe(50);

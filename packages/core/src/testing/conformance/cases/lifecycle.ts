@@ -94,7 +94,12 @@ export function lifecycleCases(open: OpenStore): void {
         expect(await codeOf(store.upsert(batch)), label).toBe('STORE_INVALID_RECORD');
       }
       await store.refresh();
-      expect((await store.counts()).records).toEqual({ sessions: 0, traces: 0, observations: 0 });
+      expect((await store.counts()).records).toEqual({
+        sessions: 0,
+        traces: 0,
+        observations: 0,
+        scores: 0,
+      });
     });
 
     it('rejects every call with STORE_UNAVAILABLE once closed', async () => {

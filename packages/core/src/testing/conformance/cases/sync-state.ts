@@ -19,7 +19,7 @@ export function syncStateCases(open: OpenStore): void {
         startedAt: 1000,
         finishedAt: 5000,
         status: 'success' as const,
-        counts: { sessions: 1, traces: 2, observations: 3 },
+        counts: { sessions: 1, traces: 2, observations: 3, scores: 4 },
         requests: 4,
         durationMs: 4000,
         error: null,

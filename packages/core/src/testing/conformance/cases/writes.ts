@@ -12,7 +12,7 @@ export function writeCases(open: OpenStore): void {
       await once.upsert(scenarioBatch());
       await twice.upsert(scenarioBatch());
       const second = await twice.upsert(scenarioBatch());
-      expect(second.written).toEqual({ sessions: 1, traces: 3, observations: 6 });
+      expect(second.written).toEqual({ sessions: 1, traces: 3, observations: 6, scores: 0 });
       await once.refresh();
       await twice.refresh();
       expect(await twice.counts()).toEqual(await once.counts());

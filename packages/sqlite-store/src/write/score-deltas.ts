@@ -1,0 +1,150 @@
+import { bucketStart, scoreBucketIndex } from '@cupid-dashboard/core';
+import type { ScoreHourTable, ScoreValueHourTable } from '../db/schema';
+import type { Db } from '../db/types';
+import { LatencySketch } from '../sketch';
+import { writeRollupDeltas } from './rollup-writer';
+
+/** What a score adds to the rollups: the columns of a stored score row they read. */
+export interface ScoreFactRow {
+  name: string;
+  data_type: string;
+  source: string;
+  value: number | null;
+  string_value: string | null;
+  timestamp: number;
+}
+
+/** The score row columns {@link ScoreFactRow} is made of. */
+export const SCORE_FACT_COLUMNS = [
+  'name',
+  'data_type',
+  'source',
+  'value',
+  'string_value',
+  'timestamp',
+] as const;
+
+interface HourDelta {
+  bucket: number;
+  name: string;
+  dataType: string;
+  source: string;
+  count: number;
+  valueCount: number;
+  valueSum: number;
+  sketch: LatencySketch;
+}
+
+interface ValueDelta {
+  bucket: number;
+  name: string;
+  value: string;
+  count: number;
+}
+
+const SEPARATOR = '\u0000';
+const HOUR_COLUMNS = [
+  'bucket',
+  'name',
+  'data_type',
+  'source',
+  'count',
+  'value_count',
+  'value_sum',
+  'bins',
+] as const;
+
+/**
+ * A batch's changes to the score rollups: every replaced version out (`sign` -1), every final
+ * version in (+1), per hour, name, data type and source, and per hour, name and value.
+ *
+ * @example
+ * const deltas = new ScoreDeltas();
+ * deltas.apply(storedRow, -1);
+ * deltas.apply(newRow, 1);
+ * await deltas.write(db);
+ */
+export class ScoreDeltas {
+  readonly hours = new Map<string, HourDelta>();
+  readonly values = new Map<string, ValueDelta>();
+
+  apply(score: ScoreFactRow, sign: 1 | -1): void {
+    const bucket = bucketStart(score.timestamp, 'hour');
+    const key = [bucket, score.name, score.data_type, score.source].join(SEPARATOR);
+    let delta = this.hours.get(key);
+    if (!delta) {
+      delta = {
+        bucket,
+        name: score.name,
+        dataType: score.data_type,
+        source: score.source,
+        count: 0,
+        valueCount: 0,
+        valueSum: 0,
+        sketch: new LatencySketch(),
+      };
+      this.hours.set(key, delta);
+    }
+    delta.count += sign;
+    if (score.value !== null) {
+      delta.valueCount += sign;
+      delta.valueSum += sign * score.value;
+      if (score.data_type === 'NUMERIC') delta.sketch.addIndex(scoreBucketIndex(score.value), sign);
+    }
+    if (score.data_type !== 'NUMERIC' && score.string_value !== null) {
+      const valueKey = [bucket, score.name, score.string_value].join(SEPARATOR);
+      const value = this.values.get(valueKey) ?? {
+        bucket,
+        name: score.name,
+        value: score.string_value,
+        count: 0,
+      };
+      value.count += sign;
+      this.values.set(valueKey, value);
+    }
+  }
+
+  /** Adds the deltas to the stored rollup rows (rows left empty are deleted). */
+  async write(db: Db): Promise<void> {
+    await writeRollupDeltas(
+      db,
+      { table: 'score_hour', key: HOUR_COLUMNS.slice(0, 4), columns: HOUR_COLUMNS },
+      this.hours,
+      (row) => [row.bucket, row.name, row.data_type, row.source].join(SEPARATOR),
+      addHourDelta,
+    );
+    await writeRollupDeltas(
+      db,
+      {
+        table: 'score_value_hour',
+        key: ['bucket', 'name', 'value'],
+        columns: ['bucket', 'name', 'value', 'count'],
+      },
+      this.values,
+      (row) => [row.bucket, row.name, row.value].join(SEPARATOR),
+      (row, delta): ScoreValueHourTable | null => {
+        const count = (row?.count ?? 0) + delta.count;
+        return count > 0 ? { ...delta, count } : null;
+      },
+    );
+  }
+}
+
+function addHourDelta(row: ScoreHourTable | undefined, delta: HourDelta): ScoreHourTable | null {
+  const count = (row?.count ?? 0) + delta.count;
+  if (count <= 0) return null;
+  const sketch = LatencySketch.decode(row?.bins);
+  sketch.merge(delta.sketch);
+  const valueCount = (row?.value_count ?? 0) + delta.valueCount;
+  return {
+    bucket: delta.bucket,
+    name: delta.name,
+    data_type: delta.dataType,
+    source: delta.source,
+    count,
+    value_count: valueCount,
+    // Exactly 0 once no number is left, not the float residue of adding and removing.
+    value_sum: valueCount === 0 ? 0 : (row?.value_sum ?? 0) + delta.valueSum,
+    bins: sketch.encode(),
+  };
+}

@@ -1,0 +1,123 @@
+import type { ScoreRecord } from '@cupid-dashboard/core';
+import { sql } from 'kysely';
+import { chunks } from '../chunks';
+import { bulkInsert } from '../db/bulk-insert';
+import { replaceAllButKey } from '../db/replace-all-but-key';
+import type { ScoreTable } from '../db/schema';
+import type { Db } from '../db/types';
+import type { BatchState } from './batch-state';
+import { SCORE_FACT_COLUMNS, ScoreDeltas } from './score-deltas';
+import { pickWinners, readByIds } from './versions';
+
+const SCORE_COLUMNS: readonly (keyof ScoreTable & string)[] = [
+  'id',
+  'name',
+  'data_type',
+  'source',
+  'value',
+  'string_value',
+  'timestamp',
+  'trace_id',
+  'observation_id',
+  'session_id',
+  'eff_session_id',
+  'updated_at',
+  'comment',
+  'config_id',
+  'environment',
+];
+
+const upsertScores = bulkInsert<ScoreTable>(SCORE_COLUMNS, (db, rows) =>
+  db
+    .insertInto('scores')
+    .values(rows)
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(replaceAllButKey(SCORE_COLUMNS))),
+);
+
+/**
+ * Writes the batch's score versions that win (core's version rule), each linked to its session
+ * (its own, else its trace's as stored now), and moves the rollups from every stored version
+ * replaced to its final one. Run after the batch's traces, so a trace in the same batch links.
+ */
+export async function upsertScoreRecords(
+  db: Db,
+  state: BatchState,
+  scores: readonly ScoreRecord[],
+): Promise<void> {
+  if (scores.length === 0) return;
+  const stored = await readByIds(
+    scores.map((score) => score.id),
+    (slice) =>
+      db
+        .selectFrom('scores')
+        .select(['id', 'updated_at', ...SCORE_FACT_COLUMNS])
+        .where('id', 'in', slice)
+        .execute(),
+  );
+  const { finals, skipped } = pickWinners(
+    scores,
+    (id) => {
+      const row = stored.get(id);
+      return row && { updatedAt: row.updated_at };
+    },
+    () => state.written.scores++,
+  );
+  state.skipped.scores += skipped;
+  const traceSessions = await readByIds(
+    [...finals.values()].flatMap((s) => (s.sessionId === null && s.traceId ? [s.traceId] : [])),
+    (slice) =>
+      db.selectFrom('traces').select(['id', 'session_id']).where('id', 'in', slice).execute(),
+  );
+  const deltas = new ScoreDeltas();
+  const rows: ScoreTable[] = [];
+  for (const score of finals.values()) {
+    const before = stored.get(score.id);
+    if (before) deltas.apply(before, -1);
+    else state.created.scores++;
+    const traceSession = score.traceId === null ? null : traceSessions.get(score.traceId);
+    const row = scoreRow(score, score.sessionId ?? traceSession?.session_id ?? null);
+    deltas.apply(row, 1);
+    rows.push(row);
+  }
+  await upsertScores(db, rows);
+  await deltas.write(db);
+}
+
+/**
+ * Re-links the scores of some traces without a session of their own to each trace's session as
+ * stored now: a score that arrived before its trace, or whose trace moved.
+ */
+export async function relinkScores(db: Db, traceIds: Iterable<string>): Promise<void> {
+  for (const slice of chunks([...new Set(traceIds)], 500)) {
+    await db
+      .updateTable('scores')
+      .set({
+        eff_session_id: sql<
+          string | null
+        >`(select t.session_id from traces t where t.id = scores.trace_id)`,
+      })
+      .where('trace_id', 'in', slice)
+      .where('session_id', 'is', null)
+      .execute();
+  }
+}
+
+function scoreRow(score: ScoreRecord, effSessionId: string | null): ScoreTable {
+  return {
+    id: score.id,
+    name: score.name,
+    data_type: score.dataType,
+    source: score.source,
+    value: score.value,
+    string_value: score.stringValue,
+    timestamp: score.timestamp,
+    trace_id: score.traceId,
+    observation_id: score.observationId,
+    session_id: score.sessionId,
+    eff_session_id: effSessionId,
+    updated_at: score.updatedAt,
+    comment: score.comment,
+    config_id: score.configId,
+    environment: score.environment,
+  };
+}
