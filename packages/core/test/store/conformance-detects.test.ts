@@ -11,6 +11,7 @@ import {
 } from '../../src/testing/index';
 
 // The suite is only worth something if it fails wrong stores: these mutants must be caught.
+// Each case loads the dataset and asks every query more than once: minutes on a loaded machine.
 
 const shaped = buildDataset({
   name: 'detect',
@@ -43,7 +44,7 @@ describe('the differential checks', () => {
     const store = createMemoryStore(context);
     await loadShuffled(store, shaped.dataset, 1);
     expect(await failingQueries(store)).toEqual([]);
-  });
+  }, 120_000);
 
   it('catch a store that ignores updatedAt (stale versions win)', async () => {
     const inner = createMemoryStore(context);
@@ -61,7 +62,7 @@ describe('the differential checks', () => {
     await loadShuffled(careless, shaped.dataset, 1);
     const failing = await failingQueries(careless);
     expect(failing.some((label) => label.startsWith('getSessionStats'))).toBe(true);
-  });
+  }, 120_000);
 
   it('catch a cost off by 0.1% but accept percentiles within the 1% sketch bound', async () => {
     const store = createMemoryStore(context);
@@ -84,7 +85,7 @@ describe('the differential checks', () => {
       },
     }));
     expect(await failingQueries(wrong)).toContain('listAgents range all');
-  });
+  }, 120_000);
 
   it('catch a status judged at the wrong time', async () => {
     const store = createMemoryStore(context);
@@ -95,5 +96,5 @@ describe('the differential checks', () => {
         store.listSessions({ ...params, now: (params?.now ?? shaped.now) + 1 }),
     };
     expect(await failingQueries(late)).toContain('listSessions status active at probe 0');
-  });
+  }, 120_000);
 });
