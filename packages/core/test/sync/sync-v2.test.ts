@@ -30,6 +30,7 @@ describe('sync in v2 mode', () => {
       sessions: dataset.sessions.length,
       traces: dataset.traces.length,
       observations: n,
+      scores: 0,
     });
 
     const state = await store.getSyncState();
