@@ -40,7 +40,9 @@ describe('createSqliteStore on a file', () => {
     // The file as the previous schema left it: no grams, the migration not run.
     const raw = new Database(path);
     raw.exec(
-      `drop table session_chars; drop table session_pairs; delete from kysely_migration where name = '0003_session_grams'`,
+      `drop table session_chars; drop table session_pairs; drop table scores; drop table score_hour;
+       drop table score_value_hour; delete from counters where name = 'scores';
+       delete from kysely_migration where name in ('0003_session_grams', '0004_scores')`,
     );
     raw.close();
 
