@@ -53,6 +53,20 @@ export {
 export { planRange, type RangePlan, rollupSpans, type Span } from './range-plan';
 export { ScoreAccumulator, type ScoreRollupPart } from './score-accumulator';
 export { checkScoreDetailParams, type ResolvedScoreDetailParams } from './score-checks';
+export {
+  type ScoreDetailReads,
+  type ScoreObservationGroup,
+  scoreDetailOf,
+} from './score-detail-parts';
+export {
+  foldScoreParts,
+  rawScorePart,
+  type ScoreBinPart,
+  type ScorePart,
+  type ScoreParts,
+  type ScoreValuePart,
+} from './score-parts';
+export { type ScoreRollupKeys, scoreRollupKeys } from './score-rollup-keys';
 export type {
   ScoreBreakdown,
   ScoreDetail,

@@ -1,7 +1,8 @@
 import type { ScoreDataType, ScoreSource } from '../domain/score';
 import { compareIds } from '../semantics/ids';
 import { nearestRank, quantileFromBuckets } from '../semantics/percentiles';
-import { scoreBucketIndex, scoreBucketValue } from '../semantics/score-sketch';
+import { scoreBucketValue } from '../semantics/score-sketch';
+import { scoreRollupKeys } from './score-rollup-keys';
 import type {
   ScoreFact,
   ScoreHistogramBin,
@@ -52,20 +53,19 @@ export class ScoreAccumulator {
 
   /** Adds one score. */
   add(fact: ScoreFact): void {
+    const keys = scoreRollupKeys(fact);
     this.addPart({
       dataType: fact.dataType,
       source: fact.source,
       count: 1,
-      valueCount: fact.value === null ? 0 : 1,
-      valueSum: fact.value ?? 0,
+      valueCount: keys.number === null ? 0 : 1,
+      valueSum: keys.number ?? 0,
     });
-    if (fact.dataType === 'NUMERIC' && fact.value !== null) {
-      this.addBucket(scoreBucketIndex(fact.value), 1);
-      this.numbers?.push(fact.value);
+    if (keys.sketchIndex !== null) {
+      this.addBucket(keys.sketchIndex, 1);
+      this.numbers?.push(fact.value as number);
     }
-    if (fact.dataType !== 'NUMERIC' && fact.stringValue !== null) {
-      this.addValue(fact.stringValue, 1);
-    }
+    if (keys.countedValue !== null) this.addValue(keys.countedValue, 1);
   }
 
   /** Adds a rollup row's counts and sums. */

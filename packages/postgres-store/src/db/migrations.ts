@@ -9,6 +9,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely
 import { addBucketRollups } from './migration-bucket-rollups';
 import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
+import { addScores } from './migration-scores';
 import { keepSketchesByAgent } from './migration-sketch-agents';
 
 // Migrations see the database untyped: they create the tables the typed schema describes.
@@ -149,6 +150,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0003_incremental_aggregates': { up: addIncrementalAggregates },
   '0004_trace_and_first_call_rollups': { up: addBucketRollups },
   '0005_sketches_by_agent': { up: keepSketchesByAgent },
+  '0006_scores': { up: addScores },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

@@ -28,6 +28,10 @@ export interface StoreSchema extends SyncTables {
   trace_day: TraceRollupTable;
   agent_first_hour: FirstCallRollupTable;
   agent_first_day: FirstCallRollupTable;
+  scores: ScoreTable;
+  score_hour: ScoreHourTable;
+  score_hour_bins: ScoreHourBinTable;
+  score_value_hour: ScoreValueHourTable;
 }
 
 /** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
@@ -149,4 +153,56 @@ export interface FirstCallRollupTable {
   agent: string;
   bucket: Num;
   sessions: Num;
+}
+/**
+ * A Langfuse score, its columns as the queries read them. `sketch_bin` and `counted_value` are
+ * where core's `scoreRollupKeys` counts it, worked out at write time so the rollups add up in SQL.
+ */
+export interface ScoreTable {
+  id: string;
+  name: string;
+  data_type: string;
+  source: string;
+  value: number | null;
+  string_value: string | null;
+  timestamp: Num;
+  trace_id: string | null;
+  observation_id: string | null;
+  session_id: string | null;
+  /** `session_id ?? trace.session_id`, kept current when a trace arrives or moves. */
+  eff_session_id: string | null;
+  updated_at: Num | null;
+  comment: string | null;
+  config_id: string | null;
+  environment: string;
+  sketch_bin: number | null;
+  counted_value: string | null;
+}
+
+/** What the scores of one UTC hour × name × data type × source add up to. */
+export interface ScoreHourTable {
+  bucket: Num;
+  name: string;
+  data_type: string;
+  source: string;
+  count: Num;
+  /** Scores with a number, and the sum of those numbers. */
+  value_count: Num;
+  value_sum: number;
+}
+
+/** How many NUMERIC values of one hour × name fall in one score sketch bin. */
+export interface ScoreHourBinTable {
+  bucket: Num;
+  name: string;
+  bin: number;
+  count: Num;
+}
+
+/** How many BOOLEAN or CATEGORICAL scores of one hour × name have one value. */
+export interface ScoreValueHourTable {
+  bucket: Num;
+  name: string;
+  value: string;
+  count: Num;
 }

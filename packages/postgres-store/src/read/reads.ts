@@ -4,6 +4,7 @@ import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, listAgents, modelUsage } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
+import { getScore, listScores } from './scores';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
@@ -31,6 +32,8 @@ export function postgresReads(
       getAgentTimeSeries,
       getModelUsage: (db, range) => modelUsage(db, range, 'cost'),
       getDashboard,
+      listScores,
+      getScore,
     },
     preset,
     clock,

@@ -1,5 +1,5 @@
 import type { BucketSize } from '@cupid-dashboard/core';
-import { type Expression, sql } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
 
@@ -34,6 +34,8 @@ export interface RollupTarget {
   key: readonly string[];
   sums: readonly string[];
   counted: string;
+  /** Sums set another way than stored + delta (e.g. cleared of float residue); by column. */
+  set?: Readonly<Record<string, RawBuilder<unknown>>>;
 }
 
 /** The fact rollup (`kind` facts) or latency sketch (`bins`) table of one size. */
@@ -75,7 +77,8 @@ export async function addToRollup(
           Object.fromEntries(
             sums.map((column) => [
               column,
-              sql`${sql.ref(`${table}.${column}`)} + excluded.${sql.ref(column)}`,
+              target.set?.[column] ??
+                sql`${sql.ref(`${table}.${column}`)} + excluded.${sql.ref(column)}`,
             ]),
           ),
         ),

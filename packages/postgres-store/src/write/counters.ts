@@ -6,6 +6,7 @@ export type CounterName =
   | 'sessions'
   | 'traces'
   | 'observations'
+  | 'scores'
   | 'derived_sessions'
   | 'derived_traces';
 
@@ -32,7 +33,8 @@ export async function recount(db: Db): Promise<void> {
     observations: 'observations',
     derived_sessions: 'session_agg',
     derived_traces: 'trace_agg',
-  } as const satisfies Record<CounterName, string>;
+    // Scores are counted by their own rebuild: migration 0003 recounts before their table exists.
+  } as const satisfies Record<Exclude<CounterName, 'scores'>, string>;
   await db.deleteFrom('counters').execute();
   for (const [name, table] of Object.entries(tables)) {
     await db
@@ -52,6 +54,7 @@ export async function readCounters(db: Db): Promise<Record<CounterName, number>>
     sessions: 0,
     traces: 0,
     observations: 0,
+    scores: 0,
     derived_sessions: 0,
     derived_traces: 0,
   };

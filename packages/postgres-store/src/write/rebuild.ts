@@ -4,6 +4,7 @@ import type { Db } from '../db/types';
 import { addAllBucketRollups } from '../rollups/bucket-rollups';
 import { addAllFactRollups } from '../rollups/fact-rollups';
 import { recount } from './counters';
+import { rebuildScores } from './rebuild-scores';
 import { recomputeSessions } from './session-aggregates';
 import { recomputeTraces } from './trace-aggregates';
 
@@ -70,6 +71,7 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   await recomputeSessions(db, sessions, search);
   await addAllBucketRollups(db);
   await recount(db);
+  await rebuildScores(db);
   const counts = await db
     .selectFrom('observations')
     .select([

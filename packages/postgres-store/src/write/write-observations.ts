@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import type { FactSource } from '../rollups/fact-deltas';
 import type { BatchChanges } from './batch-changes';
 import { observationRow, recordOf } from './rows';
+import { traceSessionsOf } from './trace-sessions';
 import { chunks, resolveVersions } from './versions';
 
 /** What the store holds of an observation about to be replaced. */
@@ -158,28 +159,6 @@ async function storedObservations(
     }
   }
   return stored;
-}
-
-/** The session of each trace that the batch's observations without a `sessionId` name. */
-async function traceSessionsOf(
-  db: Db,
-  records: readonly ObservationRecord[],
-): Promise<Map<string, string | null>> {
-  const ids = [
-    ...new Set(
-      records.flatMap((r) => (r.sessionId === null && r.traceId !== null ? [r.traceId] : [])),
-    ),
-  ];
-  const sessions = new Map<string, string | null>();
-  for (const slice of chunks(ids, 1000)) {
-    const rows = await db
-      .selectFrom('traces')
-      .select(['id', 'session_id'])
-      .where('id', 'in', slice)
-      .execute();
-    for (const row of rows) sessions.set(row.id, row.session_id);
-  }
-  return sessions;
 }
 
 function isSubset(small: readonly string[], large: readonly string[]): boolean {

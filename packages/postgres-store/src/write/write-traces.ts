@@ -3,6 +3,7 @@ import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Db } from '../db/types';
 import type { BatchChanges } from './batch-changes';
 import { traceRow } from './rows';
+import { relinkScores } from './upsert-scores';
 import { chunks, resolveVersions } from './versions';
 
 interface StoredTrace {
@@ -20,8 +21,8 @@ interface Move {
 /**
  * Traces under the version rule. A new trace adds itself to its session; one that replaces a
  * stored version makes its old and new sessions dirty. A trace that moves to another session
- * takes along its observations that have no session of their own: they are re-linked, and both
- * sessions' search text is rebuilt.
+ * takes along its observations and scores that have no session of their own: they are re-linked,
+ * and both sessions' search text is rebuilt.
  */
 export async function writeTraces(
   db: Db,
@@ -55,6 +56,11 @@ export async function writeTraces(
       .execute();
   }
   await relinkObservations(db, moved, changes);
+  // Scores stored before their trace (or before it moved) take its session now.
+  await relinkScores(
+    db,
+    moved.map((move) => move.id),
+  );
   return { written, skipped };
 }
 

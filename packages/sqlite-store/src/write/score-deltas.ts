@@ -1,4 +1,4 @@
-import { bucketStart, scoreBucketIndex } from '@cupid-dashboard/core';
+import { bucketStart, scoreRollupKeys } from '@cupid-dashboard/core';
 import type { ScoreHourTable, ScoreValueHourTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
@@ -85,18 +85,23 @@ export class ScoreDeltas {
       };
       this.hours.set(key, delta);
     }
+    const keys = scoreRollupKeys({
+      dataType: score.data_type,
+      value: score.value,
+      stringValue: score.string_value,
+    });
     delta.count += sign;
-    if (score.value !== null) {
+    if (keys.number !== null) {
       delta.valueCount += sign;
-      delta.valueSum += sign * score.value;
-      if (score.data_type === 'NUMERIC') delta.sketch.addIndex(scoreBucketIndex(score.value), sign);
+      delta.valueSum += sign * keys.number;
     }
-    if (score.data_type !== 'NUMERIC' && score.string_value !== null) {
-      const valueKey = [bucket, score.name, score.string_value].join(SEPARATOR);
+    if (keys.sketchIndex !== null) delta.sketch.addIndex(keys.sketchIndex, sign);
+    if (keys.countedValue !== null) {
+      const valueKey = [bucket, score.name, keys.countedValue].join(SEPARATOR);
       const value = this.values.get(valueKey) ?? {
         bucket,
         name: score.name,
-        value: score.string_value,
+        value: keys.countedValue,
         count: 0,
       };
       value.count += sign;

@@ -1,0 +1,121 @@
+import { type EntityCounts, type ScoreRecord, scoreRollupKeys } from '@cupid-dashboard/core';
+import { toNumberOrNull } from '../db/numbers';
+import type { ScoreTable } from '../db/schema';
+import type { Db } from '../db/types';
+import { shiftScoreRollups } from '../rollups/score-rollups';
+import type { BatchChanges } from './batch-changes';
+import { traceSessionsOf } from './trace-sessions';
+import { chunks, resolveVersions } from './versions';
+
+const SCORE_COLUMNS: readonly (keyof ScoreTable)[] = [
+  'name',
+  'data_type',
+  'source',
+  'value',
+  'string_value',
+  'timestamp',
+  'trace_id',
+  'observation_id',
+  'session_id',
+  'eff_session_id',
+  'updated_at',
+  'comment',
+  'config_id',
+  'environment',
+  'sketch_bin',
+  'counted_value',
+];
+
+/**
+ * Writes the batch's score versions that win (core's version rule), each linked to its session
+ * (its own, else its trace's as stored now), and moves the rollups from every stored version
+ * replaced to its final one. Run after the batch's traces, so a trace in the same batch links.
+ */
+export async function writeScores(
+  db: Db,
+  records: readonly ScoreRecord[],
+  changes: BatchChanges,
+): Promise<{ written: number; skipped: number }> {
+  if (records.length === 0) return { written: 0, skipped: 0 };
+  const stored = new Map<string, { updatedAt: number | null }>();
+  for (const slice of chunks([...new Set(records.map((record) => record.id))], 1000)) {
+    const rows = await db
+      .selectFrom('scores')
+      .select(['id', 'updated_at'])
+      .where('id', 'in', slice)
+      .execute();
+    for (const row of rows) stored.set(row.id, { updatedAt: toNumberOrNull(row.updated_at) });
+  }
+  const { finals, written, skipped } = resolveVersions(records, stored);
+  changes.count('scores', [...finals.keys()].filter((id) => !stored.has(id)).length);
+  const traceSessions = await traceSessionsOf(db, [...finals.values()]);
+  const rows = [...finals.values()].map((score) =>
+    scoreRow(score, score.sessionId ?? traceSessions.get(score.traceId ?? '') ?? null),
+  );
+  const ids = rows.map((row) => row.id);
+  await shiftScoreRollups(
+    db,
+    ids.filter((id) => stored.has(id)),
+    -1,
+  );
+  for (const slice of chunks(rows, 1000)) {
+    await db
+      .insertInto('scores')
+      .values(slice)
+      .onConflict((conflict) =>
+        conflict
+          .column('id')
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              SCORE_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
+            ),
+          ),
+      )
+      .execute();
+  }
+  await shiftScoreRollups(db, ids, 1);
+  return { written, skipped };
+}
+
+/**
+ * Re-links the scores of traces that moved (or arrived) to another session, when they have no
+ * session of their own: a score that came before its trace takes the trace's session now.
+ */
+export async function relinkScores(db: Db, traceIds: readonly string[]): Promise<void> {
+  for (const slice of chunks(traceIds, 1000)) {
+    await db
+      .updateTable('scores')
+      .set((eb) => ({
+        eff_session_id: eb
+          .selectFrom('traces')
+          .select('traces.session_id')
+          .whereRef('traces.id', '=', 'scores.trace_id'),
+      }))
+      .where('trace_id', 'in', slice)
+      .where('session_id', 'is', null)
+      .execute();
+  }
+}
+
+function scoreRow(score: ScoreRecord, effSessionId: string | null): ScoreTable {
+  const keys = scoreRollupKeys(score);
+  return {
+    id: score.id,
+    name: score.name,
+    data_type: score.dataType,
+    source: score.source,
+    value: score.value,
+    string_value: score.stringValue,
+    timestamp: score.timestamp,
+    trace_id: score.traceId,
+    observation_id: score.observationId,
+    session_id: score.sessionId,
+    eff_session_id: effSessionId,
+    updated_at: score.updatedAt,
+    comment: score.comment,
+    config_id: score.configId,
+    environment: score.environment,
+    sketch_bin: keys.sketchIndex,
+    counted_value: keys.countedValue,
+  };
+}
