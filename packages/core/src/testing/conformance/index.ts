@@ -6,7 +6,7 @@ export {
   DEFAULT_CONFORMANCE_DATASETS,
   type ShapedDataset,
 } from './datasets';
-export { HOUR, MINUTE, observation, session, T0, trace } from './fixtures';
+export { HOUR, MINUTE, observation, score, session, T0, trace } from './fixtures';
 export { loadInOrder, loadShuffled } from './load';
 export type { ConformanceContext, CreateConformanceStore, CreateSiblingStore } from './open-store';
 export {
