@@ -53,6 +53,7 @@ export {
 export { planRange, type RangePlan, rollupSpans, type Span } from './range-plan';
 export { ScoreAccumulator, type ScoreRollupPart } from './score-accumulator';
 export { checkScoreDetailParams, type ResolvedScoreDetailParams } from './score-checks';
+export { type ScoreColumns, scoreColumns } from './score-columns';
 export {
   type ScoreDetailReads,
   type ScoreObservationGroup,

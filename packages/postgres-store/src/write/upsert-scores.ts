@@ -1,4 +1,9 @@
-import { type EntityCounts, type ScoreRecord, scoreRollupKeys } from '@cupid-dashboard/core';
+import {
+  type EntityCounts,
+  type ScoreRecord,
+  scoreColumns,
+  scoreRollupKeys,
+} from '@cupid-dashboard/core';
 import { toNumberOrNull } from '../db/numbers';
 import type { ScoreTable } from '../db/schema';
 import type { Db } from '../db/types';
@@ -100,21 +105,7 @@ export async function relinkScores(db: Db, traceIds: readonly string[]): Promise
 function scoreRow(score: ScoreRecord, effSessionId: string | null): ScoreTable {
   const keys = scoreRollupKeys(score);
   return {
-    id: score.id,
-    name: score.name,
-    data_type: score.dataType,
-    source: score.source,
-    value: score.value,
-    string_value: score.stringValue,
-    timestamp: score.timestamp,
-    trace_id: score.traceId,
-    observation_id: score.observationId,
-    session_id: score.sessionId,
-    eff_session_id: effSessionId,
-    updated_at: score.updatedAt,
-    comment: score.comment,
-    config_id: score.configId,
-    environment: score.environment,
+    ...scoreColumns(score, effSessionId),
     sketch_bin: keys.sketchIndex,
     counted_value: keys.countedValue,
   };

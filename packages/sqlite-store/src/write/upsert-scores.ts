@@ -1,4 +1,4 @@
-import type { ScoreRecord } from '@cupid-dashboard/core';
+import { type ScoreRecord, scoreColumns } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
 import { bulkInsert } from '../db/bulk-insert';
@@ -75,7 +75,7 @@ export async function upsertScoreRecords(
     if (before) deltas.apply(before, -1);
     else state.created.scores++;
     const traceSession = score.traceId === null ? null : traceSessions.get(score.traceId);
-    const row = scoreRow(score, score.sessionId ?? traceSession?.session_id ?? null);
+    const row = scoreColumns(score, score.sessionId ?? traceSession?.session_id ?? null);
     deltas.apply(row, 1);
     rows.push(row);
   }
@@ -100,24 +100,4 @@ export async function relinkScores(db: Db, traceIds: Iterable<string>): Promise<
       .where('session_id', 'is', null)
       .execute();
   }
-}
-
-function scoreRow(score: ScoreRecord, effSessionId: string | null): ScoreTable {
-  return {
-    id: score.id,
-    name: score.name,
-    data_type: score.dataType,
-    source: score.source,
-    value: score.value,
-    string_value: score.stringValue,
-    timestamp: score.timestamp,
-    trace_id: score.traceId,
-    observation_id: score.observationId,
-    session_id: score.sessionId,
-    eff_session_id: effSessionId,
-    updated_at: score.updatedAt,
-    comment: score.comment,
-    config_id: score.configId,
-    environment: score.environment,
-  };
 }
