@@ -5,6 +5,7 @@ import { checkBounded } from './bounds';
 import type { Page, SortOrder, TimeRange } from './common';
 import type { Conversation } from './conversation';
 import type { DashboardMetrics } from './dashboard';
+import { StoreError } from './errors';
 import {
   checkAgentTimeSeriesParams,
   checkDashboardParams,
@@ -18,6 +19,13 @@ import {
 import { checkScoreDetailParams, type ResolvedScoreDetailParams } from './score-checks';
 import type { ScoreDetail, ScoreSummary } from './scores';
 import type { SessionBatch, SessionCursor } from './session-scan';
+import { checkSessionScoreFilter, type SessionScoreFilter } from './session-score-filter';
+import {
+  compareSessionScores,
+  SESSION_SCORES_MAX_IDS,
+  type SessionScore,
+  type SessionScoresParams,
+} from './session-scores';
 import {
   SESSION_SORT_KEYS,
   SESSION_STATUSES,
@@ -39,6 +47,8 @@ export interface ResolvedSessionQuery {
   userId: string | undefined;
   /** As given: each store normalizes it with `normalizeSearchQuery`. */
   search: string | undefined;
+  /** Checked by `checkSessionScoreFilter`. */
+  score: SessionScoreFilter | undefined;
   /** The time status is judged at, epoch ms. */
   now: EpochMs;
 }
@@ -71,6 +81,8 @@ export interface CheckedQueries {
   getDashboard(query: ResolvedDashboardParams): Promise<DashboardMetrics>;
   listScores(range: TimeRange | undefined): Promise<ScoreSummary[]>;
   getScore(query: ResolvedScoreDetailParams): Promise<ScoreDetail | null>;
+  /** Answers in any order: `checkedReads` sorts by `compareSessionScores`. */
+  listSessionScores(sessionIds: readonly string[]): Promise<SessionScore[]>;
 }
 
 /**
@@ -97,8 +109,29 @@ export function checkSessionQuery(
     order: checkOneOf<SortOrder>('order', params.order, ['asc', 'desc'], 'desc'),
     userId: params.userId,
     search: params.search,
+    score: checkSessionScoreFilter(params.score),
     now: params.now ?? clock(),
   };
+}
+
+/**
+ * Checks the session ids of a `listSessionScores` call: an array of at most
+ * `SESSION_SCORES_MAX_IDS` strings, duplicates dropped.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` for anything else
+ */
+function checkSessionScoresParams(params: SessionScoresParams): string[] {
+  const ids = params?.sessionIds;
+  if (!Array.isArray(ids) || ids.length > SESSION_SCORES_MAX_IDS) {
+    throw new StoreError(
+      'STORE_INVALID_QUERY',
+      `sessionIds must be an array of at most ${SESSION_SCORES_MAX_IDS} ids`,
+    );
+  }
+  if (ids.some((id) => typeof id !== 'string')) {
+    throw new StoreError('STORE_INVALID_QUERY', 'sessionIds must be strings');
+  }
+  return [...new Set(ids)];
 }
 
 /**
@@ -132,5 +165,9 @@ export function checkedReads(queries: CheckedQueries, clock: () => EpochMs): Das
     getDashboard: async (params = {}) => queries.getDashboard(checkDashboardParams(params, clock)),
     listScores: async (params = {}) => queries.listScores(checkRange(params.range)),
     getScore: async (params) => queries.getScore(checkScoreDetailParams(params)),
+    listSessionScores: async (params) => {
+      const scores = await queries.listSessionScores(checkSessionScoresParams(params));
+      return scores.sort(compareSessionScores);
+    },
   };
 }

@@ -94,6 +94,19 @@ export {
   sessionSortValue,
 } from './session-scan';
 export {
+  checkSessionScoreFilter,
+  passesSessionScoreFilter,
+  type SessionScoreFilter,
+} from './session-score-filter';
+export {
+  compareSessionScores,
+  SESSION_SCORES_MAX_IDS,
+  type SessionScore,
+  type SessionScoreSummary,
+  type SessionScoresParams,
+  summarizeSessionScores,
+} from './session-scores';
+export {
   type ChapterFunnelStep,
   SESSION_SORT_KEYS,
   SESSION_STATUSES,

@@ -1,5 +1,6 @@
 import type { EpochMs } from '../domain/records';
 import type { SortOrder, TimeRange, TokenCounts } from './common';
+import type { SessionScoreFilter } from './session-score-filter';
 
 /**
  * A session's status at time `now`, decided in this order (see `sessionStatus`):
@@ -89,6 +90,8 @@ export interface SessionListParams {
   search?: string;
   /** Exact user id. */
   userId?: string;
+  /** Sessions with a score of a name, optionally by their mean or a value of it. */
+  score?: SessionScoreFilter;
   /** Default `'startedAt'`. */
   sort?: SessionSortKey;
   /** Default `'desc'`. Null values (userId, chapterReached) sort below every value. */

@@ -15,6 +15,7 @@ import type { DashboardMetrics, DashboardParams, ModelUsageParams } from './dash
 import type { DataSnapshot, DataVersion } from './data-version';
 import type { ScoreDetail, ScoreDetailParams, ScoreListParams, ScoreSummary } from './scores';
 import type { SessionBatch, SessionScanParams } from './session-scan';
+import type { SessionScore, SessionScoresParams } from './session-scores';
 import type { SessionListParams, SessionRow, SessionStats, SessionStatsParams } from './sessions';
 import type { SyncLease, SyncState, SyncStatePatch } from './sync-state';
 import type { RefreshResult, StoreCounts, TouchedKeys, UpsertBatch, UpsertResult } from './upsert';
@@ -95,6 +96,13 @@ export interface DashboardReads {
 
   /** One score name in depth; null when it has no score in range. */
   getScore(params: ScoreDetailParams): Promise<ScoreDetail | null>;
+
+  /**
+   * The scores linked to some sessions (at most `SESSION_SCORES_MAX_IDS`), at any time, by
+   * session id, timestamp and id (`compareSessionScores`): what session rows and conversations
+   * carry. Unknown ids have none.
+   */
+  listSessionScores(params: SessionScoresParams): Promise<SessionScore[]>;
 }
 
 /**

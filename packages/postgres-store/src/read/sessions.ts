@@ -22,6 +22,7 @@ import {
   toSessionRow,
   whereStarted,
 } from './session-rows';
+import { whereScore } from './session-score-filter';
 
 /**
  * Restricts to sessions whose id, user or message text holds the query, literally: `LIKE` with
@@ -55,6 +56,7 @@ export function filterSessions(
   if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
   if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
   if (query.search !== undefined) filtered = whereSearch(filtered, query.search);
+  if (query.score !== undefined) filtered = whereScore(filtered, query.score);
   return {
     query: filtered,
     status,

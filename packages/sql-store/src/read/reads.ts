@@ -55,6 +55,10 @@ export interface SqlQueries<D> {
   ): Answer<'getDashboard'>;
   listScores(db: D, range: Args<'listScores'>[0]): Answer<'listScores'>;
   getScore(db: D, query: Args<'getScore'>[0]): Answer<'getScore'>;
+  listSessionScores(
+    db: D,
+    sessionIds: Args<'listSessionScores'>[0],
+  ): Answer<'listSessionScores'>;
 }
 
 /**
@@ -86,6 +90,7 @@ export function sqlReads<D>(
       getDashboard: (query) => run((db) => q.getDashboard(db, query, preset)),
       listScores: (range) => run((db) => q.listScores(db, range)),
       getScore: (query) => run((db) => q.getScore(db, query)),
+      listSessionScores: (sessionIds) => run((db) => q.listSessionScores(db, sessionIds)),
     },
     clock,
   );

@@ -6,6 +6,7 @@ import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
 import { getScore, listScores } from './scores';
 import { scanSessions } from './session-scan';
+import { listSessionScores } from './session-scores';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
 
@@ -35,6 +36,7 @@ export function sqliteReads(
       getDashboard,
       listScores,
       getScore,
+      listSessionScores,
     },
     preset,
     clock,

@@ -17,6 +17,7 @@ import { SESSION_ROW_COLUMNS } from '../db/columns';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { planSearch, type SessionSearch, searchCondition } from './session-search';
+import { whereScore } from './session-score-filter';
 
 const SORT_COLUMNS: Record<SessionSortKey, keyof StoreSchema['session_agg']> = {
   startedAt: 'started_at',
@@ -128,6 +129,7 @@ export function filterSessions(
   if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
   if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
   if (search !== null) filtered = filtered.where(searchCondition(search, walk));
+  if (query.score !== undefined) filtered = whereScore(filtered, query.score);
   return {
     query: filtered,
     status,

@@ -25,6 +25,7 @@ import {
   sessionsInRange,
   sortSessions,
 } from './session-queries';
+import { sessionScores, sessionsPassingScoreFilter } from './session-score-queries';
 
 /** Where the memory store's queries read from: the live state, or one captured for a snapshot. */
 export interface MemoryReadSource {
@@ -49,8 +50,10 @@ export function memoryReads(
   /** The sessions a list or scan query matches, in its order. */
   const matchingSessions = (query: ResolvedSessionQuery): SessionRow[] => {
     const search = query.search ?? '';
+    const scored = query.score && sessionsPassingScoreFilter(data(), query.score);
     const rows = [...data().sessions.values()]
       .filter((aggregate) => query.userId === undefined || aggregate.userId === query.userId)
+      .filter((aggregate) => scored === undefined || scored.has(aggregate.id))
       .filter((aggregate) => sessionMatches(aggregate, preset, search))
       .map((aggregate) => sessionRow(aggregate, preset, query.now))
       .filter((row) => query.status === 'all' || row.status === query.status)
@@ -121,6 +124,7 @@ export function memoryReads(
       listScores: (range) => use(() => listScores(data(), range)),
 
       getScore: (query) => use(() => scoreDetail(data(), query)),
+      listSessionScores: (sessionIds) => use(() => sessionScores(data(), sessionIds)),
     },
     clock,
   );

@@ -10,6 +10,7 @@ import {
 } from '../../store/sessions';
 import type { DashboardStore } from '../../store/store';
 import type { CupidDataset } from '../dataset/types';
+import { sessionScoreQueries } from './session-score-queries';
 
 /** A query the suite asks both the store under test and the reference. */
 export interface DifferentialQuery {
@@ -152,6 +153,7 @@ export function differentialQueries(
     );
     add(`getScore ${name} by Berlin day`, (s) => s.getScore({ name, timeZone: 'Europe/Berlin' }));
   }
+  queries.push(...sessionScoreQueries(dataset, now, ranges));
   const busiest = agents[0];
   if (busiest !== undefined) {
     add(`getAgentTimeSeries ${busiest} 24h by hour`, (s) =>

@@ -8,6 +8,7 @@ import { lifecycleCases } from './cases/lifecycle';
 import { scanCases } from './cases/scan';
 import { scoreCases } from './cases/scores';
 import { searchCases } from './cases/search';
+import { sessionScoreCases } from './cases/session-scores';
 import { syncStateCases } from './cases/sync-state';
 import { timeZoneCases } from './cases/time-zones';
 import { writeCases } from './cases/writes';
@@ -76,6 +77,7 @@ export function storeConformanceSuite(
     searchCases(open);
     scanCases(open);
     scoreCases(open);
+    sessionScoreCases(open);
     handComputedCases(open);
     timeZoneCases(open);
     if (options.largeInputs ?? true) largeInputCases(open);
