@@ -6,7 +6,7 @@ import { agentSummaryToWire } from './map-agents';
 import { sessionRowToWire } from './map-sessions';
 import { resolvePeriod } from './period';
 import { scanSessions } from './scan-sessions';
-import { WIRE_SESSION_SORT_MAP } from './session-sort';
+import { storeSessionFilters } from './session-filters';
 import type { AnalyticsService } from './types';
 
 /**
@@ -22,15 +22,7 @@ export function analyticsExports(
     async exportSessions(query = {}) {
       const now = clock();
       const period = resolvePeriod(query, now);
-      const rows = scanSessions(store, {
-        range: period.range,
-        status: query.status ?? 'all',
-        ...(query.search === undefined ? {} : { search: query.search }),
-        ...(query.userId === undefined ? {} : { userId: query.userId }),
-        sort: WIRE_SESSION_SORT_MAP[query.sort ?? 'started_at'],
-        order: query.order ?? 'desc',
-        now,
-      });
+      const rows = scanSessions(store, storeSessionFilters(query, period.range, now));
       return { ...exportPeriod(period, now), rows: mapAsync(rows, sessionRowToWire) };
     },
 

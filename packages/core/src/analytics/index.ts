@@ -12,6 +12,7 @@ export type {
   AnalyticsServiceOptions,
   AnalyticsSnapshotOptions,
   ExportRows,
+  ScoreDetailQuery,
   SeriesQuery,
   SessionExportQuery,
   SessionListQuery,
@@ -30,6 +31,7 @@ export { type ConversationWire, conversationWire, type MessageWire } from './wir
 export {
   type DashboardMetricsWire,
   dashboardMetricsWire,
+  type HeadlineScoreWire,
   KPI_NAMES,
   type KpiName,
   type KpiWire,
@@ -37,6 +39,17 @@ export {
   modelMetricsWire,
 } from './wire/metrics';
 export {
+  type ConversationScoreWire,
+  type ScoreDetailWire,
+  type ScoreListWire,
+  type ScoreStatsWire,
+  type ScoreSummaryWire,
+  type SessionScoreSummaryWire,
+  scoreDetailWire,
+  scoreListWire,
+} from './wire/scores';
+export {
+  type SessionListRowWire,
   type SessionListWire,
   type SessionRowWire,
   type SessionStatsWire,

@@ -9,14 +9,14 @@ import type { DashboardMetricsWire } from './wire/metrics';
 
 /**
  * The dashboard answer on the wire: the period's metrics, each KPI beside the previous period's
- * (null when there is none).
+ * (null when there is none); the service adds the headline scores.
  */
 export function dashboardMetricsToWire(
   current: DashboardMetrics,
   period: ResolvedPeriod,
   series: { bucket: BucketSize; timeZone: string },
   preset: DashboardPreset,
-): DashboardMetricsWire {
+): Omit<DashboardMetricsWire, 'scores'> {
   return {
     time_range: period.timeRange,
     period: periodToWire(period.range),

@@ -58,11 +58,11 @@ function messageToWire(message: ConversationMessage, preset: DashboardPreset): M
   };
 }
 
-/** A conversation on the wire, chapter names from the preset. */
+/** A conversation on the wire, chapter names from the preset, without the scores the service adds. */
 export function conversationToWire(
   conversation: Conversation,
   preset: DashboardPreset,
-): ConversationWire {
+): Omit<ConversationWire, 'scores'> {
   return {
     session_id: conversation.sessionId,
     message_count: conversation.messages.length,

@@ -2,15 +2,23 @@ import type { EpochMs } from '../domain/records';
 import type { DashboardPreset } from '../presets/types';
 import { addTokens, ZERO_TOKENS } from '../semantics/tokens';
 import { QUERY_BOUNDS } from '../store/bounds';
+import { summarizeSessionScores } from '../store/session-scores';
 import type { DashboardReads } from '../store/store';
 import { checkSeriesSize, defaultBucket, withSeriesGuard } from './buckets';
 import { agentDetailToWire, agentPointsToWire, agentSummaryToWire } from './map-agents';
 import { modelUsageToWire, tokensToWire } from './map-common';
 import { dashboardMetricsToWire } from './map-metrics';
+import {
+  conversationScoreToWire,
+  headlineScoresToWire,
+  sessionScoreSummaryToWire,
+} from './map-scores';
 import { conversationToWire, sessionRowToWire, sessionStatsToWire } from './map-sessions';
-import { periodToWire, periodZone, resolvePeriod } from './period';
-import { WIRE_SESSION_SORT_MAP } from './session-sort';
+import { periodToWire, periodZone, type ResolvedPeriod, resolvePeriod } from './period';
+import { scoreQueries } from './score-queries';
+import { storeSessionFilters } from './session-filters';
 import type { AnalyticsQueries } from './types';
+import type { HeadlineScoreWire } from './wire/metrics';
 
 /**
  * The analytics answers over a store's queries (the store itself, or the reads of one snapshot),
@@ -22,22 +30,24 @@ export function analyticsQueries(
   clock: () => EpochMs,
 ): AnalyticsQueries {
   return {
+    ...scoreQueries(store, clock),
+
     async listSessions(query = {}) {
       const now = clock();
       const { range } = resolvePeriod(query, now);
       const page = await store.listSessions({
-        range,
-        status: query.status ?? 'all',
-        ...(query.search === undefined ? {} : { search: query.search }),
-        ...(query.userId === undefined ? {} : { userId: query.userId }),
-        sort: WIRE_SESSION_SORT_MAP[query.sort ?? 'started_at'],
-        order: query.order ?? 'desc',
+        ...storeSessionFilters(query, range, now),
         page: query.page ?? QUERY_BOUNDS.page.default,
         limit: query.limit ?? QUERY_BOUNDS.limit.default,
-        now,
       });
+      const scores = summarizeSessionScores(
+        await store.listSessionScores({ sessionIds: page.items.map((row) => row.id) }),
+      );
       return {
-        sessions: page.items.map(sessionRowToWire),
+        sessions: page.items.map((row) => ({
+          ...sessionRowToWire(row),
+          scores: (scores.get(row.id) ?? []).map(sessionScoreSummaryToWire),
+        })),
         pagination: {
           page: page.page,
           limit: page.limit,
@@ -60,7 +70,12 @@ export function analyticsQueries(
 
     async getConversation(sessionId) {
       const conversation = await store.getConversation({ sessionId });
-      return conversation === null ? null : conversationToWire(conversation, preset);
+      if (conversation === null) return null;
+      const scores = await store.listSessionScores({ sessionIds: [sessionId] });
+      return {
+        ...conversationToWire(conversation, preset),
+        scores: scores.map(conversationScoreToWire),
+      };
     },
 
     async listAgents(query = {}) {
@@ -124,7 +139,10 @@ export function analyticsQueries(
           now,
         }),
       );
-      return dashboardMetricsToWire(metrics, period, { bucket, timeZone }, preset);
+      return {
+        ...dashboardMetricsToWire(metrics, period, { bucket, timeZone }, preset),
+        scores: await headlineScores(store, preset.headlineScores ?? [], period),
+      };
     },
 
     async getModelMetrics(query = {}) {
@@ -141,4 +159,17 @@ export function analyticsQueries(
       };
     },
   };
+}
+
+/** The preset's headline scores over a period and its previous one; no reads without any. */
+async function headlineScores(
+  store: DashboardReads,
+  names: readonly string[],
+  period: ResolvedPeriod,
+): Promise<HeadlineScoreWire[]> {
+  if (names.length === 0) return [];
+  const current = await store.listScores({ range: period.range });
+  const previous =
+    period.previous === null ? null : await store.listScores({ range: period.previous });
+  return headlineScoresToWire(names, current, previous);
 }

@@ -2,6 +2,7 @@ import type { EpochMs } from '../domain/records';
 import type { DashboardPreset } from '../presets/types';
 import type { BucketSize, SortOrder } from '../store/common';
 import type { DataSnapshot, DataVersion } from '../store/data-version';
+import type { SessionScoreFilter } from '../store/session-score-filter';
 import type { SessionStatusFilter } from '../store/sessions';
 import type { DashboardStore } from '../store/store';
 import type { PeriodQuery } from './period';
@@ -15,6 +16,7 @@ import type {
 import type { PeriodWire, TimeRangeWire } from './wire/common';
 import type { ConversationWire } from './wire/conversation';
 import type { DashboardMetricsWire, ModelMetricsWire } from './wire/metrics';
+import type { ScoreDetailWire, ScoreListWire } from './wire/scores';
 import type { SessionListWire, SessionRowWire, SessionStatsWire } from './wire/sessions';
 
 /** Session list query: a period (on `started_at`) plus filters, sort and page. */
@@ -25,6 +27,8 @@ export interface SessionListQuery extends PeriodQuery {
   search?: string;
   /** Exact user id. */
   userId?: string;
+  /** Sessions with a score of a name, by their mean of it or a value of it. */
+  score?: SessionScoreFilter;
   /** Default `'started_at'`. */
   sort?: SessionSortWire;
   /** Default `'desc'`. */
@@ -66,6 +70,12 @@ export interface SeriesQuery extends PeriodQuery {
   bucket?: BucketSize;
 }
 
+/** Score detail query: a series query plus how many lowest-scoring sessions to list. */
+export interface ScoreDetailQuery extends SeriesQuery {
+  /** 1–100, default 10. */
+  lowestSessionsLimit?: number;
+}
+
 /** Options of {@link createAnalyticsService}. */
 export interface AnalyticsServiceOptions {
   store: DashboardStore;
@@ -99,6 +109,13 @@ export interface AnalyticsQueries {
   ): Promise<DashboardMetricsWire>;
   /** Cost and tokens by model over the period. */
   getModelMetrics(query?: PeriodQuery): Promise<ModelMetricsWire>;
+  /** Every score name of the period or the previous one, each beside its previous statistics. */
+  listScores(query?: PeriodQuery): Promise<ScoreListWire>;
+  /**
+   * One score name over the period: series, distribution, breakdowns, lowest sessions; null
+   * when the name never had a score (a known name without scores in the period answers zeros).
+   */
+  getScore(name: string, query?: ScoreDetailQuery): Promise<ScoreDetailWire | null>;
 }
 
 /** Options of {@link AnalyticsService.snapshot}. */

@@ -44,7 +44,8 @@ export const AGENT_CHAPTERS: Readonly<Record<string, number>> = Object.freeze({
 
 /**
  * The preset for Cupid, the dating-story game: a session is completed when it reaches chapter 6
- * (End), and abandoned after 30 minutes without activity.
+ * (End), and abandoned after 30 minutes without activity; the dashboard heads with the mean
+ * `helpfulness` the evaluator gives.
  */
 export const cupidPreset: DashboardPreset = Object.freeze({
   name: 'cupid',
@@ -54,4 +55,6 @@ export const cupidPreset: DashboardPreset = Object.freeze({
   chapterMetadataKey: 'chapter',
   completedAtChapter: 6,
   inactivityTimeoutMs: 30 * 60_000,
+  // The evaluator's judgement of the story agents: the quality number next to cost and errors.
+  headlineScores: Object.freeze(['helpfulness']),
 });

@@ -34,4 +34,9 @@ export interface DashboardPreset {
    * Milliseconds.
    */
   inactivityTimeoutMs: number;
+  /**
+   * Score names (e.g. `['helpfulness']`) whose mean the dashboard shows beside its KPIs, in this
+   * order. Default none.
+   */
+  headlineScores?: readonly string[];
 }

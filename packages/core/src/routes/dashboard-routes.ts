@@ -7,10 +7,12 @@ import { exportAgentsRoute } from './export-agents';
 import { exportSessionsRoute } from './export-sessions';
 import { healthRoute } from './health';
 import { listAgentsRoute } from './list-agents';
+import { listScoresRoute } from './list-scores';
 import { listSessionsRoute } from './list-sessions';
 import { metricsRoute } from './metrics';
 import { modelMetricsRoute } from './model-metrics';
 import { openApiRoute } from './openapi';
+import { scoreDetailRoute } from './score-detail';
 import { sessionStatsRoute } from './session-stats';
 import { syncStatusRoute } from './sync-status';
 import { syncTriggerRoute } from './sync-trigger';
@@ -34,6 +36,8 @@ export const dashboardRoutes: readonly AnyDashboardRoute[] = Object.freeze([
   agentChartsRoute,
   dashboardMetricsRoute,
   modelMetricsRoute,
+  listScoresRoute,
+  scoreDetailRoute,
   syncStatusRoute,
   syncTriggerRoute,
   eventsRoute,

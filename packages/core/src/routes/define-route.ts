@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PeriodQuery } from '../analytics/period';
 import type { SessionExportQuery } from '../analytics/types';
 import { type QueryTime, queryTimeToEpoch } from './query';
+import { scoreFilterOf } from './score-query';
 import type { AnyDashboardRoute, DashboardRoute } from './types';
 
 /**
@@ -50,6 +51,10 @@ export function sessionFiltersOf(query: {
   status: SessionExportQuery['status'];
   search?: string;
   user_id?: string;
+  score?: string;
+  score_min?: number;
+  score_max?: number;
+  score_value?: string;
   sort: SessionExportQuery['sort'];
   order: SessionExportQuery['order'];
 }): SessionExportQuery {
@@ -58,6 +63,7 @@ export function sessionFiltersOf(query: {
     status: query.status,
     search: query.search,
     userId: query.user_id,
+    score: scoreFilterOf(query),
     sort: query.sort,
     order: query.order,
   };

@@ -10,7 +10,7 @@ export const listSessionsRoute = defineRoute({
   operationId: 'listSessions',
   summary: 'List sessions',
   description:
-    'Sessions started in the period, filtered by status, search text and user, sorted and paginated. Durations in ms, costs in USD.',
+    'Sessions started in the period, filtered by status, search text, user and score, sorted and paginated, each with its scores by name. Durations in ms, costs in USD. score alone keeps sessions with a score of that name; with score_min / score_max, those whose mean of it is within the bounds (inclusive); with score_value, those with a score of that value.',
   tags: ['sessions'],
   dataAsOf: true,
   schemas: { query: sessionListQuery, response: { 200: sessionListWire, ...commonErrors } },

@@ -4,6 +4,7 @@ import type { EpochMs } from '../domain/records';
 import { EXPORT_FORMATS } from '../exports/encode';
 import { DEFAULT_TIME_ZONE, isTimeZone, wallToInstant } from '../semantics/time-zones';
 import { QUERY_BOUNDS, type QueryBound } from '../store/bounds';
+import { scoreFilterShape, withScoreFilterCheck } from './score-query';
 
 /**
  * Query-string parameters shared by the routes. Values arrive as strings; numbers are coerced,
@@ -131,17 +132,20 @@ const sessionFilterShape = {
     .optional()
     .describe('Literal, case-insensitive substring of session id, user id or message text'),
   user_id: z.string({ error: 'user_id must be a single string' }).optional(),
+  ...scoreFilterShape,
   sort: enumParam('sort', WIRE_SESSION_SORTS).default('started_at'),
   order: enumParam('order', ['asc', 'desc']).default('desc'),
 };
 
 /** Session list query. */
 export const sessionListQuery = withPeriodCheck(
-  z.object({
-    ...sessionFilterShape,
-    page: intParam('page', QUERY_BOUNDS.page).describe('1-based page number'),
-    limit: intParam('limit', QUERY_BOUNDS.limit).describe('Rows per page'),
-  }),
+  withScoreFilterCheck(
+    z.object({
+      ...sessionFilterShape,
+      page: intParam('page', QUERY_BOUNDS.page).describe('1-based page number'),
+      limit: intParam('limit', QUERY_BOUNDS.limit).describe('Rows per page'),
+    }),
+  ),
 );
 
 /** `format`: what an export is written as. */
@@ -151,7 +155,7 @@ export const exportFormatParam = enumParam('format', EXPORT_FORMATS)
 
 /** Session export query: the list's filters and sort, no page, and the format. */
 export const sessionExportQuery = withPeriodCheck(
-  z.object({ ...sessionFilterShape, format: exportFormatParam }),
+  withScoreFilterCheck(z.object({ ...sessionFilterShape, format: exportFormatParam })),
 );
 
 /** Agent export query: the period and the format. */

@@ -34,6 +34,7 @@ describe('listSessions', () => {
       total_cost: 0.012,
       tokens: { input: 150, output: 30, total: 180 },
       error_count: 0,
+      scores: [],
     });
     expect(sessions.map((row) => row.status)).toEqual(['completed', 'error', 'abandoned']);
     expect(pagination).toEqual({ page: 1, limit: 50, total: 3, total_pages: 1 });

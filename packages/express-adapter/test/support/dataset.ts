@@ -12,7 +12,7 @@ export const NOW = Date.parse('2026-11-20T12:00:00Z');
 /** When the fixture's last sync succeeded. */
 export const SYNCED_AT = NOW - 5 * 60_000;
 
-/** A small generated Cupid dataset: 40 sessions over 30 days, a few with errors. */
+/** A small generated Cupid dataset: 40 sessions over 30 days, a few with errors, with scores. */
 export const dataset: CupidDataset = generateCupidDataset({
   seed: 7,
   sessions: 40,
@@ -40,6 +40,7 @@ export async function seededDashboard(
     sessions: dataset.sessions,
     traces: dataset.traces,
     observations: dataset.observations,
+    scores: dataset.scores,
   });
   await store.refresh(touched);
   await store.saveSyncState({ status: 'success', lastSuccessAt: SYNCED_AT });

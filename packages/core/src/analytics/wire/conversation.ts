@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTime, nullableMs, tokensWire } from './common';
+import { conversationScoreWire } from './scores';
 
 /** One message. Tokens, cost and latency are set only on the message a generation produced. */
 export const messageWire = z.object({
@@ -21,6 +22,9 @@ export const conversationWire = z.object({
   session_id: z.string(),
   message_count: z.number().int(),
   messages: z.array(messageWire),
+  scores: z
+    .array(conversationScoreWire)
+    .describe("The session's scores, by time: on the session, its traces or its messages"),
 });
 
 export type MessageWire = z.infer<typeof messageWire>;

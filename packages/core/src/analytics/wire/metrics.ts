@@ -22,6 +22,16 @@ export const kpiWire = z.object({
   delta_pct: z.number().nullable().describe('(value - previous) / previous * 100'),
 });
 
+/**
+ * A headline score of the preset: how many scores of the name the period has, and their mean
+ * (for a BOOLEAN score the share of 'True'), each beside the previous period.
+ */
+export const headlineScoreWire = z.object({
+  name: z.string(),
+  count: kpiWire,
+  mean: kpiWire,
+});
+
 /** The names of the dashboard KPIs, in display order. */
 export const KPI_NAMES = [
   'sessions',
@@ -79,6 +89,9 @@ export const dashboardMetricsWire = z.object({
   top_agents: z.array(agentSummaryWire),
   cost_by_model: z.array(modelUsageWire),
   chapter_funnel: z.array(funnelStepWire),
+  scores: z
+    .array(headlineScoreWire)
+    .describe("The preset's headline scores (headlineScores), in its order; empty without any"),
 });
 
 /** `GET /api/metrics/models`. */
@@ -91,5 +104,6 @@ export const modelMetricsWire = z.object({
 });
 
 export type KpiWire = z.infer<typeof kpiWire>;
+export type HeadlineScoreWire = z.infer<typeof headlineScoreWire>;
 export type DashboardMetricsWire = z.infer<typeof dashboardMetricsWire>;
 export type ModelMetricsWire = z.infer<typeof modelMetricsWire>;

@@ -7,6 +7,7 @@ import {
   timeRangeWire,
   tokensWire,
 } from './common';
+import { sessionScoreSummaryWire } from './scores';
 
 /** The session statuses on the wire. */
 export const sessionStatusWire = z.enum(['completed', 'active', 'abandoned', 'error']);
@@ -37,9 +38,16 @@ export const paginationWire = z.object({
   total_pages: z.number().int(),
 });
 
+/** A row of the session list: the row plus its scores by name (the export leaves them out). */
+export const sessionListRowWire = sessionRowWire.extend({
+  scores: z
+    .array(sessionScoreSummaryWire)
+    .describe("The session's scores at any time, one entry per name, by name"),
+});
+
 /** `GET /api/sessions`. */
 export const sessionListWire = z.object({
-  sessions: z.array(sessionRowWire),
+  sessions: z.array(sessionListRowWire),
   pagination: paginationWire,
 });
 
@@ -64,5 +72,6 @@ export const sessionStatsWire = z.object({
 });
 
 export type SessionRowWire = z.infer<typeof sessionRowWire>;
+export type SessionListRowWire = z.infer<typeof sessionListRowWire>;
 export type SessionListWire = z.infer<typeof sessionListWire>;
 export type SessionStatsWire = z.infer<typeof sessionStatsWire>;
