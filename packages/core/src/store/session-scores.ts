@@ -1,5 +1,4 @@
-import type { EpochMs } from '../domain/records';
-import type { ScoreDataType, ScoreSource } from '../domain/score';
+import type { ScoreDataType, ScoreRecord } from '../domain/score';
 import { compareIds } from '../semantics/ids';
 import { ScoreAccumulator } from './score-accumulator';
 import type { ScoreValueCount } from './scores';
@@ -8,20 +7,22 @@ import type { ScoreValueCount } from './scores';
  * One score of a session as the session list and the conversation show it: the record's fields
  * a reader needs, and the session it is linked to (`sessionId ?? trace(traceId).sessionId`).
  */
-export interface SessionScore {
+export type SessionScore = Pick<
+  ScoreRecord,
+  | 'id'
+  | 'name'
+  | 'dataType'
+  | 'value'
+  | 'stringValue'
+  | 'source'
+  | 'traceId'
+  | 'observationId'
+  | 'timestamp'
+  | 'comment'
+> & {
   /** The session it is linked to, directly or through its trace. */
   sessionId: string;
-  id: string;
-  name: string;
-  dataType: ScoreDataType;
-  value: number | null;
-  stringValue: string | null;
-  source: ScoreSource;
-  traceId: string | null;
-  observationId: string | null;
-  timestamp: EpochMs;
-  comment: string | null;
-}
+};
 
 /** Which sessions' scores to read: at most {@link SESSION_SCORES_MAX_IDS} ids (a page's worth). */
 export interface SessionScoresParams {
