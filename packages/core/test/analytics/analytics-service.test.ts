@@ -200,6 +200,42 @@ describe('agents', () => {
 });
 
 describe('getDashboardMetrics', () => {
+  it("carries the preset's headline scores, none by default", async () => {
+    await dashboard.store.upsert({
+      scores: [0.2, 0.6].map((value, i) => ({
+        id: `h${i}`,
+        name: 'helpfulness',
+        dataType: 'NUMERIC' as const,
+        value,
+        stringValue: null,
+        source: 'EVAL' as const,
+        traceId: null,
+        observationId: null,
+        sessionId: null,
+        timestamp: NOW - HOUR - i * 8 * DAY,
+        comment: null,
+        configId: null,
+        environment: 'default',
+        updatedAt: null,
+      })),
+    });
+    const headed = await dashboard.analytics.getDashboardMetrics({ timeRange: '7d' });
+    expect(headed.scores).toEqual([
+      {
+        name: 'helpfulness',
+        count: { value: 1, previous: 1, delta: 0, delta_pct: 0 },
+        mean: expect.objectContaining({ value: 0.2, previous: 0.6 }),
+      },
+    ]);
+    const { headlineScores: _none, ...plain } = cupidPreset;
+    const analytics = createAnalyticsService({
+      store: dashboard.store,
+      preset: plain,
+      now: () => NOW,
+    });
+    expect((await analytics.getDashboardMetrics({ timeRange: '7d' })).scores).toEqual([]);
+  });
+
   it('puts every KPI beside the previous period of the same length', async () => {
     const metrics = await dashboard.analytics.getDashboardMetrics({ timeRange: '7d' });
     expect(metrics.period).toEqual({ from: isoAgo(7 * DAY), to: null });
