@@ -7,12 +7,15 @@ import { PageHeader } from '../components/page-header';
 import { RangePicker } from '../components/range-picker';
 import { CallsChart, CostChart, LatencyChart } from '../components/series-charts';
 import { Empty, ErrorView, Loading } from '../components/states';
-import { formatCompact, formatCost, formatCount, formatMs, formatRate } from '../lib/format';
+import { dash, formatCompact, formatCost, formatCount, formatMs, formatRate } from '../lib/format';
 import { periodLinkParams, periodOf } from '../lib/period';
 import { href, type Route } from '../lib/router';
 import { useApi } from '../lib/use-api';
 
 type Format = (value: number | null) => string;
+
+/** A score mean: two decimals (judges score 0 to 1; a boolean's mean is the share of True). */
+const formatScore: Format = (value) => (value === null ? dash : value.toFixed(2));
 
 /** The KPIs shown, in order: [name, label, format, is up good]. */
 const KPIS: [KpiName, string, Format, boolean][] = [
@@ -72,6 +75,15 @@ function OverviewBody({ data, params }: { data: DashboardMetricsWire; params: UR
             kpi={data.kpis[name]}
             format={format}
             goodWhenUp={goodWhenUp}
+          />
+        ))}
+        {data.scores.map((score) => (
+          <KpiCard
+            key={`score:${score.name}`}
+            name={`score:${score.name}`}
+            label={`Mean ${score.name}`}
+            kpi={score.mean}
+            format={formatScore}
           />
         ))}
       </section>
