@@ -55,7 +55,10 @@ describe.skipIf(!chromiumAvailable())('the web UI in Chromium', () => {
     const shown = await kpisOf(watched);
     expect(shown.length).toBeGreaterThanOrEqual(8);
     for (const card of shown) {
-      const kpi = body.kpis[card.name];
+      // Headline score cards are named `score:<name>` and show the mean of that score.
+      const kpi = card.name.startsWith('score:')
+        ? body.scores.find((s: { name: string }) => `score:${s.name}` === card.name)?.mean
+        : body.kpis[card.name];
       expect(card.value, card.name).toBe(kpi.value === null ? '' : String(kpi.value));
       expect(card.deltaPct, card.name).toBe(kpi.delta_pct === null ? '' : String(kpi.delta_pct));
     }
