@@ -5,6 +5,12 @@ export {
   readDataVersion,
 } from './db/data-version';
 export { type Num, toNumber, toNumberOrNull } from './db/numbers';
+export {
+  readSessionScores,
+  type SessionScoreSchema,
+  type SessionScoreTable,
+  sessionsWithScore,
+} from './db/session-scores';
 export type { SessionAggColumns, SyncTables, TraceKeyColumns } from './db/tables';
 export { type SqlDb, sharedView } from './db/view';
 export type { ColumnTypes } from './migrations/column-types';

@@ -11,6 +11,7 @@ import {
   type SortOrder,
   totalPages,
 } from '@cupid-dashboard/core';
+import { sessionsWithScore } from '@cupid-dashboard/sql-store';
 import { type RawBuilder, sql } from 'kysely';
 import type { SessionAggTable } from '../db/schema';
 import type { Db } from '../db/types';
@@ -22,7 +23,6 @@ import {
   toSessionRow,
   whereStarted,
 } from './session-rows';
-import { whereScore } from './session-score-filter';
 
 /**
  * Restricts to sessions whose id, user or message text holds the query, literally: `LIKE` with
@@ -56,7 +56,10 @@ export function filterSessions(
   if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
   if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
   if (query.search !== undefined) filtered = whereSearch(filtered, query.search);
-  if (query.score !== undefined) filtered = whereScore(filtered, query.score);
+  // Scores link to sessions through their effective session, which both stores keep.
+  if (query.score !== undefined) {
+    filtered = filtered.where('id', 'in', sessionsWithScore(db, query.score));
+  }
   return {
     query: filtered,
     status,

@@ -55,10 +55,7 @@ export interface SqlQueries<D> {
   ): Answer<'getDashboard'>;
   listScores(db: D, range: Args<'listScores'>[0]): Answer<'listScores'>;
   getScore(db: D, query: Args<'getScore'>[0]): Answer<'getScore'>;
-  listSessionScores(
-    db: D,
-    sessionIds: Args<'listSessionScores'>[0],
-  ): Answer<'listSessionScores'>;
+  listSessionScores(db: D, sessionIds: Args<'listSessionScores'>[0]): Answer<'listSessionScores'>;
 }
 
 /**

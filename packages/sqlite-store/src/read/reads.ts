@@ -1,12 +1,16 @@
 import type { DashboardPreset, DashboardReads, EpochMs } from '@cupid-dashboard/core';
-import { type ReadRunner, readSyncState, sqlReads } from '@cupid-dashboard/sql-store';
+import {
+  type ReadRunner,
+  readSessionScores,
+  readSyncState,
+  sqlReads,
+} from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
 import { getScore, listScores } from './scores';
 import { scanSessions } from './session-scan';
-import { listSessionScores } from './session-scores';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
 
@@ -36,7 +40,7 @@ export function sqliteReads(
       getDashboard,
       listScores,
       getScore,
-      listSessionScores,
+      listSessionScores: readSessionScores,
     },
     preset,
     clock,

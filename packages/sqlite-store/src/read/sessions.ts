@@ -12,12 +12,12 @@ import {
   type TimeRange,
   totalPages,
 } from '@cupid-dashboard/core';
+import { sessionsWithScore } from '@cupid-dashboard/sql-store';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { SESSION_ROW_COLUMNS } from '../db/columns';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { planSearch, type SessionSearch, searchCondition } from './session-search';
-import { whereScore } from './session-score-filter';
 
 const SORT_COLUMNS: Record<SessionSortKey, keyof StoreSchema['session_agg']> = {
   startedAt: 'started_at',
@@ -129,7 +129,10 @@ export function filterSessions(
   if (query.userId !== undefined) filtered = filtered.where('user_id', '=', query.userId);
   if (query.status !== 'all') filtered = filtered.where(status, '=', query.status);
   if (search !== null) filtered = filtered.where(searchCondition(search, walk));
-  if (query.score !== undefined) filtered = whereScore(filtered, query.score);
+  // Scores link to sessions through their effective session, which both stores keep.
+  if (query.score !== undefined) {
+    filtered = filtered.where('id', 'in', sessionsWithScore(db, query.score));
+  }
   return {
     query: filtered,
     status,
