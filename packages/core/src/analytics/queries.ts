@@ -8,17 +8,12 @@ import { checkSeriesSize, defaultBucket, withSeriesGuard } from './buckets';
 import { agentDetailToWire, agentPointsToWire, agentSummaryToWire } from './map-agents';
 import { modelUsageToWire, tokensToWire } from './map-common';
 import { dashboardMetricsToWire } from './map-metrics';
-import {
-  conversationScoreToWire,
-  headlineScoresToWire,
-  sessionScoreSummaryToWire,
-} from './map-scores';
+import { conversationScoreToWire, sessionScoreSummaryToWire } from './map-scores';
 import { conversationToWire, sessionRowToWire, sessionStatsToWire } from './map-sessions';
-import { periodToWire, periodZone, type ResolvedPeriod, resolvePeriod } from './period';
-import { scoreQueries } from './score-queries';
+import { periodToWire, periodZone, resolvePeriod } from './period';
+import { headlineScores, scoreQueries } from './score-queries';
 import { storeSessionFilters } from './session-filters';
 import type { AnalyticsQueries } from './types';
-import type { HeadlineScoreWire } from './wire/metrics';
 
 /**
  * The analytics answers over a store's queries (the store itself, or the reads of one snapshot),
@@ -159,17 +154,4 @@ export function analyticsQueries(
       };
     },
   };
-}
-
-/** The preset's headline scores over a period and its previous one; no reads without any. */
-async function headlineScores(
-  store: DashboardReads,
-  names: readonly string[],
-  period: ResolvedPeriod,
-): Promise<HeadlineScoreWire[]> {
-  if (names.length === 0) return [];
-  const current = await store.listScores({ range: period.range });
-  const previous =
-    period.previous === null ? null : await store.listScores({ range: period.previous });
-  return headlineScoresToWire(names, current, previous);
 }

@@ -5,9 +5,15 @@ import type { ScoreDetail, ScoreSummary } from '../store/scores';
 import { seriesBucketStarts } from '../store/series-buckets';
 import type { DashboardReads } from '../store/store';
 import { checkSeriesSize, defaultBucket, withSeriesGuard } from './buckets';
-import { NO_SCORE_STATS, scoreDetailToWire, scoreListToWire } from './map-scores';
-import { periodToWire, periodZone, resolvePeriod } from './period';
+import {
+  headlineScoresToWire,
+  NO_SCORE_STATS,
+  scoreDetailToWire,
+  scoreListToWire,
+} from './map-scores';
+import { periodToWire, periodZone, type ResolvedPeriod, resolvePeriod } from './period';
 import type { AnalyticsQueries } from './types';
+import type { HeadlineScoreWire } from './wire/metrics';
 
 /** The score answers of {@link AnalyticsQueries}, over a store's reads. */
 export function scoreQueries(
@@ -84,4 +90,17 @@ async function emptyDetail(
     byModel: [],
     lowestSessions: [],
   };
+}
+
+/** The preset's headline scores over a period and its previous one; no reads without any. */
+export async function headlineScores(
+  store: DashboardReads,
+  names: readonly string[],
+  period: ResolvedPeriod,
+): Promise<HeadlineScoreWire[]> {
+  if (names.length === 0) return [];
+  const current = await store.listScores({ range: period.range });
+  const previous =
+    period.previous === null ? null : await store.listScores({ range: period.previous });
+  return headlineScoresToWire(names, current, previous);
 }

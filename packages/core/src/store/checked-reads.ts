@@ -5,7 +5,6 @@ import { checkBounded } from './bounds';
 import type { Page, SortOrder, TimeRange } from './common';
 import type { Conversation } from './conversation';
 import type { DashboardMetrics } from './dashboard';
-import { StoreError } from './errors';
 import {
   checkAgentTimeSeriesParams,
   checkDashboardParams,
@@ -21,10 +20,9 @@ import type { ScoreDetail, ScoreSummary } from './scores';
 import type { SessionBatch, SessionCursor } from './session-scan';
 import { checkSessionScoreFilter, type SessionScoreFilter } from './session-score-filter';
 import {
+  checkSessionScoresParams,
   compareSessionScores,
-  SESSION_SCORES_MAX_IDS,
   type SessionScore,
-  type SessionScoresParams,
 } from './session-scores';
 import {
   SESSION_SORT_KEYS,
@@ -112,26 +110,6 @@ export function checkSessionQuery(
     score: checkSessionScoreFilter(params.score),
     now: params.now ?? clock(),
   };
-}
-
-/**
- * Checks the session ids of a `listSessionScores` call: an array of at most
- * `SESSION_SCORES_MAX_IDS` strings, duplicates dropped.
- *
- * @throws {StoreError} `STORE_INVALID_QUERY` for anything else
- */
-function checkSessionScoresParams(params: SessionScoresParams): string[] {
-  const ids = params?.sessionIds;
-  if (!Array.isArray(ids) || ids.length > SESSION_SCORES_MAX_IDS) {
-    throw new StoreError(
-      'STORE_INVALID_QUERY',
-      `sessionIds must be an array of at most ${SESSION_SCORES_MAX_IDS} ids`,
-    );
-  }
-  if (ids.some((id) => typeof id !== 'string')) {
-    throw new StoreError('STORE_INVALID_QUERY', 'sessionIds must be strings');
-  }
-  return [...new Set(ids)];
 }
 
 /**

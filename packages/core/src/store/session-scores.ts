@@ -1,5 +1,6 @@
 import type { ScoreDataType, ScoreRecord } from '../domain/score';
 import { compareIds } from '../semantics/ids';
+import { StoreError } from './errors';
 import { ScoreAccumulator } from './score-accumulator';
 import type { ScoreValueCount } from './scores';
 
@@ -31,6 +32,26 @@ export interface SessionScoresParams {
 
 /** How many sessions one `listSessionScores` call may ask for: a full page and more. */
 export const SESSION_SCORES_MAX_IDS = 500;
+
+/**
+ * Checks the session ids of a `listSessionScores` call: an array of at most
+ * `SESSION_SCORES_MAX_IDS` strings, duplicates dropped.
+ *
+ * @throws {StoreError} `STORE_INVALID_QUERY` for anything else
+ */
+export function checkSessionScoresParams(params: SessionScoresParams): string[] {
+  const ids = params?.sessionIds;
+  if (!Array.isArray(ids) || ids.length > SESSION_SCORES_MAX_IDS) {
+    throw new StoreError(
+      'STORE_INVALID_QUERY',
+      `sessionIds must be an array of at most ${SESSION_SCORES_MAX_IDS} ids`,
+    );
+  }
+  if (ids.some((id) => typeof id !== 'string')) {
+    throw new StoreError('STORE_INVALID_QUERY', 'sessionIds must be strings');
+  }
+  return [...new Set(ids)];
+}
 
 /**
  * The order `listSessionScores` answers in: by session id, then timestamp, then score id
