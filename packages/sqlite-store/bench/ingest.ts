@@ -7,6 +7,8 @@ export interface Ingested {
   /** Time in `upsert` + `refresh(touched)` alone (generating and feeding pages excluded). */
   ingestMs: number;
   observations: number;
+  /** Score versions written (late and re-evaluated ones included). */
+  scores: number;
   context: QueryContext;
 }
 
@@ -28,6 +30,7 @@ export async function ingestPages(
   const words = new Set<string>();
   let ingestMs = 0;
   let observations = 0;
+  let scores = 0;
   let lastActivity = 0;
   for await (const page of source) {
     const start = performance.now();
@@ -35,6 +38,7 @@ export async function ingestPages(
     await store.refresh(touched);
     ingestMs += performance.now() - start;
     observations += page.observations.length;
+    scores += page.scores.length;
     if (sessionIds.length < 2000) sessionIds.push(page.sessions[0]?.id ?? '');
     for (const o of page.observations) {
       if (o.userId !== null && userIds.size < 500) userIds.add(o.userId);
@@ -54,7 +58,7 @@ export async function ingestPages(
     agents: [...agents],
     words: [...words, 'love', 'match', 'cupid'],
   };
-  return { ingestMs, observations, context };
+  return { ingestMs, observations, scores, context };
 }
 
 /** One query kind's latency figures, in milliseconds. */

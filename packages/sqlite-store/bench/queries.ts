@@ -5,6 +5,7 @@ import {
   SESSION_STATUSES,
   type TimeRange,
 } from '@cupid-dashboard/core';
+import { SCORE_NAMES } from '@cupid-dashboard/core/testing';
 
 /** What the queries draw their parameters from. */
 export interface QueryContext {
@@ -39,6 +40,55 @@ function range(now: number, draw: () => number): TimeRange | undefined {
   if (kind === 4) return { from: now - 14 * DAY, to: now - 7 * DAY };
   const from = now - Math.floor(draw() * 30 * DAY);
   return { from, to: from + Math.floor(draw() * 10 * DAY) + 60_000 };
+}
+
+/**
+ * A series' bucket and range: hours over the last one to seven days with chance `hourShare`, else
+ * days over any {@link range}, like the dashboard's charts ask for.
+ */
+function series(
+  now: number,
+  draw: () => number,
+  hourShare: number,
+): { bucket: BucketSize; range: TimeRange | undefined } {
+  const bucket: BucketSize = draw() < hourShare ? 'hour' : 'day';
+  return {
+    bucket,
+    range: bucket === 'hour' ? { from: now - Math.floor(1 + draw() * 7) * DAY } : range(now, draw),
+  };
+}
+
+/**
+ * The session filters by score the sessions page offers: a numeric mean's low or high band, a
+ * thumbs-down, a category.
+ */
+const SCORE_FILTERS = [
+  { name: SCORE_NAMES.helpfulness, max: 0.4 },
+  { name: SCORE_NAMES.helpfulness, min: 0.8 },
+  { name: SCORE_NAMES.feedback, value: 'False' },
+  { name: SCORE_NAMES.tone, value: 'awkward' },
+] as const;
+
+/**
+ * The score queries: `/api/scores` (`listScores`), `/api/scores/{name}` (`getScore`) for the
+ * generated numeric, boolean and categorical names, and the sessions filtered by a score.
+ */
+function scoreQueries(now: number): BenchQuery[] {
+  const detail = (kind: string, name: string): BenchQuery => ({
+    name: `getScore (${kind}: ${name})`,
+    run: (s, d) => s.getScore({ name, ...series(now, d, 0.3) }),
+  });
+  return [
+    { name: 'listScores', run: (s, d) => s.listScores({ range: range(now, d) }) },
+    detail('numeric', SCORE_NAMES.helpfulness),
+    detail('boolean', SCORE_NAMES.feedback),
+    detail('categorical', SCORE_NAMES.tone),
+    {
+      name: 'listSessions (score filter)',
+      run: (s, d) =>
+        s.listSessions({ score: pick(SCORE_FILTERS, d), range: range(now, d), limit: 50, now }),
+    },
+  ];
 }
 
 /** Every analytics query of the store interface, with varied parameters. */
@@ -101,20 +151,16 @@ export function benchQueries(context: QueryContext): BenchQuery[] {
     {
       name: 'getAgentTimeSeries',
       run: (s, d) => {
-        const bucket: BucketSize = d() < 0.5 ? 'hour' : 'day';
-        const r = bucket === 'hour' ? { from: now - Math.floor(1 + d() * 7) * DAY } : range(now, d);
-        return s.getAgentTimeSeries({ name: pick(context.agents, d), bucket, range: r });
+        const window = series(now, d, 0.5);
+        return s.getAgentTimeSeries({ name: pick(context.agents, d), ...window });
       },
     },
     {
       name: 'getDashboard',
-      run: (s, d) => {
-        const bucket: BucketSize = d() < 0.3 ? 'hour' : 'day';
-        const r = bucket === 'hour' ? { from: now - Math.floor(1 + d() * 7) * DAY } : range(now, d);
-        return s.getDashboard({ range: r, bucket, now });
-      },
+      run: (s, d) => s.getDashboard({ ...series(now, d, 0.3), now }),
     },
     { name: 'getModelUsage', run: (s, d) => s.getModelUsage({ range: range(now, d) }) },
+    ...scoreQueries(now),
     { name: 'counts', run: (s) => s.counts() },
   ];
 }

@@ -3,7 +3,7 @@ import { WAL_CHECKPOINT_PAGES } from '../src/db/open';
 import type { Page } from './batches';
 
 /**
- * The floor a store is measured against: the same records into plain tables with the same
+ * The floor a store is measured against: the same records (scores included) into plain tables with the same
  * columns (text primary key, no other index) through better-sqlite3 prepared INSERTs, one
  * transaction per page, with the store's pragmas (WAL checkpointed every 64 MiB,
  * synchronous=NORMAL, 64 MB cache). Serializing the JSON columns is timed too, as any store must
@@ -31,13 +31,19 @@ export async function rawInsert(
       level text, status_message text, parent_observation_id text, start_time integer,
       end_time integer, completion_start_time integer, model text, input text, output text,
       metadata text, usage_details text, cost_details text, total_cost real, session_id text,
-      user_id text, environment text, updated_at integer);`);
+      user_id text, environment text, updated_at integer);
+    create table scores (id text primary key, name text, data_type text, value real,
+      string_value text, source text, trace_id text, observation_id text, session_id text,
+      timestamp integer, comment text, config_id text, environment text, updated_at integer);`);
   const session = db.prepare('insert or replace into sessions values (?, ?, ?)');
   const trace = db.prepare(
     'insert or replace into traces values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const observation = db.prepare(
     'insert or replace into observations values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const score = db.prepare(
+    'insert or replace into scores values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const json = (value: unknown) =>
     value === undefined || value === null ? null : JSON.stringify(value);
@@ -83,6 +89,24 @@ export async function rawInsert(
         o.userId,
         o.environment,
         o.updatedAt,
+      );
+    }
+    for (const s of page.scores) {
+      score.run(
+        s.id,
+        s.name,
+        s.dataType,
+        s.value,
+        s.stringValue,
+        s.source,
+        s.traceId,
+        s.observationId,
+        s.sessionId,
+        s.timestamp,
+        s.comment,
+        s.configId,
+        s.environment,
+        s.updatedAt,
       );
     }
   });

@@ -20,6 +20,7 @@ export interface StoreInput {
 export interface StoreResult {
   ingestMs: number;
   observations: number;
+  scores: number;
   queries: Record<string, QueryFigures>;
   incremental: number[];
   refreshOnly: number[];
@@ -37,7 +38,7 @@ export interface StoreResult {
 
 const { path, calls } = childInput<StoreInput>();
 const store = await createSqliteStore({ path });
-const { ingestMs, observations, context } = await ingestPages(store, fedPages());
+const { ingestMs, observations, scores, context } = await ingestPages(store, fedPages());
 const ingestPeakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // ── queries ──
@@ -68,6 +69,7 @@ await store.close();
 finish({
   ingestMs,
   observations,
+  scores,
   queries,
   incremental,
   refreshOnly,

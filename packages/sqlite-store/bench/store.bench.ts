@@ -1,7 +1,8 @@
 /**
  * The SQLite store benchmark: ingest beside a raw better-sqlite3 baseline, analytics query
- * latencies, incremental refresh beside a full rebuild, file size and peak RSS, on the generated
- * Cupid dataset (20,000 sessions ≈ 1M observations by default).
+ * latencies (the score queries included), incremental refresh beside a full rebuild, file size and
+ * peak RSS, on the generated Cupid dataset with its scores (20,000 sessions ≈ 970k observations and
+ * 134k scores by default).
  *
  * Run: `npm run bench -w @cupid-dashboard/sqlite-store` (`BENCH_SESSIONS=1000` for a quick run).
  * The dataset is generated in this process and fed page by page to two child processes, one for
@@ -45,8 +46,10 @@ async function main(): Promise<void> {
     [pages(dataset), additions()],
     { path, calls: CALLS },
   );
-  const { observations, ingestMs } = result;
-  console.log(`store ingest: ${observations} observations in ${ingestMs.toFixed(0)} ms`);
+  const { observations, scores, ingestMs } = result;
+  console.log(
+    `store ingest: ${observations} observations and ${scores} scores in ${ingestMs.toFixed(0)} ms`,
+  );
   const ingest = ingestFigures({ ms: ingestMs, observations }, raw, 0.6);
   rows.push(ingest.row, ...queryRows(result.queries));
 
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     sessions: SESSIONS,
     observations,
+    scores,
     callsPerQuery: CALLS,
     ingest: ingest.figures,
     queries: result.queries,
