@@ -34,10 +34,14 @@ export function dataset(options: { sessions?: number; lateUpdates?: number; seed
   });
 }
 
-/** The latest start time in a dataset, epoch ms. */
+/**
+ * The latest observation start or score time in a dataset, epoch ms: a sync window ending after
+ * it reads every record (a reviewer's score may come hours after the turn it labels).
+ */
 export function lastStart(data: CupidDataset): number {
   let last = 0;
   for (const o of data.observations) if (o.startTime > last) last = o.startTime;
+  for (const s of [...data.scores, ...data.lateScores]) if (s.timestamp > last) last = s.timestamp;
   return last;
 }
 
@@ -71,11 +75,9 @@ export function expectEqualToTruth(records: RecordSet, truth: Truth, scope: Chec
     sessions: records.sessions.length,
     traces: records.traces.length,
     observations: records.observations.length,
-  }).toEqual(truth.counts);
-  // The sync does not read scores yet: compare every other kind.
-  const { scores: _syncedScores, ...synced } = checksumRecords(records, scope);
-  const { scores: _sourceScores, ...source } = truth.checksums(scope);
-  expect(synced).toEqual(source);
+    scores: records.scores?.length ?? 0,
+  }).toEqual(truthCounts(truth));
+  expect(checksumRecords(records, scope)).toEqual(truth.checksums(scope));
 }
 
 /** Asserts the store's own counts agree with the records it is said to hold. */
@@ -84,13 +86,13 @@ export async function expectCounts(store: DashboardStore, records: RecordSet) {
     sessions: records.sessions.length,
     traces: records.traces.length,
     observations: records.observations.length,
-    scores: 0,
+    scores: records.scores?.length ?? 0,
   });
 }
 
-/** The store's record counts the truth implies (the sync does not read scores yet). */
+/** The record counts of the truth, scores included. */
 export function truthCounts(truth: Truth) {
-  return { ...truth.counts, scores: 0 };
+  return { ...truth.counts, scores: truth.scores.length };
 }
 
 export type { LangfuseSimulator };

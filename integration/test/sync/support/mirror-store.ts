@@ -7,6 +7,7 @@ import {
   type DashboardStore,
   type ObservationRecord,
   replacesStored,
+  type ScoreRecord,
   type SessionRecord,
   type TraceRecord,
 } from '@cupid-dashboard/core';
@@ -20,12 +21,14 @@ export function mirrorStore(inner: DashboardStore): MirrorStore {
   const sessions = new Map<string, SessionRecord>();
   const traces = new Map<string, TraceRecord>();
   const observations = new Map<string, ObservationRecord>();
+  const scores = new Map<string, ScoreRecord>();
   const store = Object.create(inner) as MirrorStore;
   Object.assign(store, {
     records: () => ({
       sessions: [...sessions.values()],
       traces: [...traces.values()],
       observations: [...observations.values()],
+      scores: [...scores.values()],
     }),
     upsert: async (batch: Parameters<DashboardStore['upsert']>[0]) => {
       const result = await inner.upsert(batch);
@@ -34,6 +37,9 @@ export function mirrorStore(inner: DashboardStore): MirrorStore {
         if (replacesStored(t, traces.get(t.id))) traces.set(t.id, t);
       for (const o of batch.observations ?? []) {
         if (replacesStored(o, observations.get(o.id))) observations.set(o.id, o);
+      }
+      for (const score of batch.scores ?? []) {
+        if (replacesStored(score, scores.get(score.id))) scores.set(score.id, score);
       }
       return result;
     },

@@ -45,7 +45,14 @@ export function readSqliteRecords(path: string): RecordSet {
                 total_cost AS totalCost, level, updated_at AS updatedAt FROM observations`,
       )
       .all() as RecordSet['observations'];
-    return { sessions, traces, observations };
+    const scores = db
+      .prepare(
+        `SELECT id, name, data_type AS dataType, value, string_value AS stringValue, source,
+                trace_id AS traceId, observation_id AS observationId, session_id AS sessionId,
+                timestamp, comment, updated_at AS updatedAt FROM scores`,
+      )
+      .all() as NonNullable<RecordSet['scores']>;
+    return { sessions, traces, observations, scores };
   } finally {
     db.close();
   }

@@ -4,8 +4,8 @@ import type { SyncApiMode } from '../store/sync-state';
 import type { EntityCounts } from '../store/upsert';
 import type { SyncWindow } from './types';
 
-/** The legacy endpoints in the order a legacy run reads them. */
-export const LEGACY_PHASES = ['sessions', 'traces', 'observations'] as const;
+/** The legacy endpoints in the order a legacy run reads them; scores come last in both modes. */
+export const LEGACY_PHASES = ['sessions', 'traces', 'observations', 'scores'] as const;
 export type LegacyPhase = (typeof LEGACY_PHASES)[number];
 
 /**
@@ -16,9 +16,15 @@ export interface SyncCheckpoint {
   v: 1;
   mode: SyncApiMode;
   window: SyncWindow;
-  /** v2: the cursor of the next page; null before the first page and after the last. */
+  /**
+   * v2: the cursor of the next page (of observations, then of v3 scores); null before the first
+   * page and after the last.
+   */
   cursor: string | null;
-  /** legacy: the endpoint being walked and the next page number (from 1). */
+  /**
+   * legacy: the endpoint being walked and the next page number (from 1); v2: null while walking
+   * observations, `'scores'` once on scores (`page` counts v2 score pages on a server without v3).
+   */
   phase: LegacyPhase | null;
   page: number;
   /** True once every page of the window is committed (only finishing work remains). */

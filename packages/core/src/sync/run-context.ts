@@ -11,6 +11,7 @@ function add(into: EntityCounts, from: EntityCounts): void {
   into.sessions += from.sessions;
   into.traces += from.traces;
   into.observations += from.observations;
+  into.scores += from.scores;
 }
 
 /**
@@ -94,7 +95,7 @@ export class RunContext {
     return {
       phase,
       pages,
-      records: fetched.sessions + fetched.traces + fetched.observations,
+      records: fetched.sessions + fetched.traces + fetched.observations + fetched.scores,
       updatedAt: this.options.now(),
     };
   }

@@ -4,16 +4,18 @@ import type { UpsertBatch } from '../store/upsert';
 import { LEGACY_PHASES, type LegacyPhase } from './checkpoint';
 import { readAhead } from './read-ahead';
 import type { RunContext } from './run-context';
+import { walkScores } from './walk-scores';
 
 /**
  * Reads the window from the legacy endpoints — sessions by `createdAt`, traces by `timestamp`,
- * observations by `startTime`, each filtered to `[from, to)` and walked newest first from the
+ * observations by `startTime`, scores by `timestamp` (v2 scores, see `walkScores`), each filtered to `[from, to)` and walked newest first from the
  * checkpoint's phase and page — and commits every page.
  *
  * Newest-first paging with a fixed upper bound cannot skip a row: a row arriving during the walk
  * can only push rows already read onto the next page (read twice, upserted twice, harmless).
  *
- * Requests: `Σ max(1, ceil(N_endpoint / pageSize))` over the three endpoints.
+ * Requests: `Σ max(1, ceil(N_endpoint / pageSize))` over the four endpoints (scores: pages of
+ * at most 100).
  *
  * @example
  * await walkLegacy(context);
@@ -30,6 +32,7 @@ export async function walkLegacy(context: RunContext): Promise<void> {
 }
 
 function walkPhase(context: RunContext, phase: LegacyPhase, page: number): Promise<void> {
+  if (phase === 'scores') return walkScores(context, { legacy: true });
   const { client, legacyPageSize: limit } = context.options;
   const { from, to } = context.checkpoint.window;
   const options = { signal: context.signal };

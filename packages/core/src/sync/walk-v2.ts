@@ -4,6 +4,7 @@ import { SessionTracker } from './derive-sessions';
 import { deriveTraces } from './derive-traces';
 import { readAhead } from './read-ahead';
 import type { RunContext } from './run-context';
+import { walkScores } from './walk-scores';
 
 /**
  * The v2 field groups a sync asks for: everything the dashboard shows (io for conversations,
@@ -16,10 +17,11 @@ export const SYNC_V2_FIELDS: ObservationFieldGroup[] = OBSERVATION_FIELD_GROUPS.
 
 /**
  * Reads the window's v2 observations newest first, from the checkpoint's cursor, and commits
- * each page with the traces and sessions derived from it. A 404 before the first page means the
- * server has no v2 API (the caller may fall back to legacy).
+ * each page with the traces and sessions derived from it; then the window's scores
+ * (`walkScores`). A 404 before the first page means the server has no v2 API (the caller may
+ * fall back to legacy).
  *
- * Requests: `ceil(N / pageSize)` for N observations in the window (at least 1).
+ * Requests: `ceil(N / pageSize)` for N observations in the window (at least 1), plus the scores'.
  *
  * @example
  * await walkV2(context, { resumed: false, storeWasEmpty: true });
@@ -28,9 +30,17 @@ export async function walkV2(
   context: RunContext,
   input: { resumed: boolean; storeWasEmpty: boolean },
 ): Promise<void> {
+  if (context.checkpoint.done) return;
+  if (context.checkpoint.phase !== 'scores') await walkObservations(context, input);
+  await walkScores(context, { legacy: false });
+}
+
+async function walkObservations(
+  context: RunContext,
+  input: { resumed: boolean; storeWasEmpty: boolean },
+): Promise<void> {
   const { client, store, v2PageSize } = context.options;
   const { window } = context.checkpoint;
-  if (context.checkpoint.done) return;
   const sessions = new SessionTracker(store, {
     // Earlier observations of a session can only be in the store if it held anything before this
     // window's walk began (a resumed walk wrote some itself), and only matter when the window
@@ -55,9 +65,9 @@ export async function walkV2(
       'observations',
       { sessions: sessionRecords, traces, observations },
       page.invalid,
-      { cursor: page.cursor, done: page.cursor === null },
+      // After the last page, the scores of the window.
+      page.cursor === null ? { cursor: null, phase: 'scores', page: 1 } : { cursor: page.cursor },
     );
     context.throwIfAborted();
   }
-  if (!context.checkpoint.done) await context.saveCheckpoint('observations', { done: true });
 }

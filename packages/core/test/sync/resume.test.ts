@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LangfuseError, type SyncCheckpoint } from '../../src/index';
-import { smallDataset } from './support/dataset';
+import { pagesOf, smallDataset } from './support/dataset';
 import { expectStoreEquals } from './support/mirror-store';
 import { setupSync } from './support/setup-sync';
 
@@ -44,11 +44,37 @@ describe('checkpoints and resume', () => {
       window: { from: null, to: end },
     });
     expect(fake.requests[0]?.params.cursor).toBe(checkpoint.cursor);
-    expect(resumed.requests).toBe(total - 3);
+    expect(resumed.requests).toBe(total - 3 + pagesOf(dataset.scores.length, 20));
     expect(resumed.counts.observations).toBe(dataset.observations.length);
     expect(resumed.verification?.ok).toBe(true);
     await expectStoreEquals(store, dataset);
     expect((await store.getSyncState()).watermark).toBe(end);
+  });
+
+  it('resumes a run that failed on the scores from their cursor, without reading observations again', async () => {
+    const { dataset, end } = smallDataset();
+    const { fake, store, sync } = setupSync(dataset, {
+      apiMode: 'v2',
+      pageSize: 10,
+      now: () => end,
+    });
+    const observationPages = Math.ceil(dataset.observations.length / 10);
+    expect(dataset.scores.length).toBeGreaterThan(10);
+    fake.failures.set(observationPages + 2, new LangfuseError('LANGFUSE_TIMEOUT', 'timed out'));
+    expect((await sync.sync()).status).toBe('error');
+    const checkpoint = (await store.getSyncState()).checkpoint as unknown as SyncCheckpoint;
+    expect(checkpoint).toMatchObject({ phase: 'scores', done: false });
+    expect(checkpoint.fetched.scores).toBe(10);
+
+    fake.failures.clear();
+    fake.requests.length = 0;
+    const resumed = await sync.sync();
+    expect(resumed).toMatchObject({ status: 'success', resumed: true });
+    expect(fake.requests.every((r) => r.endpoint === 'scoresV3')).toBe(true);
+    expect(fake.requests[0]?.params.cursor).toBe(checkpoint.cursor);
+    expect(resumed.counts.scores).toBe(dataset.scores.length);
+    expect(resumed.verification?.ok).toBe(true);
+    await expectStoreEquals(store, dataset);
   });
 
   it('resumes a legacy run at the endpoint and page it stopped on', async () => {

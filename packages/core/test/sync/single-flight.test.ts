@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSyncService, type SyncProgress, type SyncRunEvent } from '../../src/index';
-import { smallDataset } from './support/dataset';
+import { pagesOf, smallDataset } from './support/dataset';
 import { holdRequest } from './support/gate';
 import { expectStoreEquals } from './support/mirror-store';
 import { setupSync } from './support/setup-sync';
@@ -31,7 +31,9 @@ describe('single flight', () => {
     expect(second.started).toBe(false);
     expect(b).toBe(a);
     expect(c).toBe(a);
-    expect(fake.requests.length).toBe(Math.ceil(dataset.observations.length / 40));
+    expect(fake.requests.length).toBe(
+      pagesOf(dataset.observations.length, 40) + pagesOf(dataset.scores.length, 40),
+    );
     expect(sync.isRunning).toBe(false);
     // One run, however many joined it: one start, one end, with the run's result.
     expect(events).toEqual([
@@ -118,9 +120,18 @@ describe('progress and abort', () => {
     expect(committed[committed.length - 1]?.records).toBeGreaterThanOrEqual(
       dataset.observations.length,
     );
+    // Then the scores, counted on from there.
+    const scorePages = pagesOf(dataset.scores.length, 50);
+    const scored = seen.filter((p) => p.phase === 'scores');
+    expect(scored.map((p) => p.pages)).toEqual(
+      Array.from({ length: scorePages }, (_, i) => pages + i + 1),
+    );
+    expect(scored.at(-1)?.records).toBeGreaterThanOrEqual(
+      dataset.observations.length + dataset.scores.length,
+    );
     expect(viaOption).toEqual(seen);
     await sync.sync();
-    expect(seen.length).toBe(committed.length); // unsubscribed
+    expect(seen.length).toBe(committed.length + scored.length); // unsubscribed
   });
 
   it('stops after the page in progress when the signal fires, and resumes later', async () => {

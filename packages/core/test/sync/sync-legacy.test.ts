@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallDataset } from './support/dataset';
+import { pagesOf, smallDataset } from './support/dataset';
 import { expectStoreEquals } from './support/mirror-store';
 import { setupSync } from './support/setup-sync';
 
@@ -16,12 +16,17 @@ describe('sync in legacy mode', () => {
 
     expect(result.status).toBe('success');
     expect(result.apiMode).toBe('legacy');
-    const pages = (n: number) => Math.max(1, Math.ceil(n / 30));
+    const pages = (n: number) => pagesOf(n, 30);
     expect(result.requests).toBe(
       pages(dataset.sessions.length) +
         pages(dataset.traces.length) +
-        pages(dataset.observations.length),
+        pages(dataset.observations.length) +
+        pages(dataset.scores.length),
     );
+    expect(fake.requests.at(-1)).toMatchObject({
+      endpoint: 'scores',
+      params: { limit: 30, toTimestamp: new Date(end) },
+    });
     expect(fake.requests.map((r) => r.endpoint)[0]).toBe('sessions');
     expect(fake.requests.find((r) => r.endpoint === 'traces')?.params).toMatchObject({
       toTimestamp: new Date(end),
@@ -44,7 +49,7 @@ describe('sync in legacy mode', () => {
     clock += 300_000;
     fake.requests.length = 0;
     const second = await sync.sync();
-    expect(second.requests).toBe(3); // one (empty or short) page per endpoint
+    expect(second.requests).toBe(4); // one (empty or short) page per endpoint
     expect(fake.requests.map((r) => r.params)).toEqual([
       expect.objectContaining({
         fromTimestamp: new Date(end - 600_000),
@@ -58,6 +63,10 @@ describe('sync in legacy mode', () => {
         fromStartTime: new Date(end - 600_000),
         toStartTime: new Date(clock),
       }),
+      expect.objectContaining({
+        fromTimestamp: new Date(end - 600_000),
+        toTimestamp: new Date(clock),
+      }),
     ]);
   });
 });
@@ -68,7 +77,23 @@ describe('apiMode auto', () => {
     const { sync } = setupSync(dataset, { now: () => end });
     const result = await sync.sync();
     expect(result.apiMode).toBe('v2');
-    expect(result.requests).toBe(1);
+    expect(result.requests).toBe(2); // one page of observations, one of scores
+  });
+
+  it('reads v2 scores when the server has v2 observations but no v3 scores', async () => {
+    const { dataset, end } = smallDataset();
+    const { fake, store, sync } = setupSync(
+      { ...dataset, generations: { scoresV3: false } },
+      { now: () => end, pageSize: 10 },
+    );
+    const result = await sync.sync();
+    expect(result).toMatchObject({ status: 'success', apiMode: 'v2' });
+    const endpoints = fake.requests.map((r) => r.endpoint);
+    expect(endpoints.filter((e) => e === 'scoresV3')).toHaveLength(1);
+    expect(endpoints.filter((e) => e === 'scores')).toHaveLength(
+      pagesOf(dataset.scores.length, 10),
+    );
+    await expectStoreEquals(store, dataset);
   });
 
   it('falls back to legacy on a 404, says so in the status, and goes straight to legacy next time', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSyncService } from '../../src/index';
-import { smallDataset, withUpdates } from './support/dataset';
+import { pagesOf, smallDataset, withUpdates } from './support/dataset';
 import { expectStoreEquals } from './support/mirror-store';
 import { setupSync } from './support/setup-sync';
 
@@ -18,8 +18,18 @@ describe('sync in v2 mode', () => {
     expect(result.status).toBe('success');
     expect(result.apiMode).toBe('v2');
     const n = dataset.observations.length;
-    expect(result.requests).toBe(Math.ceil(n / 40));
-    expect(fake.requests.every((r) => r.endpoint === 'v2')).toBe(true);
+    const scorePages = pagesOf(dataset.scores.length, 40);
+    expect(result.requests).toBe(Math.ceil(n / 40) + scorePages);
+    expect(fake.requests.map((r) => r.endpoint)).toEqual([
+      ...Array.from({ length: Math.ceil(n / 40) }, () => 'v2'),
+      ...Array.from({ length: scorePages }, () => 'scoresV3'),
+    ]);
+    expect(fake.requests.at(-1)?.params).toMatchObject({
+      limit: 40,
+      fields: ['details', 'subject'],
+      toTimestamp: new Date(end),
+    });
+    expect(result.counts.scores).toBe(dataset.scores.length);
     expect(fake.requests[0]?.params).toMatchObject({ limit: 40, toStartTime: new Date(end) });
     expect(fake.requests[0]?.params.fromStartTime).toBeUndefined();
     expect(result.counts.observations).toBe(n);
@@ -30,7 +40,7 @@ describe('sync in v2 mode', () => {
       sessions: dataset.sessions.length,
       traces: dataset.traces.length,
       observations: n,
-      scores: 0,
+      scores: dataset.scores.length,
     });
 
     const state = await store.getSyncState();

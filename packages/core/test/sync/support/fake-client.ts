@@ -1,16 +1,19 @@
 /**
  * An in-memory `LangfuseClient` for the sync unit tests (core cannot import the simulator). It
  * serves records with Langfuse's ordering (newest first), from-inclusive/to-exclusive time
- * filters, a positional v2 cursor, legacy page totals, 404s for a missing generation, scripted
+ * filters, a positional v2 cursor, legacy page totals, both scores endpoints, 404s for a missing generation, scripted
  * failures per request number, malformed records and a hook before every request.
  */
 import type {
   LangfuseClient,
   LangfuseObservation,
   LangfuseObservationV2,
+  LangfuseScore,
+  LangfuseScoreV3,
   LangfuseSession,
   LangfuseTrace,
   ObservationRecord,
+  ScoreRecord,
   SessionRecord,
   TraceRecord,
 } from '../../../src/index';
@@ -23,7 +26,7 @@ const time = (value: unknown): number | undefined =>
   value === undefined ? undefined : new Date(value as string | Date).getTime();
 
 export interface FakeRequest {
-  endpoint: 'sessions' | 'traces' | 'observations' | 'v2';
+  endpoint: 'sessions' | 'traces' | 'observations' | 'v2' | 'scores' | 'scoresV3';
   params: Record<string, unknown>;
 }
 
@@ -31,14 +34,20 @@ export interface FakeClientOptions {
   sessions?: SessionRecord[];
   traces?: TraceRecord[];
   observations?: ObservationRecord[];
-  /** Generations served; the other answers 404. Default both. */
-  generations?: { v2?: boolean; legacy?: boolean };
+  scores?: ScoreRecord[];
+  /**
+   * Generations served; the other answers 404. Default both. v2 serves v2 observations and v3
+   * scores, legacy the legacy endpoints and v2 scores; `scoresV3: false` alone answers 404 to v3
+   * scores.
+   */
+  generations?: { v2?: boolean; legacy?: boolean; scoresV3?: boolean };
 }
 
 export class FakeLangfuse {
   sessions = new Map<string, SessionRecord>();
   traces = new Map<string, TraceRecord>();
   observations = new Map<string, ObservationRecord>();
+  scores = new Map<string, ScoreRecord>();
   readonly requests: FakeRequest[] = [];
   /** Request number (from 1) → error thrown instead of answering. */
   readonly failures = new Map<number, Error>();
@@ -48,12 +57,12 @@ export class FakeLangfuse {
   beforeAnswer:
     | ((request: FakeRequest, n: number, signal?: AbortSignal) => Promise<void> | void)
     | null = null;
-  generations: { v2: boolean; legacy: boolean };
+  generations: { v2: boolean; legacy: boolean; scoresV3: boolean };
   readonly client: LangfuseClient;
 
   constructor(options: FakeClientOptions = {}) {
     this.publish(options);
-    this.generations = { v2: true, legacy: true, ...options.generations };
+    this.generations = { v2: true, legacy: true, scoresV3: true, ...options.generations };
     this.client = this.createClient();
   }
 
@@ -61,6 +70,7 @@ export class FakeLangfuse {
     for (const s of records.sessions ?? []) this.sessions.set(s.id, s);
     for (const t of records.traces ?? []) this.traces.set(t.id, t);
     for (const o of records.observations ?? []) this.observations.set(o.id, o);
+    for (const score of records.scores ?? []) this.scores.set(score.id, score);
   }
 
   private async answer(request: FakeRequest, signal?: AbortSignal): Promise<number> {
@@ -70,7 +80,12 @@ export class FakeLangfuse {
     if (signal?.aborted) throw new LangfuseError('LANGFUSE_ABORTED', 'aborted');
     const failure = this.failures.get(n);
     if (failure) throw failure;
-    const served = request.endpoint === 'v2' ? this.generations.v2 : this.generations.legacy;
+    const served =
+      request.endpoint === 'v2'
+        ? this.generations.v2
+        : request.endpoint === 'scoresV3'
+          ? this.generations.v2 && this.generations.scoresV3
+          : this.generations.legacy;
     if (!served) throw new LangfuseError('LANGFUSE_NOT_FOUND', 'Not found', { status: 404 });
     return n;
   }
@@ -126,6 +141,52 @@ export class FakeLangfuse {
       costDetails: o.costDetails,
       environment: o.environment,
     };
+  }
+
+  private v3Score(score: ScoreRecord): LangfuseScoreV3 {
+    const subject =
+      score.observationId !== null
+        ? { kind: 'observation', id: score.observationId, traceId: score.traceId }
+        : score.traceId !== null
+          ? { kind: 'trace', id: score.traceId }
+          : { kind: 'session', id: score.sessionId };
+    return {
+      id: score.id,
+      name: score.name,
+      dataType: score.dataType,
+      value:
+        score.dataType === 'NUMERIC'
+          ? score.value
+          : score.dataType === 'BOOLEAN'
+            ? score.value === 1
+            : score.stringValue,
+      source: score.source,
+      timestamp: iso(score.timestamp),
+      environment: score.environment,
+      updatedAt: iso(score.updatedAt),
+      comment: score.comment,
+      configId: score.configId,
+      subject,
+    } as LangfuseScoreV3;
+  }
+
+  private legacyScore(score: ScoreRecord): LangfuseScore {
+    return {
+      id: score.id,
+      name: score.name,
+      dataType: score.dataType,
+      value: score.value ?? 0,
+      stringValue: score.stringValue,
+      source: score.source,
+      timestamp: iso(score.timestamp),
+      environment: score.environment,
+      updatedAt: iso(score.updatedAt),
+      comment: score.comment,
+      configId: score.configId,
+      traceId: score.traceId,
+      observationId: score.observationId,
+      sessionId: score.sessionId,
+    } as LangfuseScore;
   }
 
   private split<T extends { id: string }>(rows: T[]) {
@@ -217,12 +278,31 @@ export class FakeLangfuse {
         .map((o) => fake.legacyObservation(o));
       return fake.legacyPage(all, params);
     };
+    const sortedScores = (params: Record<string, unknown>) =>
+      [...fake.scores.values()]
+        .filter((score) => inRange(score.timestamp, params.fromTimestamp, params.toTimestamp))
+        .sort((a, b) => b.timestamp - a.timestamp || cmp(b.id, a.id));
+    const scoresV3 = async (params: Record<string, unknown> = {}, signal?: AbortSignal) => {
+      await fake.answer({ endpoint: 'scoresV3', params }, signal);
+      const sorted = sortedScores(params);
+      const after = params.cursor ? (JSON.parse(params.cursor as string) as string) : null;
+      const start = after === null ? 0 : sorted.findIndex((score) => score.id === after) + 1;
+      const limit = (params.limit as number | undefined) ?? 50;
+      const rows = sorted.slice(start, start + limit);
+      const last = rows[rows.length - 1];
+      const page: CursorPage<LangfuseScoreV3> = {
+        ...fake.split(rows.map((score) => fake.v3Score(score))),
+        cursor: start + limit < sorted.length && last ? JSON.stringify(last.id) : null,
+      };
+      return page;
+    };
+    const scores = async (params: Record<string, unknown> = {}, signal?: AbortSignal) => {
+      await fake.answer({ endpoint: 'scores', params }, signal);
+      const all = sortedScores(params).map((score) => fake.legacyScore(score));
+      return fake.legacyPage(all, params);
+    };
     const stats = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
     const notImplemented = () => Promise.reject(new Error('not used by the sync'));
-    // biome-ignore lint/correctness/useYield: it fails before its first page
-    async function* notImplementedWalk(): AsyncGenerator<never> {
-      throw new Error('not used by the sync');
-    }
     return {
       get stats() {
         return { ...stats, requests: fake.requests.length };
@@ -232,10 +312,20 @@ export class FakeLangfuse {
       getObservations: (p, o) => observations({ ...p }, o?.signal),
       getObservationsV2: (p, o) => v2({ ...p }, o?.signal),
       getTrace: notImplemented,
-      getScores: notImplemented,
-      getScoresV3: notImplemented,
-      paginateScores: () => notImplementedWalk(),
-      paginateScoresV3: () => notImplementedWalk(),
+      getScores: (p, o) => scores({ ...p }, o?.signal),
+      getScoresV3: (p, o) => scoresV3({ ...p }, o?.signal),
+      paginateScores: (p = {}, o) =>
+        paginateLegacy(
+          (page) => scores({ limit: 100, ...p, page }, o?.signal),
+          p.page ?? 1,
+          '/v2/scores',
+        ),
+      paginateScoresV3: (p = {}, o) =>
+        paginateCursor(
+          (cursor) => scoresV3({ limit: 100, ...p, ...(cursor ? { cursor } : {}) }, o?.signal),
+          p.cursor,
+          '/v3/scores',
+        ),
       checkConnection: notImplemented,
       health: notImplemented,
       paginateSessions: (p = {}, o) =>

@@ -9,6 +9,7 @@ import {
   type DashboardStore,
   type ObservationRecord,
   replacesStored,
+  type ScoreRecord,
   type SessionRecord,
   type TraceRecord,
 } from '../../../src/index';
@@ -18,6 +19,7 @@ export interface MirrorStore extends DashboardStore {
     sessions: Map<string, SessionRecord>;
     traces: Map<string, TraceRecord>;
     observations: Map<string, ObservationRecord>;
+    scores: Map<string, ScoreRecord>;
   };
 }
 
@@ -29,6 +31,7 @@ export function createMirrorStore(
     sessions: new Map<string, SessionRecord>(),
     traces: new Map<string, TraceRecord>(),
     observations: new Map<string, ObservationRecord>(),
+    scores: new Map<string, ScoreRecord>(),
   };
   const store: MirrorStore = Object.create(inner) as MirrorStore;
   Object.assign(store, {
@@ -41,6 +44,9 @@ export function createMirrorStore(
       }
       for (const o of batch.observations ?? []) {
         if (replacesStored(o, mirror.observations.get(o.id))) mirror.observations.set(o.id, o);
+      }
+      for (const score of batch.scores ?? []) {
+        if (replacesStored(score, mirror.scores.get(score.id))) mirror.scores.set(score.id, score);
       }
       return result;
     },
@@ -72,13 +78,28 @@ export function canonical(
   };
 }
 
-/** Asserts the store holds exactly `expected` (by the canonical fields) and counts agree. */
+/** The score fields a sync must carry over, one line per score, sorted by id. */
+function scoreLines(scores: Iterable<ScoreRecord>): string[] {
+  return [...scores]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map(
+      (s) =>
+        `${s.id}|${s.name}|${s.dataType}|${s.value}|${s.stringValue}|${s.source}|${s.timestamp}|` +
+        `${s.traceId}|${s.observationId}|${s.sessionId}|${s.updatedAt}`,
+    );
+}
+
+/**
+ * Asserts the store holds exactly `expected` (by the canonical fields) and counts agree; scores
+ * too when `expected` has them (a generated dataset's first versions, or the source's current).
+ */
 export async function expectStoreEquals(
   store: MirrorStore,
   expected: {
     sessions: Iterable<SessionRecord>;
     traces: Iterable<TraceRecord>;
     observations: Iterable<ObservationRecord>;
+    scores?: Iterable<ScoreRecord>;
   },
   options: { withUpdatedAt?: boolean } = {},
 ): Promise<void> {
@@ -95,12 +116,13 @@ export async function expectStoreEquals(
   expect(actual.sessions).toEqual(want.sessions);
   expect(actual.traces).toEqual(want.traces);
   expect(actual.observations).toEqual(want.observations);
+  const scores = scoreLines(store.mirror.scores.values());
+  if (expected.scores) expect(scores).toEqual(scoreLines(expected.scores));
   const counts = await store.counts();
   expect(counts.records).toEqual({
     sessions: want.sessions.length,
     traces: want.traces.length,
     observations: want.observations.length,
-    // The sync does not read scores yet.
-    scores: 0,
+    scores: scores.length,
   });
 }
