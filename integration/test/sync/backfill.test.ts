@@ -1,10 +1,17 @@
 import { createMemoryStore, createSyncService } from '@cupid-dashboard/core';
 import { describe, expect, it } from 'vitest';
-import { dataset, expectCounts, expectEqualToTruth, lastStart, served } from './support/harness';
+import {
+  dataset,
+  expectCounts,
+  expectEqualToTruth,
+  lastStart,
+  scorePages,
+  served,
+} from './support/harness';
 import { mirrorStore } from './support/mirror-store';
 
 describe('backfill from the simulator over HTTP (memory store)', () => {
-  it('v2: ends equal to the truth with ceil(N / 1000) requests', async () => {
+  it('v2: ends equal to the truth with ceil(N / 1000) + ceil(S / 100) requests', async () => {
     const data = dataset({ sessions: 30 });
     const { sim, client } = await served({ dataset: data });
     const store = mirrorStore(createMemoryStore());
@@ -17,8 +24,12 @@ describe('backfill from the simulator over HTTP (memory store)', () => {
     const result = await sync.sync();
     expect(result.status).toBe('success');
     const n = sim.truth().counts.observations;
-    expect(result.requests).toBe(Math.ceil(n / 1000));
-    expect(sim.requestCounts()).toEqual({ 'GET /api/public/v2/observations': Math.ceil(n / 1000) });
+    const scores = scorePages(sim.truth().scores.length);
+    expect(result.requests).toBe(Math.ceil(n / 1000) + scores);
+    expect(sim.requestCounts()).toEqual({
+      'GET /api/public/v2/observations': Math.ceil(n / 1000),
+      'GET /api/public/v3/scores': scores,
+    });
     expectEqualToTruth(store.records(), sim.truth());
     await expectCounts(store, store.records());
     expect(result.verification?.ok).toBe(true);
@@ -39,7 +50,10 @@ describe('backfill from the simulator over HTTP (memory store)', () => {
     const counts = sim.truth().counts;
     const pages = (n: number) => Math.max(1, Math.ceil(n / 100));
     expect(result.requests).toBe(
-      pages(counts.sessions) + pages(counts.traces) + pages(counts.observations),
+      pages(counts.sessions) +
+        pages(counts.traces) +
+        pages(counts.observations) +
+        scorePages(sim.truth().scores.length),
     );
     expectEqualToTruth(store.records(), sim.truth(), 'legacy');
   });

@@ -1,7 +1,7 @@
 import { createMemoryStore, createSyncService, type SyncService } from '@cupid-dashboard/core';
 import type { FaultSpec } from '@cupid-dashboard/langfuse-simulator';
 import { describe, expect, it } from 'vitest';
-import { dataset, expectEqualToTruth, lastStart, served } from './support/harness';
+import { dataset, expectEqualToTruth, lastStart, scorePages, served } from './support/harness';
 import { mirrorStore } from './support/mirror-store';
 
 /** Runs until a run succeeds (a failed run leaves a checkpoint the next one resumes). */
@@ -104,7 +104,7 @@ describe('fault matrix over HTTP', () => {
     const resumed = await sync.sync();
     expect(resumed).toMatchObject({ status: 'success', resumed: true });
     const total = Math.ceil(sim.truth().counts.observations / 100);
-    expect(sim.requests.length).toBe(total - 3);
+    expect(sim.requests.length).toBe(total - 3 + scorePages(sim.truth().scores.length));
     expectEqualToTruth(store.records(), sim.truth());
   });
 });

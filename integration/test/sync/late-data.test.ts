@@ -1,28 +1,35 @@
 import { createMemoryStore, createSyncService } from '@cupid-dashboard/core';
 import { describe, expect, it } from 'vitest';
-import { dataset, expectEqualToTruth, lastStart, served } from './support/harness';
+import {
+  asOf,
+  dataset,
+  expectEqualToTruth,
+  lastObservationStart,
+  lastStart,
+  served,
+} from './support/harness';
 import { mirrorStore } from './support/mirror-store';
 
 describe('late and new data', () => {
   for (const apiMode of ['v2', 'legacy'] as const) {
     it(`${apiMode}: the next run picks up late updates and new records, and re-reads only the window`, async () => {
       const data = dataset({ lateUpdates: 0.15 });
-      const { sim, client } = await served({ dataset: data });
-      // The first run happens 5 minutes after the last start: late versions that had arrived
-      // by then (updatedAt ≤ run time) are published first; the rest arrive afterwards.
-      let clock = lastStart(data) + 300_000;
-      const arrived = data.lateUpdates.filter((o) => (o.updatedAt ?? 0) <= clock);
-      const pending = data.lateUpdates.filter((o) => (o.updatedAt ?? 0) > clock);
-      expect(pending.length).toBeGreaterThan(0);
-      sim.publish({ observations: arrived });
+      // The first run happens 5 minutes after the last start: late versions and scores that had
+      // arrived by then (updatedAt ≤ run time) are published first; the rest arrive afterwards.
+      let clock = lastObservationStart(data) + 300_000;
+      const view = asOf(data, clock);
+      expect(view.later.observations.length).toBeGreaterThan(0);
+      expect(view.later.scores.length).toBeGreaterThan(0);
+      const { sim, client } = await served({ dataset: view.dataset });
+      sim.publish(view.arrived);
       const store = mirrorStore(createMemoryStore());
       const sync = createSyncService({ client, store, apiMode, now: () => clock });
       expect((await sync.sync()).status).toBe('success');
       const scope = apiMode === 'v2' ? 'v2' : 'legacy';
       expectEqualToTruth(store.records(), sim.truth(), scope);
 
-      // Late versions land, and a new turn of an existing session starts.
-      sim.applyLateUpdates();
+      // Late versions and later scores land, and a new turn of an existing session starts.
+      sim.publish(view.later);
       const session = data.sessions[0];
       const template = data.observations.find((o) => o.traceId === data.traces[0]?.id);
       if (!session || !template) throw new Error('empty dataset');
@@ -41,7 +48,7 @@ describe('late and new data', () => {
           },
         ],
       });
-      clock += 300_000;
+      clock = Math.max(clock, lastStart(data)) + 300_000;
       sim.resetRequests();
       const second = await sync.sync();
       expect(second.status).toBe('success');

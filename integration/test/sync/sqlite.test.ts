@@ -2,16 +2,25 @@ import { join } from 'node:path';
 import { createSyncService } from '@cupid-dashboard/core';
 import { describe, expect, it } from 'vitest';
 import { spawnSyncChild } from './support/child';
-import { dataset, expectEqualToTruth, lastStart, served, truthCounts } from './support/harness';
+import {
+  asOf,
+  dataset,
+  expectEqualToTruth,
+  lastObservationStart,
+  lastStart,
+  served,
+  truthCounts,
+} from './support/harness';
 import { openSqlite, readSqliteRecords, tempDir } from './support/sqlite';
 
 describe('sync into the SQLite store', () => {
   for (const apiMode of ['v2', 'legacy'] as const) {
     it(`${apiMode}: a backfill and a later run with late data end equal to the truth`, async () => {
       const data = dataset({ lateUpdates: 0.15 });
-      const { sim, client } = await served({ dataset: data });
-      let clock = lastStart(data) + 300_000;
-      sim.publish({ observations: data.lateUpdates.filter((o) => (o.updatedAt ?? 0) <= clock) });
+      let clock = lastObservationStart(data) + 300_000;
+      const view = asOf(data, clock);
+      const { sim, client } = await served({ dataset: view.dataset });
+      sim.publish(view.arrived);
       const path = join(tempDir(), 'sync.db');
       const store = await openSqlite(path);
       const sync = createSyncService({ client, store, apiMode, now: () => clock });
@@ -22,8 +31,9 @@ describe('sync into the SQLite store', () => {
       expect(first.verification?.ok).toBe(true);
       expectEqualToTruth(readSqliteRecords(path), sim.truth(), scope);
 
-      sim.applyLateUpdates();
-      clock += 300_000;
+      // Late versions land, and the scores given since (some hours after their turn).
+      sim.publish(view.later);
+      clock = Math.max(clock, lastStart(data)) + 300_000;
       expect((await sync.sync()).status).toBe('success');
       expectEqualToTruth(readSqliteRecords(path), sim.truth(), scope);
       expect((await store.counts()).records).toEqual(truthCounts(sim.truth()));

@@ -1,6 +1,6 @@
 import { createMemoryStore, createSyncService } from '@cupid-dashboard/core';
 import { describe, expect, it } from 'vitest';
-import { dataset, expectEqualToTruth, lastStart, served } from './support/harness';
+import { dataset, expectEqualToTruth, lastStart, scorePages, served } from './support/harness';
 import { mirrorStore } from './support/mirror-store';
 
 describe('status and single flight over HTTP', () => {
@@ -30,7 +30,9 @@ describe('status and single flight over HTTP', () => {
     expect(second.started).toBe(false);
     const [a, b] = await Promise.all([first.run, second.run]);
     expect(b).toBe(a);
-    expect(sim.requests.length).toBe(Math.ceil(sim.truth().counts.observations / 100));
+    expect(sim.requests.length).toBe(
+      Math.ceil(sim.truth().counts.observations / 100) + scorePages(sim.truth().scores.length),
+    );
     expectEqualToTruth(store.records(), sim.truth());
     const after = await sync.getStatus();
     expect(after).toMatchObject({ status: 'success', running: false, progress: null });

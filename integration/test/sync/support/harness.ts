@@ -45,6 +45,54 @@ export function lastStart(data: CupidDataset): number {
   return last;
 }
 
+/** The latest observation start in a dataset, epoch ms (scores may come hours after it). */
+export function lastObservationStart(data: CupidDataset): number {
+  let last = 0;
+  for (const o of data.observations) if (o.startTime > last) last = o.startTime;
+  return last;
+}
+
+/** Requests a sync makes for `n` scores: pages of at most 100, at least one request. */
+export function scorePages(n: number): number {
+  return Math.max(1, Math.ceil(n / 100));
+}
+
+/**
+ * A dataset as Langfuse holds it at `clock` (epoch ms), for tests that run a sync at some time
+ * and then let time pass: `dataset` (to serve) has the scores given by then, `arrived` the late
+ * observation versions and late or overwritten scores that had arrived by then (publish it before
+ * the first run), `later` everything that arrives after (publish it to move time on). Serving a
+ * score before it is given would hand the first run a record no real server has yet.
+ *
+ * @example
+ * const view = asOf(data, clock);
+ * const { sim } = await served({ dataset: view.dataset });
+ * sim.publish(view.arrived);
+ */
+export function asOf(data: CupidDataset, clock: number) {
+  const arrived = (record: { updatedAt: number | null }) => (record.updatedAt ?? 0) <= clock;
+  return {
+    dataset: {
+      ...data,
+      scores: data.scores.filter((score) => score.timestamp <= clock),
+      lateScores: [],
+      lateUpdates: [],
+    },
+    arrived: {
+      observations: data.lateUpdates.filter(arrived),
+      scores: data.lateScores.filter(arrived),
+    },
+    later: {
+      observations: data.lateUpdates.filter((o) => !arrived(o)),
+      // In arrival order: scores given after `clock`, then the late versions still to come.
+      scores: [
+        ...data.scores.filter((score) => score.timestamp > clock),
+        ...data.lateScores.filter((score) => !arrived(score)),
+      ],
+    },
+  };
+}
+
 /** A simulator listening on 127.0.0.1 and a client for it; both closed after the test. */
 export async function served(
   options: SimulatorOptions,
