@@ -1,0 +1,46 @@
+/**
+ * PostgreSQL helpers of the sync integration tests: a store on a fresh schema of a PostgreSQL
+ * the file starts, and the records read back from its tables for the truth checksum.
+ */
+import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashboard/core';
+import type { RecordSet } from '@cupid-dashboard/langfuse-simulator';
+import pg from 'pg';
+
+/** The stored records of a schema: the raw JSON of sessions, traces and observations, the scores' columns. */
+export async function readPostgresRecords(url: string, schema: string): Promise<RecordSet> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const records = async <T>(table: string) =>
+      (await client.query(`select record from "${schema}".${table}`)).rows.map(
+        (row) => JSON.parse(row.record) as T,
+      );
+    const scores = await client.query(
+      `select id, name, data_type, value, string_value, source, trace_id, observation_id,
+              session_id, timestamp, comment, updated_at from "${schema}".scores`,
+    );
+    return {
+      sessions: await records<SessionRecord>('sessions'),
+      traces: await records<TraceRecord>('traces'),
+      observations: await records<ObservationRecord>('observations'),
+      scores: scores.rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        dataType: row.data_type,
+        value: row.value,
+        stringValue: row.string_value,
+        source: row.source,
+        traceId: row.trace_id,
+        observationId: row.observation_id,
+        sessionId: row.session_id,
+        timestamp: Number(row.timestamp),
+        comment: row.comment,
+        configId: null,
+        environment: 'default',
+        updatedAt: row.updated_at === null ? null : Number(row.updated_at),
+      })),
+    };
+  } finally {
+    await client.end();
+  }
+}
