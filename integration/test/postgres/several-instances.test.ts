@@ -12,7 +12,7 @@ import {
   served,
   truthCounts,
 } from '../sync/support/harness';
-import { readPostgresRecords } from './stored-records';
+import { readPostgresRecords } from '../sync/support/postgres';
 
 // Three `cupid-dashboard serve` processes on one PostgreSQL database, syncing from the simulator
 // over HTTP: one syncs at a time (a trigger on a peer answers 409 SYNC_LEASE_HELD); when the

@@ -6,8 +6,12 @@ import type { ObservationRecord, SessionRecord, TraceRecord } from '@cupid-dashb
 import type { RecordSet } from '@cupid-dashboard/langfuse-simulator';
 import pg from 'pg';
 
-/** The stored records of a schema: the raw JSON of sessions, traces and observations, the scores' columns. */
-export async function readPostgresRecords(url: string, schema: string): Promise<RecordSet> {
+/**
+ * The records a PostgreSQL store holds in a schema (what this or other processes wrote), for the
+ * simulator's truth checksums: the JSON each session, trace and observation row keeps whole, and
+ * the scores' columns.
+ */
+export async function readPostgresRecords(url: string, schema = 'public'): Promise<RecordSet> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -17,7 +21,7 @@ export async function readPostgresRecords(url: string, schema: string): Promise<
       );
     const scores = await client.query(
       `select id, name, data_type, value, string_value, source, trace_id, observation_id,
-              session_id, timestamp, comment, updated_at from "${schema}".scores`,
+              session_id, timestamp, comment, config_id, environment, updated_at from "${schema}".scores`,
     );
     return {
       sessions: await records<SessionRecord>('sessions'),
@@ -35,8 +39,8 @@ export async function readPostgresRecords(url: string, schema: string): Promise<
         sessionId: row.session_id,
         timestamp: Number(row.timestamp),
         comment: row.comment,
-        configId: null,
-        environment: 'default',
+        configId: row.config_id,
+        environment: row.environment,
         updatedAt: row.updated_at === null ? null : Number(row.updated_at),
       })),
     };
