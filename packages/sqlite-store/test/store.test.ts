@@ -42,7 +42,9 @@ describe('createSqliteStore on a file', () => {
     raw.exec(
       `drop table session_chars; drop table session_pairs; drop table scores; drop table score_hour;
        drop table score_value_hour; delete from counters where name = 'scores';
-       delete from kysely_migration where name in ('0003_session_grams', '0004_scores')`,
+       drop table rollup_total_hour; drop table rollup_total_day;
+       delete from kysely_migration
+       where name in ('0003_session_grams', '0004_scores', '0005_rollup_totals')`,
     );
     raw.close();
 
@@ -74,6 +76,7 @@ describe('createSqliteStore on a file', () => {
       '0002_data_version',
       '0003_session_grams',
       '0004_scores',
+      '0005_rollup_totals',
     ]);
     expect(await second.getSession({ id: 's' })).toMatchObject({ userId: 'u', cost: 0.5 });
     expect((await second.getSyncState()).watermark).toBe(42);

@@ -1,4 +1,4 @@
-import type { RollupTable, SessionAggTable } from './schema';
+import type { RollupTable, RollupTotalTable, SessionAggTable } from './schema';
 
 /**
  * The `session_agg` columns a session list row is made of, in select and insert order (the
@@ -45,14 +45,10 @@ export const SESSION_FACT_COLUMNS = [
 export const ROLLUP_KEY = ['bucket', 'has_agent', 'agent', 'has_model', 'model'] as const;
 
 /**
- * A rollup row's key and totals: every column but the sketch `bins`, which readers fetch only
- * when they need latency percentiles.
- *
- * @example
- * db.selectFrom('rollup_hour').select(ROLLUP_TOTAL_COLUMNS);
+ * The columns of a rollup row that add up, and `max_start`: what a row of every agent and model
+ * (`rollup_total_hour`, `rollup_total_day`) holds after its bucket, sketch aside.
  */
-export const ROLLUP_TOTAL_COLUMNS = [
-  ...ROLLUP_KEY,
+export const ROLLUP_SUMS = [
   'calls',
   'generations',
   'errors',
@@ -63,4 +59,16 @@ export const ROLLUP_TOTAL_COLUMNS = [
   'latency_count',
   'latency_sum',
   'max_start',
+] as const satisfies readonly (keyof RollupTotalTable)[];
+
+/**
+ * A rollup row's key and totals: every column but the sketch `bins`, which readers fetch only
+ * when they need latency percentiles.
+ *
+ * @example
+ * db.selectFrom('rollup_hour').select(ROLLUP_TOTAL_COLUMNS);
+ */
+export const ROLLUP_TOTAL_COLUMNS = [
+  ...ROLLUP_KEY,
+  ...ROLLUP_SUMS,
 ] as const satisfies readonly (keyof RollupTable)[];

@@ -7,6 +7,7 @@ import {
 } from '@cupid-dashboard/sql-store';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { chunks } from '../chunks';
+import { rollupTotals } from './migration-rollup-totals';
 import type { StoreSchema } from './schema';
 import { searchGrams } from './search-grams';
 
@@ -388,6 +389,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0002_data_version': dataVersion,
   '0003_session_grams': sessionGrams,
   '0004_scores': scores,
+  '0005_rollup_totals': rollupTotals,
 });
 
 /** Hands Kysely's `Migrator` the migrations defined in code (no files to ship or find). */

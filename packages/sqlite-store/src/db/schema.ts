@@ -19,6 +19,8 @@ export interface StoreSchema extends SyncTables {
   trace_agg: TraceAggTable;
   rollup_hour: RollupTable;
   rollup_day: RollupTable;
+  rollup_total_hour: RollupTotalTable;
+  rollup_total_day: RollupTotalTable;
   agent_sessions_hour: AgentSessionsTable;
   agent_sessions_day: AgentSessionsTable;
   session_hour: SessionRollupTable;
@@ -151,6 +153,12 @@ export interface RollupTable {
   /** Latency sketch counts, see `sketch.ts`. */
   bins: Uint8Array;
 }
+
+/**
+ * Observation facts per UTC bucket across every agent and model: what a dashboard's series and
+ * KPIs add up, one row per bucket instead of one per agent × model.
+ */
+export type RollupTotalTable = Omit<RollupTable, 'has_agent' | 'agent' | 'has_model' | 'model'>;
 
 export interface AgentSessionsTable {
   bucket: number;

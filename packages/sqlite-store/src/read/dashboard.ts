@@ -13,13 +13,22 @@ import {
 } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
-import { emptyTotals, type FactPart, groupParts, meanLatency, readFactParts } from './facts';
+import {
+  emptyTotals,
+  type FactPart,
+  groupParts,
+  meanLatency,
+  readEdgeParts,
+  readFactParts,
+} from './facts';
 import { funnelOf, type SessionScope, sessionScope } from './session-stats';
 import { readTraceParts, type TracePart } from './trace-parts';
 
 /**
  * The dashboard for one period, from rollups plus the raw partial hours at its edges, and the
- * KPIs alone of the previous period when asked for.
+ * KPIs alone of the previous period when asked for. The series and KPIs add up the rollups
+ * across agents (one row per bucket); only the agent and model tables read the per-agent ones,
+ * by whole days where the range has them.
  */
 export async function getDashboard(
   db: Db,
@@ -29,32 +38,34 @@ export async function getDashboard(
   const { range, bucket, timeZone } = params;
   const hourly = seriesNeedsHours(bucket, timeZone);
   const scope = await sessionScope(db, range, preset, params.now, hourly);
-  // The series' percentiles need each bucket's sketches.
-  const parts = (await readFactParts(db, { range, hourly, sketches: true })).filter(
-    (part) => part.calls > 0,
-  );
-  // The period's percentiles need the sketches, which whole days answer with far fewer rows;
-  // the raw edges are the same in both plans, so they are read once.
-  const sketchParts = hourly
-    ? [
-        ...(await readFactParts(db, { range, sketches: true, edges: false })).filter(
-          (part) => part.calls > 0,
-        ),
-        ...parts.filter((part) => part.bins === null),
-      ]
-    : parts;
+  // The raw edges are the same in every plan, so they are read once.
+  const edges = await readEdgeParts(db, { range });
+  const seriesParts = [
+    ...(await readFactParts(db, {
+      range,
+      hourly,
+      sketches: true,
+      acrossAgents: true,
+      edges: false,
+    })),
+    ...edges,
+  ].filter((part) => part.calls > 0);
+  const agentParts = [
+    ...(await readFactParts(db, { range, sketches: true, edges: false })),
+    ...edges,
+  ].filter((part) => part.calls > 0);
   const traceParts = (await readTraceParts(db, range, hourly)).filter((part) => part.traces > 0);
 
-  const agents = await summarizeAgents(db, sketchParts, range, preset);
+  const agents = await summarizeAgents(db, agentParts, range, preset);
   return {
-    kpis: kpisOf(scope, sketchParts, traceParts),
+    kpis: kpisOf(scope, seriesParts, traceParts),
     previousKpis:
       params.previousRange === undefined
         ? null
         : await readKpis(db, params.previousRange, preset, params.now),
-    timeSeries: timeSeriesOf(scope, parts, traceParts, range, { bucket, timeZone }),
+    timeSeries: timeSeriesOf(scope, seriesParts, traceParts, range, { bucket, timeZone }),
     topAgents: agents.slice(0, params.topAgentsLimit),
-    costByModel: modelUsageOf(parts),
+    costByModel: modelUsageOf(agentParts),
     funnel: funnelOf(scope, preset),
   };
 }
@@ -114,7 +125,7 @@ async function readKpis(
   now: EpochMs,
 ): Promise<DashboardKpis> {
   const scope = await sessionScope(db, range, preset, now, false);
-  const parts = await readFactParts(db, { range, sketches: true });
+  const parts = await readFactParts(db, { range, sketches: true, acrossAgents: true });
   const traceParts = await readTraceParts(db, range, false);
   return kpisOf(scope, parts, traceParts);
 }

@@ -1,7 +1,8 @@
 import type { TimeRange, TokenCounts } from '@cupid-dashboard/core';
 import { planRange, rollupSpans, type Span } from '@cupid-dashboard/core';
-import { ROLLUP_TOTAL_COLUMNS } from '../db/columns';
+import { ROLLUP_SUMS, ROLLUP_TOTAL_COLUMNS } from '../db/columns';
 import type { RollupTotals } from '../db/rollup-totals';
+import type { RollupTotalTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 import { inSpan } from './rollup-spans';
@@ -31,6 +32,12 @@ export interface FactQuery {
   /** Parts must fall in hour buckets (hourly series): skip the daily rollups. Default false. */
   hourly?: boolean;
   /**
+   * Read the rollups summed over every agent and model (one row per bucket; parts' agent and
+   * model are then null) instead of those per agent × model. Default false; `agent` and
+   * `withModel` need the per-agent rollups.
+   */
+  acrossAgents?: boolean;
+  /**
    * Read the raw observations of the partial hours at the edges. Default true; false when the
    * caller already holds them (they are the same for the hourly and the daily plan).
    */
@@ -44,12 +51,30 @@ export interface FactQuery {
  */
 export async function readFactParts(db: Db, query: FactQuery): Promise<FactPart[]> {
   const plan = planRange(query.range, !query.hourly);
+  const tables = query.acrossAgents
+    ? ({ day: 'rollup_total_day', hour: 'rollup_total_hour' } as const)
+    : ({ day: 'rollup_day', hour: 'rollup_hour' } as const);
   const parts: FactPart[] = [];
-  for (const { table, span } of rollupSpans(plan, { day: 'rollup_day', hour: 'rollup_hour' })) {
-    parts.push(...(await readRollup(db, table, span, query)));
+  for (const { table, span } of rollupSpans(plan, tables)) {
+    parts.push(
+      ...(table === 'rollup_total_day' || table === 'rollup_total_hour'
+        ? await readTotalRollup(db, table, span, query)
+        : await readRollup(db, table, span, query)),
+    );
   }
   if (query.edges === false) return parts;
-  for (const span of plan.raw) parts.push(...(await readRaw(db, span, query)));
+  parts.push(...(await readEdgeParts(db, query)));
+  return parts;
+}
+
+/**
+ * The raw observations of the partial hours at a range's edges, which are the same for the
+ * hourly and the daily plan: a caller reading both plans reads these once.
+ */
+export async function readEdgeParts(db: Db, query: FactQuery): Promise<FactPart[]> {
+  const parts: FactPart[] = [];
+  for (const span of planRange(query.range, true).raw)
+    parts.push(...(await readRaw(db, span, query)));
   return parts;
 }
 
@@ -68,10 +93,39 @@ async function readRollup(
   const rows = (await select.execute()) as Array<
     Awaited<ReturnType<typeof select.execute>>[number] & { bins?: Uint8Array }
   >;
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    partOfRow(row, row.has_agent === 1 ? row.agent : null, row.has_model === 1 ? row.model : null),
+  );
+}
+
+/** One bucket's rows across every agent and model. */
+async function readTotalRollup(
+  db: Db,
+  table: 'rollup_total_hour' | 'rollup_total_day',
+  span: Span,
+  query: FactQuery,
+): Promise<FactPart[]> {
+  let select = inSpan(db.selectFrom(table as 'rollup_total_hour'), span).select([
+    'bucket',
+    ...ROLLUP_SUMS,
+  ]);
+  if (query.sketches) select = select.select('bins');
+  const rows = (await select.execute()) as Array<
+    Awaited<ReturnType<typeof select.execute>>[number] & { bins?: Uint8Array }
+  >;
+  return rows.map((row) => partOfRow(row, null, null));
+}
+
+/** A fact part of a rollup row. */
+function partOfRow(
+  row: Omit<RollupTotalTable, 'bins'> & { bins?: Uint8Array },
+  agent: string | null,
+  model: string | null,
+): FactPart {
+  return {
     time: row.bucket,
-    agent: row.has_agent === 1 ? row.agent : null,
-    model: row.has_model === 1 ? row.model : null,
+    agent,
+    model,
     calls: row.calls,
     generations: row.generations,
     errors: row.errors,
@@ -84,7 +138,7 @@ async function readRollup(
     maxStart: row.max_start,
     bins: row.bins ?? null,
     latencyMs: null,
-  }));
+  };
 }
 
 async function readRaw(

@@ -1,36 +1,66 @@
 import { BUCKET_MS, type BucketSize } from '@cupid-dashboard/core';
-import { ROLLUP_KEY, ROLLUP_TOTAL_COLUMNS } from '../db/columns';
-import type { RollupTable } from '../db/schema';
+import { ROLLUP_KEY, ROLLUP_SUMS, ROLLUP_TOTAL_COLUMNS } from '../db/columns';
+import type { RollupTable, RollupTotalTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 import { type RollupDelta, type RollupDeltas, rollupKey } from './rollup-deltas';
 import { type RollupTarget, writeRollupDeltas } from './rollup-writer';
 
-const TARGETS = {
-  hour: { table: 'rollup_hour', key: ROLLUP_KEY, columns: [...ROLLUP_TOTAL_COLUMNS, 'bins'] },
-  day: { table: 'rollup_day', key: ROLLUP_KEY, columns: [...ROLLUP_TOTAL_COLUMNS, 'bins'] },
-} as const satisfies Record<BucketSize, RollupTarget<'rollup_hour' | 'rollup_day'>>;
+const PER_AGENT_COLUMNS = [...ROLLUP_TOTAL_COLUMNS, 'bins'] as const;
+const TOTAL_COLUMNS = ['bucket', ...ROLLUP_SUMS, 'bins'] as const;
+
+/** The four observation rollups: per agent × model and across them, hourly and daily. */
+const ROLLUPS = [
+  { size: 'hour', deltas: 'hour', target: perAgent('rollup_hour') },
+  { size: 'day', deltas: 'day', target: perAgent('rollup_day') },
+  { size: 'hour', deltas: 'totalHour', target: total('rollup_total_hour') },
+  { size: 'day', deltas: 'totalDay', target: total('rollup_total_day') },
+] as const satisfies ReadonlyArray<{
+  size: BucketSize;
+  deltas: keyof RollupDeltas;
+  target: RollupTarget<'rollup_hour'> | RollupTarget<'rollup_total_hour'>;
+}>;
+
+function perAgent(table: 'rollup_hour' | 'rollup_day'): RollupTarget<'rollup_hour'> {
+  return { table: table as 'rollup_hour', key: ROLLUP_KEY, columns: PER_AGENT_COLUMNS };
+}
+
+function total(table: 'rollup_total_hour' | 'rollup_total_day'): RollupTarget<'rollup_total_hour'> {
+  return { table: table as 'rollup_total_hour', key: ['bucket'], columns: TOTAL_COLUMNS };
+}
+
+/** A stored row of either kind; a row across agents has no agent or model columns. */
+type StoredRollup = RollupTotalTable & Partial<RollupTable>;
 
 /**
  * Writes a batch's observation rollup changes through the shared delta writer; a row whose
  * latest start was removed (and not matched by one added) has its maximum read again.
  */
 export async function applyRollupDeltas(db: Db, deltas: RollupDeltas): Promise<void> {
-  for (const size of ['hour', 'day'] as const) {
-    const lost = new Set<RollupTable>();
+  for (const { size, target, ...rollup } of ROLLUPS) {
+    const lost = new Set<StoredRollup>();
+    const acrossAgents = target.key.length === 1;
     await writeRollupDeltas(
       db,
-      TARGETS[size],
-      deltas[size],
-      (row) => rollupKey(row.bucket, row.has_agent, row.agent, row.has_model, row.model),
+      target as RollupTarget<'rollup_total_hour'>,
+      deltas[rollup.deltas],
+      (row: StoredRollup) =>
+        rollupKey(
+          row.bucket,
+          row.has_agent ?? 0,
+          row.agent ?? '',
+          row.has_model ?? 0,
+          row.model ?? '',
+        ),
       (row, delta) => {
-        const next = addRollupDelta(row, delta);
+        const next = addRollupDelta(row as RollupTable | undefined, delta);
         if (next && lostMaxStart(row, delta)) lost.add(next);
         return next;
       },
       async (rows) => {
-        for (const row of rows)
-          if (lost.has(row)) row.max_start = await readMaxStart(db, size, row);
+        for (const row of rows) {
+          if (lost.has(row)) row.max_start = await readMaxStart(db, size, row, !acrossAgents);
+        }
       },
     );
   }
@@ -95,17 +125,31 @@ export function lostMaxStart(
   );
 }
 
-/** The latest start time of a rollup row's observations, read from the observations themselves. */
-async function readMaxStart(db: Db, size: BucketSize, row: RollupTable): Promise<number> {
+/**
+ * The latest start time of a rollup row's observations, read from the observations themselves
+ * (of the row's agent and model when `perAgent`, else of every one in the bucket).
+ */
+async function readMaxStart(
+  db: Db,
+  size: BucketSize,
+  row: StoredRollup,
+  perAgent: boolean,
+): Promise<number> {
   let query = db
     .selectFrom('observations')
     .select((eb) => eb.fn.max('start_time').as('latest'))
     .where('start_time', '>=', row.bucket)
     .where('start_time', '<', row.bucket + BUCKET_MS[size]);
-  query =
-    row.has_agent === 1 ? query.where('name', '=', row.agent) : query.where('name', 'is', null);
-  query =
-    row.has_model === 1 ? query.where('model', '=', row.model) : query.where('model', 'is', null);
+  if (perAgent) {
+    query =
+      row.has_agent === 1
+        ? query.where('name', '=', row.agent ?? '')
+        : query.where('name', 'is', null);
+    query =
+      row.has_model === 1
+        ? query.where('model', '=', row.model ?? '')
+        : query.where('model', 'is', null);
+  }
   const result = await query.executeTakeFirst();
   return result?.latest ?? 0;
 }

@@ -20,6 +20,8 @@ import { TraceChanges } from './trace-changes';
 const DERIVED_TABLES = [
   'rollup_hour',
   'rollup_day',
+  'rollup_total_hour',
+  'rollup_total_day',
   'agent_sessions_hour',
   'agent_sessions_day',
   'agent_first',

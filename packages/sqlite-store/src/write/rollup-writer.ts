@@ -9,6 +9,8 @@ import type { Db } from '../db/types';
 export type RollupTableName =
   | 'rollup_hour'
   | 'rollup_day'
+  | 'rollup_total_hour'
+  | 'rollup_total_day'
   | 'session_hour'
   | 'session_day'
   | 'trace_hour'
