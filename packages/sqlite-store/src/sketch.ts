@@ -45,10 +45,37 @@ export class LatencySketch {
       }
       return;
     }
-    // Inline varint decoding: this loop runs for every bucket of every rollup row a query reads.
-    // Values stay far below 2^31 (bucket indices < 5,000, counts per row), so bit operations hold.
-    const bytes = other;
+    this.mergeBlob(other, sign);
+  }
+
+  /**
+   * Adds a persisted blob's counts. The first pass finds the blob's highest index, so the dense
+   * array grows at most once per blob rather than once per bucket beyond its end.
+   * Inline varint decoding: these loops run for every bucket of every rollup row a query reads.
+   * Values stay far below 2^31 (bucket indices < 5,000, counts per row), so bit operations hold.
+   */
+  private mergeBlob(bytes: Uint8Array, sign: number): void {
+    if (bytes.length === 0) return;
     let position = 0;
+    let low = -1;
+    let high = 0;
+    while (position < bytes.length) {
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[position++] as number;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      while ((bytes[position++] as number) & 0x80);
+      high = low === -1 ? gap : high + gap;
+      if (low === -1) low = gap;
+    }
+    this.cover(low, high);
+    const counts = this.counts as Float64Array;
+    const offset = this.offset;
+    position = 0;
     let index = 0;
     let first = true;
     while (position < bytes.length) {
@@ -69,12 +96,7 @@ export class LatencySketch {
       } while (byte & 0x80);
       index = first ? gap : index + gap;
       first = false;
-      let counts = this.counts;
-      if (counts === null || index < this.offset || index >= this.offset + counts.length) {
-        this.cover(index, index);
-        counts = this.counts as Float64Array;
-      }
-      counts[index - this.offset] = (counts[index - this.offset] as number) + sign * count;
+      counts[index - offset] = (counts[index - offset] as number) + sign * count;
     }
   }
 
@@ -130,12 +152,17 @@ export class LatencySketch {
     return sketch;
   }
 
-  /** Grows the dense array to cover indices `low..high`, with slack to grow rarely. */
+  /**
+   * Grows the dense array to cover indices `low..high`, with slack (32 buckets, or half the
+   * current width) to grow rarely.
+   */
   private cover(low: number, high: number): void {
     const counts = this.counts;
     if (counts !== null && low >= this.offset && high < this.offset + counts.length) return;
-    const start = counts === null ? low - 32 : Math.min(this.offset, low - 32);
-    const end = counts === null ? high + 32 : Math.max(this.offset + counts.length - 1, high + 32);
+    const slack = Math.max(32, (counts?.length ?? 0) >> 1);
+    const start = Math.max(0, counts === null ? low - slack : Math.min(this.offset, low - slack));
+    const end =
+      counts === null ? high + slack : Math.max(this.offset + counts.length - 1, high + slack);
     const grown = new Float64Array(end - start + 1);
     if (counts !== null) grown.set(counts, this.offset - start);
     this.counts = grown;
