@@ -1,4 +1,4 @@
-import type { ObservationRecord, TraceRecord } from '@cupid-dashboard/core';
+import type { ObservationRecord, ScoreRecord, TraceRecord } from '@cupid-dashboard/core';
 import { generateCupidDataset } from '@cupid-dashboard/core/dataset';
 import type { LangfuseSimulator } from '@cupid-dashboard/langfuse-simulator';
 
@@ -22,8 +22,9 @@ export interface LiveFeed {
 /**
  * Makes the simulator look like a live Langfuse project: every `everySeconds` a new player starts
  * a game, and each trace or observation is published only once its time has come (an observation
- * once it has ended), so sessions show up as active, grow chapter by chapter and complete over
- * the following minutes, as they would in production.
+ * once it has ended, a score — an evaluation, the player's feedback — at its timestamp), so
+ * sessions show up as active, grow chapter by chapter, complete and get scored over the
+ * following minutes, as they would in production.
  *
  * @example
  * const feed = createLiveFeed(sim, { everySeconds: 5 });
@@ -36,6 +37,7 @@ export function createLiveFeed(sim: LangfuseSimulator, options: LiveFeedOptions 
   let started = 0;
   let pendingTraces: TraceRecord[] = [];
   let pendingObservations: ObservationRecord[] = [];
+  let pendingScores: ScoreRecord[] = [];
 
   const startSession = () => {
     // A window of one second ending now: the session starts now and plays out in real time.
@@ -47,6 +49,7 @@ export function createLiveFeed(sim: LangfuseSimulator, options: LiveFeedOptions 
     });
     pendingTraces.push(...dataset.traces);
     pendingObservations.push(...dataset.observations);
+    pendingScores.push(...dataset.scores);
     started += 1;
   };
 
@@ -54,10 +57,12 @@ export function createLiveFeed(sim: LangfuseSimulator, options: LiveFeedOptions 
     const at = now();
     const traces = pendingTraces.filter((trace) => trace.timestamp <= at);
     const observations = pendingObservations.filter((o) => (o.endTime ?? o.startTime) <= at);
-    if (traces.length === 0 && observations.length === 0) return;
+    const scores = pendingScores.filter((score) => score.timestamp <= at);
+    if (traces.length === 0 && observations.length === 0 && scores.length === 0) return;
     pendingTraces = pendingTraces.filter((trace) => trace.timestamp > at);
     pendingObservations = pendingObservations.filter((o) => (o.endTime ?? o.startTime) > at);
-    sim.publish({ traces, observations });
+    pendingScores = pendingScores.filter((score) => score.timestamp > at);
+    sim.publish({ traces, observations, scores });
   };
 
   startSession();
