@@ -5,7 +5,15 @@ import { createPostgresStore, type PostgresDashboardStore } from '../src/index';
 import { freshSchema } from './support/schemas';
 
 const url = inject('postgresUrl');
-const TABLES = ['fact_hour', 'fact_day', 'fact_hour_bins', 'fact_day_bins'] as const;
+/** Each rollup table and the columns of its key. */
+const TABLES = {
+  fact_hour: 5,
+  fact_day: 5,
+  fact_hour_sketch: 3,
+  fact_day_sketch: 3,
+  fact_hour_sketch_all: 1,
+  fact_day_sketch_all: 1,
+} as const;
 
 let client: pg.Client;
 beforeAll(async () => {
@@ -17,8 +25,9 @@ afterAll(() => client.end());
 /** Every rollup row of a schema, in key order, numbers as strings. */
 async function rollupRows(schema: string): Promise<Record<string, unknown[]>> {
   const rows: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
-    const result = await client.query(`select * from ${schema}.${table} order by 1, 2, 3, 4, 5`);
+  for (const [table, keyColumns] of Object.entries(TABLES)) {
+    const order = Array.from({ length: keyColumns }, (_, index) => index + 1).join(', ');
+    const result = await client.query(`select * from ${schema}.${table} order by ${order}`);
     rows[table] = result.rows.map((row) => ({
       ...row,
       // Sums of floats may differ in the last bits with the order they were added in.
@@ -75,6 +84,9 @@ describe('fact rollups', () => {
     });
     const incremental = await rollupRows(schema);
     expect(incremental.fact_hour).toHaveLength(3);
+    // Sketches: Mortal at T0 and T0 + 2h, Cupid at T0 + 30h; over all agents, the same three hours.
+    expect(incremental.fact_hour_sketch).toHaveLength(3);
+    expect(incremental.fact_hour_sketch_all).toHaveLength(3);
     expect(
       incremental.fact_hour?.every((row) => Number((row as { calls: string }).calls) > 0),
     ).toBe(true);

@@ -11,6 +11,7 @@ import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
 import { addScores } from './migration-scores';
 import { keepSketchesByAgent } from './migration-sketch-agents';
+import { keepSketchesAsRows } from './migration-sketch-rows';
 
 // Migrations see the database untyped: they create the tables the typed schema describes.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
@@ -151,6 +152,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0004_trace_and_first_call_rollups': { up: addBucketRollups },
   '0005_sketches_by_agent': { up: keepSketchesByAgent },
   '0006_scores': { up: addScores },
+  '0007_sketch_rows': { up: keepSketchesAsRows },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

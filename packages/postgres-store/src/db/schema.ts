@@ -4,6 +4,7 @@ import type {
   SyncTables,
   TraceKeyColumns,
 } from '@cupid-dashboard/sql-store';
+import type { ColumnType } from 'kysely';
 
 /**
  * The tables of the store as Kysely sees them. Raw records keep their JSON text whole (`record`);
@@ -21,8 +22,13 @@ export interface StoreSchema extends SyncTables {
   trace_agg: TraceAggTable;
   fact_hour: FactRollupTable;
   fact_day: FactRollupTable;
+  /** Dropped by migration 0007 (its rows became `fact_*_sketch` rows); typed for the migrations before it. */
   fact_hour_bins: FactBinTable;
   fact_day_bins: FactBinTable;
+  fact_hour_sketch: FactSketchTable;
+  fact_day_sketch: FactSketchTable;
+  fact_hour_sketch_all: FactSketchAllTable;
+  fact_day_sketch_all: FactSketchAllTable;
   counters: CounterTable;
   trace_hour: TraceRollupTable;
   trace_day: TraceRollupTable;
@@ -135,6 +141,19 @@ export interface FactRollupTable extends FactKey {
 }
 
 /** How many latencies of one bucket × agent fall in one sketch bin. */
+/**
+ * The latency sketch of one UTC bucket × agent as one row: `bins` maps each sketch bin (core's
+ * `latencyBucketIndex`, as a JSON key) to its count, absent bins counting 0; `count` is their sum.
+ */
+export interface FactSketchTable extends Pick<FactKey, 'bucket' | 'has_agent' | 'agent'> {
+  count: Num;
+  /** Read as an object; written as its JSON text. */
+  bins: ColumnType<Record<string, number>, string, string>;
+}
+
+/** The latency sketch of one UTC bucket over every agent (what the dashboard's series reads). */
+export type FactSketchAllTable = Pick<FactSketchTable, 'bucket' | 'count' | 'bins'>;
+
 export interface FactBinTable extends Pick<FactKey, 'bucket' | 'has_agent' | 'agent'> {
   bin: number;
   count: Num;

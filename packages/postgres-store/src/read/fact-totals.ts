@@ -3,7 +3,7 @@ import {
   type BucketSize,
   type LatencySummary,
   planRange,
-  quantileFromBuckets,
+  quantileFromCounts,
   rollupSpans,
   type Span,
   type TimeRange,
@@ -12,6 +12,7 @@ import {
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Num, StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
+import { SKETCH_TABLES } from '../rollups/fact-sketches';
 import { FACT_TABLES } from '../rollups/rollup-upsert';
 
 /** How observations are grouped: not at all, by agent, by model, or by UTC bucket of a size. */
@@ -38,8 +39,8 @@ export interface FactTotals {
   tokens: TokenCounts;
   latencyCount: number;
   latencySum: number;
-  /** Sketch bin → count; empty unless read with `sketches`. */
-  bins: Map<number, number>;
+  /** Sketch counts by bin (dense: index = bin, grown as needed); empty unless read with `sketches`. */
+  bins: Float64Array;
 }
 
 /** A group's key: null for no agent or model, 0 for `'all'`, the bucket start for a size. */
@@ -55,8 +56,21 @@ export function emptyFactTotals(): FactTotals {
     tokens: { input: 0, output: 0, total: 0 },
     latencyCount: 0,
     latencySum: 0,
-    bins: new Map(),
+    bins: NO_BINS,
   };
+}
+
+/** The empty sketch: totals share it until a count is added (which replaces it). */
+const NO_BINS = new Float64Array(0);
+
+/** `totals.bins[bin] += count`, growing the sketch when the bin lies past its end. */
+function addBin(totals: FactTotals, bin: number, count: number): void {
+  if (bin >= totals.bins.length) {
+    const grown = new Float64Array(Math.max(bin + 1, totals.bins.length * 2, 64));
+    grown.set(totals.bins);
+    totals.bins = grown;
+  }
+  totals.bins[bin] = (totals.bins[bin] as number) + count;
 }
 
 /** Adds `part` into `into`. */
@@ -70,16 +84,19 @@ export function addFactTotals(into: FactTotals, part: FactTotals): void {
   into.tokens.total += part.tokens.total;
   into.latencyCount += part.latencyCount;
   into.latencySum += part.latencySum;
-  for (const [bin, count] of part.bins) into.bins.set(bin, (into.bins.get(bin) ?? 0) + count);
+  if (part.bins.length > into.bins.length) addBin(into, part.bins.length - 1, 0);
+  const bins = into.bins;
+  for (let bin = 0; bin < part.bins.length; bin++)
+    bins[bin] = (bins[bin] as number) + (part.bins[bin] as number);
 }
 
-/** Mean and sketch percentiles (core's `quantileFromBuckets`) of a group's latencies. */
+/** Mean and sketch percentiles (core's `quantileFromCounts`) of a group's latencies. */
 export function latencyOf(totals: FactTotals): LatencySummary {
   return {
     avgMs: totals.latencyCount === 0 ? null : totals.latencySum / totals.latencyCount,
-    p50Ms: quantileFromBuckets(totals.bins, 50),
-    p95Ms: quantileFromBuckets(totals.bins, 95),
-    p99Ms: quantileFromBuckets(totals.bins, 99),
+    p50Ms: quantileFromCounts(totals.bins, 0, 50),
+    p95Ms: quantileFromCounts(totals.bins, 0, 95),
+    p99Ms: quantileFromCounts(totals.bins, 0, 99),
   };
 }
 
@@ -157,26 +174,50 @@ function factParts(db: Db, query: FactQuery) {
   ];
 }
 
-/** The sketch sources of a fact query, as {@link factParts}. */
-function binParts(db: Db, query: FactQuery) {
+/** A select of sketch rows: a group key and its bins (bin → count). */
+export type SketchQuery = SelectQueryBuilder<
+  StoreSchema,
+  keyof StoreSchema,
+  { key: FactKey; bins: Record<string, Num> }
+>;
+
+/**
+ * The sketch sources of a fact query, as {@link factParts}: the sketch rows of the rollup spans,
+ * and the raw edges' bins counted into one sketch per group, all as (key, bin → count).
+ */
+function sketchParts(db: Db, query: FactQuery): SketchQuery[] {
   const { rollups, raw } = spansOf(query);
+  // Totals over every agent read one sketch per bucket rather than one per bucket × agent.
+  const scope = query.group === 'agent' || query.agent !== undefined ? 'byAgent' : 'all';
   return [
     ...rollups.map(({ table, span }) =>
       db
-        .selectFrom(FACT_TABLES[table].bins as 'fact_hour_bins')
-        .select([keyOf(query.group, false).as('key'), 'bin', 'count'])
+        .selectFrom(SKETCH_TABLES[table][scope] as 'fact_hour_sketch')
+        .select([keyOf(query.group, false).as('key'), sql<Record<string, Num>>`bins`.as('bins')])
         .where(filters(query, span, false)),
     ),
-    ...raw.map((span) =>
-      db
-        .selectFrom('observations')
-        .select([
-          keyOf(query.group, true).as('key'),
-          sql<number>`latency_bin`.as('bin'),
-          sql<Num>`1`.as('count'),
-        ])
-        .where('latency_bin', 'is not', null)
-        .where(filters(query, span, true)),
+    ...raw.map(
+      (span) =>
+        db
+          .selectFrom(
+            db
+              .selectFrom('observations')
+              .select([
+                keyOf(query.group, true).as('key'),
+                'latency_bin',
+                sql<Num>`count(*)`.as('count'),
+              ])
+              .where('latency_bin', 'is not', null)
+              .where(filters(query, span, true))
+              .groupBy(sql`1, 2`)
+              .as('edge'),
+          )
+          .select([
+            'key',
+            sql<Record<string, Num>>`jsonb_object_agg(latency_bin, count)`.as('bins'),
+          ])
+          // A select from a subquery has that subquery among its tables; the union needs one type.
+          .groupBy('key') as unknown as SketchQuery,
     ),
   ];
 }
@@ -189,34 +230,54 @@ function unionAll<O>(
   return first === undefined ? null : rest.reduce((union, part) => union.unionAll(part), first);
 }
 
+/** One group's sums as a fact totals query returns them (strings or numbers, as read). */
+export interface FactTotalsRow {
+  key: FactKey;
+  calls: Num;
+  generations: Num;
+  errors: Num;
+  cost: Num;
+  tokens_input: Num;
+  tokens_output: Num;
+  tokens_total: Num;
+  latency_count: Num;
+  latency_sum: Num;
+}
+
 /**
- * Adds up the observations whose start time is in range, per group, in one statement over the
- * rollup rows and raw edges of the range (and one more for the sketches when asked). The sums
- * are exactly those over the observations in range.
+ * The select adding up the observations whose start time is in range, per group, over the rollup
+ * rows and raw edges of the range (null when the range reads nothing). The sums are exactly
+ * those over the observations in range.
  */
-export async function readFactTotals(db: Db, query: FactQuery): Promise<Map<FactKey, FactTotals>> {
-  const totals = new Map<FactKey, FactTotals>();
+export function factTotalsQuery(db: Db, query: FactQuery) {
   const parts = unionAll(factParts(db, query));
-  if (parts === null) return totals;
-  const rows = await db
+  if (parts === null) return null;
+  return db
     .selectFrom(parts.as('parts'))
     .select([
       'key',
-      sql<string>`sum(calls)`.as('calls'),
-      sql<string>`sum(generations)`.as('generations'),
-      sql<string>`sum(errors)`.as('errors'),
-      sql<number>`sum(cost)`.as('cost'),
-      sql<number>`sum(tokens_input)`.as('tokens_input'),
-      sql<number>`sum(tokens_output)`.as('tokens_output'),
-      sql<number>`sum(tokens_total)`.as('tokens_total'),
-      sql<string>`sum(latency_count)`.as('latency_count'),
-      sql<number>`sum(latency_sum)`.as('latency_sum'),
+      sql<Num>`sum(calls)`.as('calls'),
+      sql<Num>`sum(generations)`.as('generations'),
+      sql<Num>`sum(errors)`.as('errors'),
+      sql<Num>`sum(cost)`.as('cost'),
+      sql<Num>`sum(tokens_input)`.as('tokens_input'),
+      sql<Num>`sum(tokens_output)`.as('tokens_output'),
+      sql<Num>`sum(tokens_total)`.as('tokens_total'),
+      sql<Num>`sum(latency_count)`.as('latency_count'),
+      sql<Num>`sum(latency_sum)`.as('latency_sum'),
     ])
     .groupBy('key')
-    .having(sql<boolean>`sum(calls) > 0`)
-    .execute();
+    .having(sql<boolean>`sum(calls) > 0`);
+}
+
+/** The totals per group of {@link factTotalsQuery}'s rows (sketches empty). */
+export function factTotalsFrom(
+  group: FactGroup,
+  rows: readonly FactTotalsRow[],
+): Map<FactKey, FactTotals> {
+  const totals = new Map<FactKey, FactTotals>();
   for (const row of rows) {
-    totals.set(normalKey(query.group, row.key), {
+    totals.set(normalKey(group, row.key), {
       calls: Number(row.calls),
       errors: Number(row.errors),
       generations: Number(row.generations),
@@ -228,30 +289,47 @@ export async function readFactTotals(db: Db, query: FactQuery): Promise<Map<Fact
       },
       latencyCount: Number(row.latency_count),
       latencySum: Number(row.latency_sum),
-      bins: new Map(),
+      bins: NO_BINS,
     });
-  }
-  if (query.sketches) {
-    // Sketches are kept per bucket and agent only: no query reads them by model.
-    if (query.group === 'model' || query.withModel) throw new TypeError('no sketches by model');
-    await readBins(db, query, totals);
   }
   return totals;
 }
 
-/** Adds each group's sketch counts to its totals. */
-async function readBins(db: Db, query: FactQuery, totals: Map<FactKey, FactTotals>) {
-  const parts = unionAll(binParts(db, query));
-  if (parts === null) return;
-  const rows = await db
-    .selectFrom(parts.as('parts'))
-    .select(['key', 'bin', sql<string>`sum(count)`.as('count')])
-    .groupBy(['key', 'bin'])
-    .having(sql<boolean>`sum(count) > 0`)
-    .execute();
+/**
+ * The select of the sketch rows of a query's groups (null when the range reads nothing): a few
+ * per group (one per rollup bucket, and agent when grouped by agent), merged by
+ * {@link addSketches}.
+ */
+export function sketchesQuery(db: Db, query: FactQuery): SketchQuery | null {
+  // Sketches are kept per bucket and agent only: no query reads them by model.
+  if (query.group === 'model' || query.withModel) throw new TypeError('no sketches by model');
+  return unionAll(sketchParts(db, query));
+}
+
+/** Adds each sketch row's counts to its group's totals (groups without totals are skipped). */
+export function addSketches(
+  group: FactGroup,
+  rows: readonly { key: FactKey; bins: Record<string, Num> }[],
+  totals: Map<FactKey, FactTotals>,
+): void {
   for (const row of rows) {
-    totals.get(normalKey(query.group, row.key))?.bins.set(row.bin, Number(row.count));
+    const part = totals.get(normalKey(group, row.key));
+    if (!part) continue;
+    for (const bin in row.bins) addBin(part, Number(bin), Number(row.bins[bin]));
   }
+}
+
+/**
+ * Adds up the observations whose start time is in range, per group: one statement (and one more
+ * for the sketches when asked).
+ */
+export async function readFactTotals(db: Db, query: FactQuery): Promise<Map<FactKey, FactTotals>> {
+  const facts = factTotalsQuery(db, query);
+  if (facts === null) return new Map();
+  const totals = factTotalsFrom(query.group, await facts.execute());
+  const sketches = query.sketches ? sketchesQuery(db, query) : null;
+  if (sketches !== null) addSketches(query.group, await sketches.execute(), totals);
+  return totals;
 }
 
 /** Bucket keys arrive as strings (`bigint`); agent and model keys are strings already. */

@@ -1,7 +1,8 @@
 import { type BucketSize, bucketStart } from '@cupid-dashboard/core';
-import type { FactBinTable, FactRollupTable, ObservationTable } from '../db/schema';
+import type { FactRollupTable, FactSketchTable, ObservationTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunks } from '../write/versions';
+import { addToSketches } from './fact-sketches';
 import { addToRollup, factTarget } from './rollup-upsert';
 
 /** The observation columns a fact rollup row adds up. */
@@ -26,7 +27,11 @@ type FactRow = Omit<FactRollupTable, 'calls' | 'generations' | 'errors' | 'laten
   errors: number;
   latency_count: number;
 };
-type BinRow = Omit<FactBinTable, 'count'> & { count: number };
+/** A sketch delta of one bucket × agent: bin → count, and their sum. */
+type SketchDelta = Pick<FactSketchTable, 'bucket' | 'has_agent' | 'agent'> & {
+  count: number;
+  bins: Map<number, number>;
+};
 type FactKeyRow = Pick<FactRollupTable, 'bucket' | 'has_agent' | 'agent' | 'has_model' | 'model'>;
 
 /**
@@ -36,7 +41,15 @@ type FactKeyRow = Pick<FactRollupTable, 'bucket' | 'has_agent' | 'agent' | 'has_
  */
 export class FactDeltas {
   private readonly facts = { hour: new Map<string, FactRow>(), day: new Map<string, FactRow>() };
-  private readonly bins = { hour: new Map<string, BinRow>(), day: new Map<string, BinRow>() };
+  private readonly sketches = {
+    hour: new Map<string, SketchDelta>(),
+    day: new Map<string, SketchDelta>(),
+  };
+  /** The same sketch deltas over every agent, by bucket. */
+  private readonly allSketches = {
+    hour: new Map<number, SketchDelta>(),
+    day: new Map<number, SketchDelta>(),
+  };
 
   /** Adds (`sign` 1) or takes away (`sign` -1) one observation. */
   shift(row: FactSource, sign: 1 | -1): void {
@@ -62,14 +75,10 @@ export class FactDeltas {
         facts.latency_sum += sign * row.latency_ms;
       }
       if (row.latency_bin !== null) {
-        const binId = JSON.stringify([key.bucket, key.has_agent, key.agent, row.latency_bin]);
-        let bin = this.bins[size].get(binId);
-        if (!bin) {
-          const { bucket, has_agent, agent } = key;
-          bin = { bucket, has_agent, agent, bin: row.latency_bin, count: 0 };
-          this.bins[size].set(binId, bin);
+        for (const sketch of [this.sketchOf(size, key), this.allSketchOf(size, key.bucket)]) {
+          sketch.count += sign;
+          sketch.bins.set(row.latency_bin, (sketch.bins.get(row.latency_bin) ?? 0) + sign);
         }
-        bin.count += sign;
       }
     }
   }
@@ -81,11 +90,33 @@ export class FactDeltas {
       for (const slice of chunks(facts, 2000)) {
         await addToRollup(db, factTarget(size, 'facts'), slice);
       }
-      const bins = [...this.bins[size].values()].filter((row) => row.count !== 0);
-      for (const slice of chunks(bins, 5000)) {
-        await addToRollup(db, factTarget(size, 'bins'), slice);
-      }
+      const sketches = [...this.sketches[size].values()].flatMap(sketchRow);
+      for (const slice of chunks(sketches, 2000)) await addToSketches(db, size, 'byAgent', slice);
+      const all = [...this.allSketches[size].values()]
+        .flatMap(sketchRow)
+        .map(({ bucket, count, bins }) => ({ bucket, count, bins }));
+      for (const slice of chunks(all, 2000)) await addToSketches(db, size, 'all', slice);
     }
+  }
+
+  private sketchOf(size: BucketSize, key: FactKeyRow): SketchDelta {
+    const id = JSON.stringify([key.bucket, key.has_agent, key.agent]);
+    let sketch = this.sketches[size].get(id);
+    if (!sketch) {
+      const { bucket, has_agent, agent } = key;
+      sketch = { bucket, has_agent, agent, count: 0, bins: new Map() };
+      this.sketches[size].set(id, sketch);
+    }
+    return sketch;
+  }
+
+  private allSketchOf(size: BucketSize, bucket: number): SketchDelta {
+    let sketch = this.allSketches[size].get(bucket);
+    if (!sketch) {
+      sketch = { bucket, has_agent: false, agent: '', count: 0, bins: new Map() };
+      this.allSketches[size].set(bucket, sketch);
+    }
+    return sketch;
   }
 
   private factRow(size: BucketSize, id: string, key: FactKeyRow) {
@@ -107,6 +138,20 @@ export class FactDeltas {
     }
     return row;
   }
+}
+
+/** A sketch delta as the row `addToSketches` adds (none when every bin's delta is 0). */
+function sketchRow(delta: SketchDelta) {
+  const bins: Record<string, number> = {};
+  let changed = false;
+  for (const [bin, count] of delta.bins) {
+    if (count === 0) continue;
+    bins[bin] = count;
+    changed = true;
+  }
+  if (!changed) return [];
+  const { bucket, has_agent, agent, count } = delta;
+  return [{ bucket, has_agent, agent, count, bins: JSON.stringify(bins) }];
 }
 
 /** A delta that changes nothing (a version replaced by an identical one). */

@@ -16,14 +16,22 @@ const KEY_COLUMNS = [
 ] as const;
 
 /**
- * Adds every stored observation to the hourly and daily fact rollups and their latency sketches
- * (a rebuild, or filling the rollups of an existing database), in SQL: one `INSERT … SELECT …
- * GROUP BY … ON CONFLICT DO UPDATE` of additive deltas per table. Sketches are counts per
- * `latency_bin` (core's `latencyBucketIndex`, stored on each row), so they merge by adding counts
- * too. Upserts keep them current from the rows they write (see `FactDeltas`).
+ * Adds every stored observation to the hourly and daily fact rollups and their per-bin latency
+ * counts, as the migrations before `0007` keep them (`fact_*_bins`; a rebuild writes sketch rows
+ * through `addAllFactSums` and `addAllFactSketches` instead).
  */
 export async function addAllFactRollups(db: Db): Promise<void> {
   await addAllFactBins(db);
+  await addAllFactSums(db);
+}
+
+/**
+ * Adds every stored observation to the hourly and daily fact rollups (a rebuild, or filling the
+ * rollups of an existing database), in SQL: one `INSERT … SELECT … GROUP BY … ON CONFLICT DO
+ * UPDATE` of additive deltas per table. Upserts keep them current from the rows they write (see
+ * `FactDeltas`).
+ */
+export async function addAllFactSums(db: Db): Promise<void> {
   for (const size of ['hour', 'day'] as const) {
     const facts = db
       .selectFrom('observations')
@@ -45,7 +53,10 @@ export async function addAllFactRollups(db: Db): Promise<void> {
   }
 }
 
-/** Fills the latency sketch counts per bucket × agent from every stored observation. */
+/**
+ * Fills the per-bin latency counts (`fact_*_bins`, dropped by migration `0007`) from every stored
+ * observation: what migrations `0002` and `0005` do.
+ */
 export async function addAllFactBins(db: Db): Promise<void> {
   for (const size of ['hour', 'day'] as const) {
     const bins = db

@@ -2,7 +2,8 @@ import { type RefreshResult, SearchChanges } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
 import { addAllBucketRollups } from '../rollups/bucket-rollups';
-import { addAllFactRollups } from '../rollups/fact-rollups';
+import { addAllFactSums } from '../rollups/fact-rollups';
+import { addAllFactSketches } from '../rollups/fact-sketches';
 import { recount } from './counters';
 import { rebuildScores } from './rebuild-scores';
 import { recomputeSessions } from './session-aggregates';
@@ -11,8 +12,10 @@ import { recomputeTraces } from './trace-aggregates';
 const ROLLUP_TABLES = [
   'fact_hour',
   'fact_day',
-  'fact_hour_bins',
-  'fact_day_bins',
+  'fact_hour_sketch',
+  'fact_day_sketch',
+  'fact_hour_sketch_all',
+  'fact_day_sketch_all',
   'trace_hour',
   'trace_day',
   'agent_first_hour',
@@ -31,7 +34,8 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   for (const table of ROLLUP_TABLES) {
     await db.deleteFrom(table).execute();
   }
-  await addAllFactRollups(db);
+  await addAllFactSums(db);
+  await addAllFactSketches(db);
   await db
     .updateTable('observations')
     .set((eb) => ({

@@ -1,0 +1,84 @@
+import { streamCupidDataset } from '@cupid-dashboard/core/testing';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createBinTable } from '../src/db/migration-rollups';
+import type { StoreSchema } from '../src/db/schema';
+import { createPostgresStore } from '../src/index';
+import { addAllFactBins } from '../src/rollups/fact-rollups';
+import { freshSchema } from './support/schemas';
+
+const url = inject('postgresUrl');
+const SKETCHES = {
+  fact_hour_sketch: 'bucket, has_agent, agent',
+  fact_day_sketch: 'bucket, has_agent, agent',
+  fact_hour_sketch_all: 'bucket',
+  fact_day_sketch_all: 'bucket',
+} as const;
+
+let client: pg.Client;
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+});
+afterAll(() => client.end());
+
+async function sketchRows(schema: string): Promise<Record<string, unknown[]>> {
+  const rows: Record<string, unknown[]> = {};
+  for (const [table, order] of Object.entries(SKETCHES)) {
+    rows[table] = (await client.query(`select * from ${schema}.${table} order by ${order}`)).rows;
+  }
+  return rows;
+}
+
+/**
+ * Puts a schema back the way migration 0007 finds a database made before it: per-bin latency
+ * counts (filled by the code the earlier migrations run), no sketch rows, 0007 not yet run.
+ */
+async function backToPerBinCounts(schema: string): Promise<void> {
+  const db = new Kysely<StoreSchema>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  }).withSchema(schema);
+  try {
+    for (const size of ['hour', 'day'] as const) await createBinTable(db, size);
+    await addAllFactBins(db);
+    for (const table of Object.keys(SKETCHES)) await db.schema.dropTable(table).execute();
+    await client.query(`delete from ${schema}.kysely_migration where name = $1`, [
+      '0007_sketch_rows',
+    ]);
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe('migration 0007 (sketch rows)', () => {
+  it('turns stored per-bin counts into the sketch rows a rebuild writes', async () => {
+    const schema = freshSchema();
+    const first = await createPostgresStore({ connectionString: url }, { schema, poolSize: 2 });
+    for (const chunk of streamCupidDataset({ sessions: 12, seed: 5 })) {
+      await first.upsert({
+        sessions: [chunk.session],
+        traces: chunk.traces,
+        observations: [...chunk.observations, ...chunk.lateUpdates],
+      });
+    }
+    await first.close();
+    await backToPerBinCounts(schema);
+
+    const reopened = await createPostgresStore({ connectionString: url }, { schema, poolSize: 2 });
+    try {
+      const migrated = await sketchRows(schema);
+      expect(migrated.fact_hour_sketch?.length).toBeGreaterThan(0);
+      expect(migrated.fact_day_sketch_all?.length).toBeGreaterThan(0);
+      const bins = await client.query(
+        `select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name like 'fact\\_%\\_bins'`,
+        [schema],
+      );
+      expect(bins.rows[0].n).toBe(0);
+      await reopened.refresh('all');
+      expect(await sketchRows(schema)).toEqual(migrated);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
