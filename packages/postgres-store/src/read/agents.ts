@@ -20,6 +20,7 @@ import type { Db } from '../db/types';
 import { readFirstCallSessions } from './bucket-totals';
 import {
   type FactKey,
+  type FactQuery,
   type FactTotals,
   latencyOf,
   readFactTotals,
@@ -50,19 +51,22 @@ async function lastSeen(
   return new Map(rows.map((row) => [row.name, toNumberOrNull(row.last ?? null)]));
 }
 
+/** What an agent summary is made of besides its call totals. */
+export interface AgentExtras {
+  /** Sessions by agent (first call in range). */
+  sessions: ReadonlyMap<string, number>;
+  /** Latest call in range by agent. */
+  last: ReadonlyMap<string, number | null>;
+}
+
 /** Agent summaries from their totals, by calls descending then name ascending. */
-async function summaries(
-  db: Db,
+export function summariesFrom(
   totals: ReadonlyMap<FactKey, FactTotals>,
-  range: TimeRange | undefined,
+  { sessions, last }: AgentExtras,
   preset: DashboardPreset,
-  agent?: string,
-): Promise<AgentSummary[]> {
-  const named = [...totals].filter((entry): entry is [string, FactTotals] => entry[0] !== null);
-  const names = named.map(([name]) => name);
-  const sessions = await readFirstCallSessions(db, range, agent);
-  const last = await lastSeen(db, names, range);
-  return named
+): AgentSummary[] {
+  return [...totals]
+    .filter((entry): entry is [string, FactTotals] => entry[0] !== null)
     .map(([name, facts]) =>
       buildAgentSummary(preset, {
         name,
@@ -76,6 +80,20 @@ async function summaries(
       }),
     )
     .sort((a, b) => b.calls - a.calls || compareIds(a.name, b.name));
+}
+
+/** Agent summaries from their totals, reading their sessions and latest calls. */
+async function summaries(
+  db: Db,
+  totals: ReadonlyMap<FactKey, FactTotals>,
+  range: TimeRange | undefined,
+  preset: DashboardPreset,
+  agent?: string,
+): Promise<AgentSummary[]> {
+  const names = [...totals.keys()].filter((name): name is string => name !== null);
+  const sessions = await readFirstCallSessions(db, range, agent);
+  const last = await lastSeen(db, names, range);
+  return summariesFrom(totals, { sessions, last }, preset);
 }
 
 /** Every agent with a call in range, by calls descending then name ascending. */
@@ -95,7 +113,19 @@ export async function modelUsage(
   order: 'cost' | 'calls',
   agent?: string,
 ): Promise<ModelUsage[]> {
-  const totals = await readFactTotals(db, { range, group: 'model', withModel: true, agent });
+  return modelUsageFrom(await readFactTotals(db, modelQuery(range, agent)), order);
+}
+
+/** The fact query of {@link modelUsage}. */
+export function modelQuery(range: TimeRange | undefined, agent?: string): FactQuery {
+  return { range, group: 'model', withModel: true, agent };
+}
+
+/** Model usage from fact totals by model, by `order` descending then model ascending. */
+export function modelUsageFrom(
+  totals: ReadonlyMap<FactKey, FactTotals>,
+  order: 'cost' | 'calls',
+): ModelUsage[] {
   return [...totals]
     .filter((entry): entry is [string, FactTotals] => entry[0] !== null)
     .map(([model, facts]) => ({

@@ -38,15 +38,12 @@ function unionAll<O>(parts: readonly SelectQueryBuilder<StoreSchema, keyof Store
 }
 
 /**
- * The traces whose time is in range, in total (`group` 'all', key 0) or per UTC bucket: whole
- * days and hours from the trace rollups, the partial hours at the edges from the trace
- * aggregates (core's `planRange`). Exactly the sums over the traces in range.
+ * The select of the traces whose time is in range, in total (`group` 'all', key 0) or per UTC
+ * bucket: whole days and hours from the trace rollups, the partial hours at the edges from the
+ * trace aggregates (core's `planRange`). Exactly the sums over the traces in range; null when
+ * the range reads nothing.
  */
-export async function readTraceTotals(
-  db: Db,
-  range: TimeRange | undefined,
-  group: 'all' | BucketSize,
-): Promise<Map<number, TraceTotals>> {
+export function traceTotalsQuery(db: Db, range: TimeRange | undefined, group: 'all' | BucketSize) {
   const plan = planRange(range, group !== 'hour');
   const parts = unionAll([
     ...rollupSpans(plan, { day: 'day', hour: 'hour' } as const).map(({ table, span }) =>
@@ -67,19 +64,24 @@ export async function readTraceTotals(
         .where(inSpan('timestamp', span)),
     ),
   ]);
-  const totals = new Map<number, TraceTotals>();
-  if (parts === null) return totals;
-  const rows = await db
+  if (parts === null) return null;
+  return db
     .selectFrom(parts.as('parts'))
     .select([
       'key',
-      sql<string>`sum(traces)`.as('traces'),
-      sql<string>`sum(latency_count)`.as('latency_count'),
-      sql<number>`sum(latency_sum)`.as('latency_sum'),
+      sql<Num>`sum(traces)`.as('traces'),
+      sql<Num>`sum(latency_count)`.as('latency_count'),
+      sql<Num>`sum(latency_sum)`.as('latency_sum'),
     ])
     .groupBy('key')
-    .having(sql<boolean>`sum(traces) > 0`)
-    .execute();
+    .having(sql<boolean>`sum(traces) > 0`);
+}
+
+/** The totals by key of {@link traceTotalsQuery}'s rows. */
+export function traceTotalsFrom(
+  rows: readonly { key: Num; traces: Num; latency_count: Num; latency_sum: Num }[],
+): Map<number, TraceTotals> {
+  const totals = new Map<number, TraceTotals>();
   for (const row of rows) {
     totals.set(Number(row.key), {
       traces: Number(row.traces),
@@ -90,15 +92,22 @@ export async function readTraceTotals(
   return totals;
 }
 
-/**
- * Sessions whose first call of each agent (of `agent` only, when named) is in range: whole days
- * and hours from the first-call rollups, the edges from the first calls themselves.
- */
-export async function readFirstCallSessions(
+/** The traces whose time is in range, as {@link traceTotalsQuery} selects them. */
+export async function readTraceTotals(
   db: Db,
   range: TimeRange | undefined,
-  agent?: string,
-): Promise<Map<string, number>> {
+  group: 'all' | BucketSize,
+): Promise<Map<number, TraceTotals>> {
+  const query = traceTotalsQuery(db, range, group);
+  return query === null ? new Map() : traceTotalsFrom(await query.execute());
+}
+
+/**
+ * The select of the sessions whose first call of each agent (of `agent` only, when named) is in
+ * range: whole days and hours from the first-call rollups, the edges from the first calls
+ * themselves. Null when the range reads nothing.
+ */
+export function firstCallsQuery(db: Db, range: TimeRange | undefined, agent?: string) {
   const plan = planRange(range, true);
   const ofAgent = agent === undefined ? sql<boolean>`true` : sql<boolean>`agent = ${agent}`;
   const parts = unionAll([
@@ -117,11 +126,26 @@ export async function readFirstCallSessions(
         .where(ofAgent),
     ),
   ]);
-  if (parts === null) return new Map();
-  const rows = await db
+  if (parts === null) return null;
+  return db
     .selectFrom(parts.as('parts'))
-    .select(['agent', sql<string>`sum(sessions)`.as('sessions')])
-    .groupBy('agent')
-    .execute();
+    .select(['agent', sql<Num>`sum(sessions)`.as('sessions')])
+    .groupBy('agent');
+}
+
+/** Sessions by agent from {@link firstCallsQuery}'s rows. */
+export function firstCallsFrom(
+  rows: readonly { agent: string; sessions: Num }[],
+): Map<string, number> {
   return new Map(rows.map((row) => [row.agent, Number(row.sessions)]));
+}
+
+/** The sessions whose first call of each agent is in range, as {@link firstCallsQuery} selects them. */
+export async function readFirstCallSessions(
+  db: Db,
+  range: TimeRange | undefined,
+  agent?: string,
+): Promise<Map<string, number>> {
+  const query = firstCallsQuery(db, range, agent);
+  return query === null ? new Map() : firstCallsFrom(await query.execute());
 }

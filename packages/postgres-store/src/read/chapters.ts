@@ -3,19 +3,31 @@ import {
   chapterFunnelOfCounts,
   type DashboardPreset,
 } from '@cupid-dashboard/core';
+import type { Num } from '../db/schema';
 import type { SessionQuery } from './session-rows';
+
+/** The select counting a session query's sessions per chapter reached. */
+export function funnelQuery(sessions: SessionQuery) {
+  return sessions
+    .select((eb) => ['chapter_reached', eb.fn.countAll<Num>().as('sessions')])
+    .groupBy('chapter_reached');
+}
+
+/** The chapter funnel from {@link funnelQuery}'s rows. */
+export function funnelFrom(
+  rows: readonly { chapter_reached: number | null; sessions: Num }[],
+  preset: DashboardPreset,
+): ChapterFunnelStep[] {
+  return chapterFunnelOfCounts(
+    rows.map((row) => ({ chapterReached: row.chapter_reached, sessions: Number(row.sessions) })),
+    preset,
+  );
+}
 
 /** The chapter funnel of the sessions a query selects, from their counts per chapter reached. */
 export async function funnelOf(
   sessions: SessionQuery,
   preset: DashboardPreset,
 ): Promise<ChapterFunnelStep[]> {
-  const rows = await sessions
-    .select((eb) => ['chapter_reached', eb.fn.countAll<string>().as('sessions')])
-    .groupBy('chapter_reached')
-    .execute();
-  return chapterFunnelOfCounts(
-    rows.map((row) => ({ chapterReached: row.chapter_reached, sessions: Number(row.sessions) })),
-    preset,
-  );
+  return funnelFrom(await funnelQuery(sessions).execute(), preset);
 }

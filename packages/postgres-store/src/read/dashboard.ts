@@ -16,18 +16,29 @@ import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Num } from '../db/schema';
 import type { Db } from '../db/types';
-import { listAgents, modelUsage } from './agents';
-import { readTraceTotals, type TraceTotals } from './bucket-totals';
-import { funnelOf } from './chapters';
+import { modelQuery, modelUsageFrom, summariesFrom } from './agents';
+import {
+  firstCallsFrom,
+  firstCallsQuery,
+  type TraceTotals,
+  traceTotalsFrom,
+  traceTotalsQuery,
+} from './bucket-totals';
+import { funnelFrom, funnelQuery } from './chapters';
 import {
   addFactTotals,
+  addSketches,
   emptyFactTotals,
+  type FactQuery,
   type FactTotals,
+  factTotalsFrom,
+  factTotalsQuery,
   latencyOf,
-  readFactTotals,
   regroupByBucket,
+  sketchesQuery,
 } from './fact-totals';
-import { bucketSql } from './facts';
+import { bucketSql, whereObserved } from './facts';
+import { readJsonArrays } from './json-arrays';
 import { whereStarted } from './session-rows';
 
 /** Sums over the sessions of one period or one bucket of it. */
@@ -40,69 +51,141 @@ const SESSION_TOTALS = [
 
 /**
  * KPIs, time series, top agents, cost by model and funnel for one period, and the KPIs alone of
- * the previous period when asked for. The period's observation KPIs are the sum of its series
- * buckets (sketches included), so one rollup read answers both.
+ * the previous period when asked for, in one statement (`dashboardSelects`, each part read as a
+ * JSON array): each statement costs a round trip and a wake-up of both processes, which on a
+ * busy machine outweighs what most of these parts take to run. The period's observation KPIs
+ * are the sum of its series buckets (sketches included), so one rollup read answers both.
  */
 export async function getDashboard(
   db: Db,
   query: ResolvedDashboardParams,
   preset: DashboardPreset,
 ): Promise<DashboardMetrics> {
-  const { range, bucket, timeZone } = query;
+  const { bucket, timeZone } = query;
   // UTC days come from the daily rollups; hours, and days of another zone, from hourly parts.
   const read = seriesNeedsHours(bucket, timeZone) ? 'hour' : 'day';
+  const rows = await readJsonArrays(db, dashboardSelects(db, query, preset, read));
   const startOf = (time: number) => bucketStart(time, bucket, timeZone);
-  const byBucket = regroupByBucket(
-    await readFactTotals(db, { range, group: read, sketches: true }),
-    startOf,
-  );
+  const readBuckets = factTotalsFrom(read, rows.facts);
+  addSketches(read, rows.sketches, readBuckets);
+  const byBucket = regroupByBucket(readBuckets, startOf);
   const facts = emptyFactTotals();
   for (const part of byBucket.values()) addFactTotals(facts, part);
-  const traceParts = await readTraceTotals(db, range, read);
+  const traceParts = traceTotalsFrom(rows.traces);
   const traces = { traces: 0, latencyCount: 0, latencySum: 0 };
   for (const part of traceParts.values()) {
     traces.traces += part.traces;
     traces.latencyCount += part.latencyCount;
     traces.latencySum += part.latencySum;
   }
+  const agents = factTotalsFrom('agent', rows.agents);
+  addSketches('agent', rows.agentSketches, agents);
+  const last = new Map(rows.agents.map((row) => [String(row.key), toNumberOrNull(row.last)]));
   return {
-    kpis: await readKpis(db, range, preset, { facts, traces }),
-    previousKpis:
-      query.previousRange === undefined ? null : await readKpis(db, query.previousRange, preset),
-    timeSeries: await timeSeries(db, query, read, { facts: byBucket, traces: traceParts }),
-    topAgents: (await listAgents(db, range, preset)).slice(0, query.topAgentsLimit),
-    costByModel: await modelUsage(db, range, 'cost'),
-    funnel: await funnelOf(whereStarted(db.selectFrom('session_agg'), range), preset),
+    kpis: kpisOf(rows.sessions[0], facts, traces),
+    previousKpis: query.previousRange === undefined ? null : previousKpis(rows),
+    timeSeries: timeSeries(query, {
+      facts: byBucket,
+      traces: traceParts,
+      sessions: rows.sessionBuckets,
+    }),
+    topAgents: summariesFrom(
+      agents,
+      { sessions: firstCallsFrom(rows.firstCalls), last },
+      preset,
+    ).slice(0, query.topAgentsLimit),
+    costByModel: modelUsageFrom(factTotalsFrom('model', rows.models), 'cost'),
+    funnel: funnelFrom(rows.funnel, preset),
   };
 }
 
-/**
- * The KPIs of one period: sessions started, traces timed and observations started in it (`added`
- * when the caller has added up the observations and traces already, from its series).
- */
-async function readKpis(
+/** Every part of a dashboard answer as a select (null for a part the range reads nothing of). */
+function dashboardSelects(
   db: Db,
-  range: TimeRange | undefined,
+  query: ResolvedDashboardParams,
   preset: DashboardPreset,
-  added?: { facts: FactTotals; traces: TraceTotals },
-): Promise<DashboardKpis> {
-  const sessions = await whereStarted(db.selectFrom('session_agg'), range)
-    .select([
-      ...SESSION_TOTALS,
-      sql<number>`(count(*) filter (where chapter_reached >= ${preset.completedAtChapter}))::int`.as(
-        'completed',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
-  const traces = added ? added.traces : (await readTraceTotals(db, range, 'all')).get(0);
-  const observed =
-    added?.facts ??
-    (await readFactTotals(db, { range, group: 'all', sketches: true })).get(0) ??
-    emptyFactTotals();
-  const latency = latencyOf(observed);
+  read: BucketSize,
+) {
+  const { range, previousRange } = query;
+  const series: FactQuery = { range, group: read };
+  const byAgent: FactQuery = { range, group: 'agent' };
+  const previous: FactQuery = { range: previousRange, group: 'all' };
+  const none = previousRange === undefined;
   return {
-    sessions: sessions.sessions,
-    users: sessions.users,
+    facts: factTotalsQuery(db, series),
+    sketches: sketchesQuery(db, series),
+    traces: traceTotalsQuery(db, range, read),
+    sessions: sessionTotalsQuery(db, range, preset),
+    sessionBuckets: whereStarted(db.selectFrom('session_agg'), range)
+      .select([
+        bucketSql('started_at', BUCKET_MS[read]).as('bucket'),
+        sql<number>`count(*)::int`.as('sessions'),
+      ])
+      .groupBy('bucket'),
+    agents: withLastSeen(db, factTotalsQuery(db, byAgent), range),
+    agentSketches: sketchesQuery(db, byAgent),
+    firstCalls: firstCallsQuery(db, range),
+    models: factTotalsQuery(db, modelQuery(range)),
+    funnel: funnelQuery(whereStarted(db.selectFrom('session_agg'), range)),
+    previousSessions: none ? null : sessionTotalsQuery(db, previousRange, preset),
+    previousTraces: none ? null : traceTotalsQuery(db, previousRange, 'all'),
+    previousFacts: none ? null : factTotalsQuery(db, previous),
+    previousSketches: none ? null : sketchesQuery(db, previous),
+  };
+}
+
+type DashboardRows = Awaited<
+  ReturnType<typeof readJsonArrays<ReturnType<typeof dashboardSelects>>>
+>;
+
+/** The previous period's KPIs from its parts of the dashboard's rows. */
+function previousKpis(rows: DashboardRows): DashboardKpis {
+  const facts = factTotalsFrom('all', rows.previousFacts);
+  addSketches('all', rows.previousSketches, facts);
+  const traces = traceTotalsFrom(rows.previousTraces).get(0);
+  return kpisOf(rows.previousSessions[0], facts.get(0) ?? emptyFactTotals(), traces);
+}
+
+/** Each agent's totals with its latest call in range: one backward step of (name, start time). */
+function withLastSeen(
+  db: Db,
+  totals: ReturnType<typeof factTotalsQuery>,
+  range: TimeRange | undefined,
+) {
+  if (totals === null) return null;
+  return db
+    .selectFrom(totals.as('agent_totals'))
+    .selectAll('agent_totals')
+    .select((eb) =>
+      whereObserved(eb.selectFrom('observations'), range)
+        .select((inner) => inner.fn.max('observations.start_time').as('last'))
+        .whereRef('observations.name', '=', sql.ref<string>('agent_totals.key'))
+        .as('last'),
+    );
+}
+
+/** Sums over the sessions started in a period. */
+function sessionTotalsQuery(db: Db, range: TimeRange | undefined, preset: DashboardPreset) {
+  return whereStarted(db.selectFrom('session_agg'), range).select([
+    ...SESSION_TOTALS,
+    sql<number>`(count(*) filter (where chapter_reached >= ${preset.completedAtChapter}))::int`.as(
+      'completed',
+    ),
+  ]);
+}
+
+/** The KPIs of one period from its session sums and its observation and trace totals. */
+function kpisOf(
+  sessions: SessionTotals | undefined,
+  observed: FactTotals,
+  traces: TraceTotals | undefined,
+): DashboardKpis {
+  const latency = latencyOf(observed);
+  const count = sessions?.sessions ?? 0;
+  const completed = sessions?.completed ?? 0;
+  return {
+    sessions: count,
+    users: sessions?.users ?? 0,
     traces: traces?.traces ?? 0,
     observations: observed.calls,
     generations: observed.generations,
@@ -116,34 +199,36 @@ async function readKpis(
       traces === undefined || traces.latencyCount === 0
         ? null
         : traces.latencySum / traces.latencyCount,
-    completedSessions: sessions.completed,
-    completionRate: sessions.sessions === 0 ? 0 : sessions.completed / sessions.sessions,
-    avgSessionDurationMs: toNumberOrNull(sessions.avg_duration),
-    avgSessionCost: toNumberOrNull(sessions.avg_cost),
+    completedSessions: completed,
+    completionRate: count === 0 ? 0 : completed / count,
+    avgSessionDurationMs: toNumberOrNull(sessions?.avg_duration ?? null),
+    avgSessionCost: toNumberOrNull(sessions?.avg_cost ?? null),
   };
 }
 
-async function timeSeries(
-  db: Db,
+interface SessionTotals {
+  sessions: number;
+  users: number;
+  completed: number;
+  avg_duration: Num | null;
+  avg_cost: Num | null;
+}
+
+function timeSeries(
   { range, bucket, timeZone }: ResolvedDashboardParams,
-  read: BucketSize,
-  parts: { facts: ReadonlyMap<number, FactTotals>; traces: ReadonlyMap<number, TraceTotals> },
-): Promise<DashboardTimeSeriesPoint[]> {
+  parts: {
+    facts: ReadonlyMap<number, FactTotals>;
+    traces: ReadonlyMap<number, TraceTotals>;
+    sessions: readonly { bucket: Num; sessions: number }[];
+  },
+): DashboardTimeSeriesPoint[] {
   const factsBy = parts.facts;
-  const width = BUCKET_MS[read];
   const startOf = (time: number) => bucketStart(time, bucket, timeZone);
-  const sessionRows = await whereStarted(db.selectFrom('session_agg'), range)
-    .select([
-      bucketSql('started_at', width).as('bucket'),
-      sql<number>`count(*)::int`.as('sessions'),
-    ])
-    .groupBy('bucket')
-    .execute();
   const traceRows = [...parts.traces].map(([bucket, totals]) => ({
     bucket,
     traces: totals.traces,
   }));
-  const sessionsBy = countByBucket(sessionRows, (row) => row.sessions, startOf);
+  const sessionsBy = countByBucket(parts.sessions, (row) => row.sessions, startOf);
   const tracesBy = countByBucket(traceRows, (row) => row.traces, startOf);
   // Bucket starts stand in for the times in them: both give the same series.
   const { earliest, latest } = timeBounds([
