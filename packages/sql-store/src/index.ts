@@ -16,6 +16,12 @@ export { type SqlDb, sharedView } from './db/view';
 export type { ColumnTypes } from './migrations/column-types';
 export { addSessionAggColumns, addTraceKeyColumns } from './migrations/row-columns';
 export {
+  createScoreIndexes,
+  scoreHourTable,
+  scoresTable,
+  scoreValueHourTable,
+} from './migrations/score-tables';
+export {
   createDataVersionTable,
   createSyncTables,
 } from './migrations/sync-tables';

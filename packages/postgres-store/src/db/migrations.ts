@@ -1,11 +1,11 @@
 import {
   addSessionAggColumns,
   addTraceKeyColumns,
-  type ColumnTypes,
   createDataVersionTable,
   createSyncTables,
 } from '@cupid-dashboard/sql-store';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { TYPES, text } from './column-types';
 import { addBucketRollups } from './migration-bucket-rollups';
 import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
@@ -16,17 +16,6 @@ import { keepSketchesAsRows } from './migration-sketch-rows';
 // Migrations see the database untyped: they create the tables the typed schema describes.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
 type AnyDb = Kysely<any>;
-
-/** Every id and name column sorts by code unit (`COLLATE "C"`), the order the other stores use. */
-const text = sql`text collate "C"`;
-
-/** The shared tables' column types. */
-const TYPES: ColumnTypes = {
-  key: text,
-  time: 'bigint',
-  int: 'integer',
-  real: 'float8',
-};
 
 async function createRecordTables(db: AnyDb): Promise<void> {
   await db.schema

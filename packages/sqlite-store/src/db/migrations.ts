@@ -3,7 +3,11 @@ import {
   addTraceKeyColumns,
   type ColumnTypes,
   createDataVersionTable,
+  createScoreIndexes,
   createSyncTables,
+  scoreHourTable,
+  scoresTable,
+  scoreValueHourTable,
 } from '@cupid-dashboard/sql-store';
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { chunks } from '../chunks';
@@ -329,57 +333,13 @@ const sessionGrams: Migration = {
  */
 const scores: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('scores')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('data_type', 'text', (c) => c.notNull())
-      .addColumn('source', 'text', (c) => c.notNull())
-      .addColumn('value', 'real')
-      .addColumn('string_value', 'text')
-      .addColumn('timestamp', 'integer', (c) => c.notNull())
-      .addColumn('trace_id', 'text')
-      .addColumn('observation_id', 'text')
-      .addColumn('session_id', 'text')
-      .addColumn('eff_session_id', 'text')
-      .addColumn('updated_at', 'integer')
-      .addColumn('comment', 'text')
-      .addColumn('config_id', 'text')
-      .addColumn('environment', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('scores_name_time')
-      .on('scores')
-      .columns(['name', 'timestamp'])
-      .execute();
-    await db.schema.createIndex('scores_trace').on('scores').column('trace_id').execute();
-    await db.schema
-      .createIndex('scores_session')
-      .on('scores')
-      .columns(['eff_session_id', 'name'])
-      .execute();
-    await db.schema
-      .createTable('score_hour')
-      .addColumn('bucket', 'integer', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('data_type', 'text', (c) => c.notNull())
-      .addColumn('source', 'text', (c) => c.notNull())
-      .addColumn('count', 'integer', (c) => c.notNull())
-      .addColumn('value_count', 'integer', (c) => c.notNull())
-      .addColumn('value_sum', 'real', (c) => c.notNull())
+    await scoresTable(db, TYPES).execute();
+    await createScoreIndexes(db);
+    await scoreHourTable(db, TYPES)
       .addColumn('bins', 'blob', (c) => c.notNull())
-      .addPrimaryKeyConstraint('score_hour_pk', ['bucket', 'name', 'data_type', 'source'])
       .modifyEnd(sql`without rowid`)
       .execute();
-    await db.schema
-      .createTable('score_value_hour')
-      .addColumn('bucket', 'integer', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .addColumn('count', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('score_value_hour_pk', ['bucket', 'name', 'value'])
-      .modifyEnd(sql`without rowid`)
-      .execute();
+    await scoreValueHourTable(db, TYPES).modifyEnd(sql`without rowid`).execute();
   },
 };
 
