@@ -1,3 +1,12 @@
+export { chunks } from './chunks';
+export {
+  addCounters,
+  type CounterName,
+  type CounterSchema,
+  type CounterTable,
+  type RollupNameCounter,
+  readStoreCounts,
+} from './db/counters';
 export {
   bumpDataVersion,
   type DataVersionSchema,
@@ -11,7 +20,14 @@ export {
   type SessionScoreTable,
   sessionsWithScore,
 } from './db/session-scores';
-export type { SessionAggColumns, SyncTables, TraceKeyColumns } from './db/tables';
+export type {
+  ScoreHourColumns,
+  ScoreTableColumns,
+  ScoreValueHourColumns,
+  SessionAggColumns,
+  SyncTables,
+  TraceKeyColumns,
+} from './db/tables';
 export { type SqlDb, sharedView } from './db/view';
 export type { ColumnTypes } from './migrations/column-types';
 export { addSessionAggColumns, addTraceKeyColumns } from './migrations/row-columns';
@@ -26,6 +42,13 @@ export {
   createSyncTables,
 } from './migrations/sync-tables';
 export { type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
+export {
+  inScoreSpan,
+  type ScoreBinReader,
+  type ScorePartQuery,
+  type ScorePartSchema,
+} from './read/score-parts';
+export { type ScoreReadSchema, scoreReads } from './read/scores';
 export { afterNullPosition, NULLABLE_SORT_COLUMNS } from './read/session-scan';
 export { type GuardedCalls, guardedCalls, openOrUnavailable } from './store/guarded-calls';
 export { PendingRefresh } from './store/pending-refresh';
@@ -44,3 +67,4 @@ export {
   type SyncStateSchema,
   type SyncStateTable,
 } from './sync/sync-state';
+export { relinkScores, SCORE_COLUMNS, type ScoreLinkSchema } from './write/score-rows';

@@ -1,14 +1,2 @@
-/**
- * Splits a list into slices of at most `size` items, for `IN (...)` lists and multi-row inserts
- * that must stay under SQLite's bound-parameter limit (32 766).
- *
- * @example
- * chunks([1, 2, 3], 2); // [[1, 2], [3]]
- */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) {
-    out.push(items.slice(start, start + size));
-  }
-  return out;
-}
+// The store's modules slice their `IN` lists and inserts through here; shared with PostgreSQL's.
+export { chunks } from '@cupid-dashboard/sql-store';

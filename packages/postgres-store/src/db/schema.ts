@@ -1,5 +1,9 @@
 import type {
+  CounterTable,
   Num,
+  ScoreHourColumns,
+  ScoreTableColumns,
+  ScoreValueHourColumns,
   SessionAggColumns,
   SyncTables,
   TraceKeyColumns,
@@ -112,12 +116,6 @@ export interface TraceAggTable {
   obs_count: number;
 }
 
-/** A maintained row count (`sessions`, `traces`, `observations`, `derived_sessions`, …). */
-export interface CounterTable {
-  name: string;
-  value: Num;
-}
-
 /** The key of a fact rollup row: UTC bucket start, agent and model (`has_*` false: null). */
 interface FactKey {
   bucket: Num;
@@ -177,38 +175,13 @@ export interface FirstCallRollupTable {
  * A Langfuse score, its columns as the queries read them. `sketch_bin` and `counted_value` are
  * where core's `scoreRollupKeys` counts it, worked out at write time so the rollups add up in SQL.
  */
-export interface ScoreTable {
-  id: string;
-  name: string;
-  data_type: string;
-  source: string;
-  value: number | null;
-  string_value: string | null;
-  timestamp: Num;
-  trace_id: string | null;
-  observation_id: string | null;
-  session_id: string | null;
-  /** `session_id ?? trace.session_id`, kept current when a trace arrives or moves. */
-  eff_session_id: string | null;
-  updated_at: Num | null;
-  comment: string | null;
-  config_id: string | null;
-  environment: string;
+export interface ScoreTable extends ScoreTableColumns<Num> {
   sketch_bin: number | null;
   counted_value: string | null;
 }
 
 /** What the scores of one UTC hour × name × data type × source add up to. */
-export interface ScoreHourTable {
-  bucket: Num;
-  name: string;
-  data_type: string;
-  source: string;
-  count: Num;
-  /** Scores with a number, and the sum of those numbers. */
-  value_count: Num;
-  value_sum: number;
-}
+export type ScoreHourTable = ScoreHourColumns<Num>;
 
 /** How many NUMERIC values of one hour × name fall in one score sketch bin. */
 export interface ScoreHourBinTable {
@@ -219,9 +192,4 @@ export interface ScoreHourBinTable {
 }
 
 /** How many BOOLEAN or CATEGORICAL scores of one hour × name have one value. */
-export interface ScoreValueHourTable {
-  bucket: Num;
-  name: string;
-  value: string;
-  count: Num;
-}
+export type ScoreValueHourTable = ScoreValueHourColumns<Num>;

@@ -1,40 +1,20 @@
 import type { StoreCounts } from '@cupid-dashboard/core';
+import { readStoreCounts } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
-import { readCounters } from '../write/counters';
 
-/** Distinct score names the hourly score rollups hold. */
-async function countScoreNames(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('score_hour')
-    .select(sql<number>`count(distinct name)::int`.as('names'))
-    .executeTakeFirstOrThrow();
-  return row.names;
-}
-
-/** Stored and derived row counts: maintained counters, and distinct names of the daily rollups. */
-export async function readCounts(db: Db): Promise<StoreCounts> {
-  const counters = await readCounters(db);
-  const names = await db
+/** Distinct agents and models of the daily fact rollups. */
+async function countRollupNames(db: Db): Promise<{ agents: number; models: number }> {
+  return db
     .selectFrom('fact_day')
     .select([
       sql<number>`(count(distinct agent) filter (where has_agent))::int`.as('agents'),
       sql<number>`(count(distinct model) filter (where has_model))::int`.as('models'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    records: {
-      sessions: counters.sessions,
-      traces: counters.traces,
-      observations: counters.observations,
-      scores: counters.scores,
-    },
-    derived: {
-      sessions: counters.derived_sessions,
-      traces: counters.derived_traces,
-      agents: names.agents,
-      models: names.models,
-      scoreNames: await countScoreNames(db),
-    },
-  };
+}
+
+/** Stored and derived row counts: maintained counters, and distinct names of the daily rollups. */
+export function readCounts(db: Db): Promise<StoreCounts> {
+  return readStoreCounts(db, countRollupNames);
 }

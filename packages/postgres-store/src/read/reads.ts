@@ -3,13 +3,14 @@ import {
   type ReadRunner,
   readSessionScores,
   readSyncState,
+  scoreReads,
   sqlReads,
 } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, listAgents, modelUsage } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
-import { getScore, listScores } from './scores';
+import { readScoreBins } from './score-bins';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
@@ -37,8 +38,7 @@ export function postgresReads(
       getAgentTimeSeries,
       getModelUsage: (db, range) => modelUsage(db, range, 'cost'),
       getDashboard,
-      listScores,
-      getScore,
+      ...scoreReads(readScoreBins),
       listSessionScores: readSessionScores,
     },
     preset,

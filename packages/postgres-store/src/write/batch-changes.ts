@@ -4,9 +4,9 @@ import {
   type SessionFoldTrace,
   TouchedSet,
 } from '@cupid-dashboard/core';
+import type { CounterName } from '@cupid-dashboard/sql-store';
 import { BucketDeltas, FIRST_CALL_ROLLUPS, TRACE_ROLLUPS } from '../rollups/bucket-rollups';
 import { FactDeltas } from '../rollups/fact-deltas';
-import type { CounterName } from './counters';
 
 /** What a batch's new records add to one session (none of them replaces a stored one). */
 export interface SessionAdditions {

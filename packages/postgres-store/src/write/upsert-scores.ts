@@ -1,9 +1,5 @@
-import {
-  type EntityCounts,
-  type ScoreRecord,
-  scoreColumns,
-  scoreRollupKeys,
-} from '@cupid-dashboard/core';
+import { type ScoreRecord, scoreColumns, scoreRollupKeys } from '@cupid-dashboard/core';
+import { SCORE_COLUMNS as SHARED_SCORE_COLUMNS } from '@cupid-dashboard/sql-store';
 import { toNumberOrNull } from '../db/numbers';
 import type { ScoreTable } from '../db/schema';
 import type { Db } from '../db/types';
@@ -12,21 +8,9 @@ import type { BatchChanges } from './batch-changes';
 import { traceSessionsOf } from './trace-sessions';
 import { chunks, resolveVersions } from './versions';
 
+/** The columns a newer version replaces: all but the id. */
 const SCORE_COLUMNS: readonly (keyof ScoreTable)[] = [
-  'name',
-  'data_type',
-  'source',
-  'value',
-  'string_value',
-  'timestamp',
-  'trace_id',
-  'observation_id',
-  'session_id',
-  'eff_session_id',
-  'updated_at',
-  'comment',
-  'config_id',
-  'environment',
+  ...SHARED_SCORE_COLUMNS.filter((column) => column !== 'id'),
   'sketch_bin',
   'counted_value',
 ];
@@ -80,26 +64,6 @@ export async function writeScores(
   }
   await shiftScoreRollups(db, ids, 1);
   return { written, skipped };
-}
-
-/**
- * Re-links the scores of traces that moved (or arrived) to another session, when they have no
- * session of their own: a score that came before its trace takes the trace's session now.
- */
-export async function relinkScores(db: Db, traceIds: readonly string[]): Promise<void> {
-  for (const slice of chunks(traceIds, 1000)) {
-    await db
-      .updateTable('scores')
-      .set((eb) => ({
-        eff_session_id: eb
-          .selectFrom('traces')
-          .select('traces.session_id')
-          .whereRef('traces.id', '=', 'scores.trace_id'),
-      }))
-      .where('trace_id', 'in', slice)
-      .where('session_id', 'is', null)
-      .execute();
-  }
 }
 
 function scoreRow(score: ScoreRecord, effSessionId: string | null): ScoreTable {

@@ -4,9 +4,9 @@ import {
   type UpsertBatch,
   type UpsertResult,
 } from '@cupid-dashboard/core';
+import { addCounters } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { BatchChanges } from './batch-changes';
-import { addCounters } from './counters';
 import { readLinksBefore } from './linked-before';
 import { updateSessions } from './session-aggregates';
 import { updateTraces } from './trace-aggregates';
@@ -38,7 +38,7 @@ export async function upsertBatch(
   await changes.facts.apply(db);
   await changes.traceRollups.apply(db);
   await changes.firstCallRollups.apply(db);
-  await addCounters(db, changes.counters);
+  await addCounters(db, Object.fromEntries(changes.counters));
   return {
     written: {
       sessions,

@@ -37,16 +37,4 @@ export function resolveVersions<T extends { id: string; updatedAt: EpochMs | nul
   return { finals, written, skipped };
 }
 
-/**
- * Splits a list into slices of at most `size` items, for `IN` lists and multi-row inserts that
- * must stay under PostgreSQL's 65 535 bound parameters.
- *
- * @example
- * chunks([1, 2, 3], 2); // [[1, 2], [3]]
- */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    out.push(items.slice(start, start + size));
-  return out;
-}
+export { chunks } from '@cupid-dashboard/sql-store';

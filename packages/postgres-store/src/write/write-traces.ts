@@ -1,9 +1,9 @@
 import type { TraceRecord } from '@cupid-dashboard/core';
+import { relinkScores } from '@cupid-dashboard/sql-store';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Db } from '../db/types';
 import type { BatchChanges } from './batch-changes';
 import { traceRow } from './rows';
-import { relinkScores } from './upsert-scores';
 import { chunks, resolveVersions } from './versions';
 
 interface StoredTrace {

@@ -6,23 +6,11 @@ import type {
 } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { type Num, toNumber } from './numbers';
+import type { ScoreTableColumns } from './tables';
 import { type SqlDb, sharedView } from './view';
 
-/** The score columns session scores are read and filtered by. */
-export interface SessionScoreTable {
-  id: string;
-  name: string;
-  data_type: string;
-  source: string;
-  value: number | null;
-  string_value: string | null;
-  timestamp: Num;
-  trace_id: string | null;
-  observation_id: string | null;
-  /** `session_id ?? trace.session_id`, kept current by the store. */
-  eff_session_id: string | null;
-  comment: string | null;
-}
+/** The score columns session scores are read and filtered by: all of a score's. */
+export type SessionScoreTable = ScoreTableColumns<Num>;
 
 /** The tables session scores are read from. */
 export interface SessionScoreSchema {

@@ -1,3 +1,4 @@
+import type { ScoreColumns } from '@cupid-dashboard/core';
 import type { SyncLeaseTable } from '../sync/lease';
 import type { SyncStateTable } from '../sync/sync-state';
 import type { DataVersionTable } from './data-version';
@@ -42,4 +43,30 @@ export interface SyncTables {
   sync_state: SyncStateTable;
   sync_lease: SyncLeaseTable;
   data_version: DataVersionTable;
+}
+
+/** A score's row: one column per field of core's `ScoreColumns`, its times read as `Big`. */
+export interface ScoreTableColumns<Big> extends Omit<ScoreColumns, 'timestamp' | 'updated_at'> {
+  timestamp: Big;
+  updated_at: Big | null;
+}
+
+/** What the scores of one UTC hour × name × data type × source add up to. */
+export interface ScoreHourColumns<Big> {
+  bucket: Big;
+  name: string;
+  data_type: string;
+  source: string;
+  count: Big;
+  /** Scores with a number, and the sum of those numbers. */
+  value_count: Big;
+  value_sum: number;
+}
+
+/** How many BOOLEAN or CATEGORICAL scores of one UTC hour × name have one value. */
+export interface ScoreValueHourColumns<Big> {
+  bucket: Big;
+  name: string;
+  value: string;
+  count: Big;
 }

@@ -1,4 +1,12 @@
-import type { SessionAggColumns, SyncTables, TraceKeyColumns } from '@cupid-dashboard/sql-store';
+import type {
+  CounterTable,
+  ScoreHourColumns,
+  ScoreTableColumns,
+  ScoreValueHourColumns,
+  SessionAggColumns,
+  SyncTables,
+  TraceKeyColumns,
+} from '@cupid-dashboard/sql-store';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -186,48 +194,14 @@ export interface TraceRollupTable {
   latency_sum: number;
 }
 
-export interface CounterTable {
-  name: string;
-  value: number;
-}
-
-export interface ScoreTable {
-  id: string;
-  name: string;
-  data_type: string;
-  source: string;
-  value: number | null;
-  string_value: string | null;
-  timestamp: number;
-  trace_id: string | null;
-  observation_id: string | null;
-  session_id: string | null;
-  /** `session_id ?? trace.session_id`, kept current when the trace arrives or moves. */
-  eff_session_id: string | null;
-  updated_at: number | null;
-  comment: string | null;
-  config_id: string | null;
-  environment: string;
-}
+/** A score: core's `ScoreColumns`. */
+export type ScoreTable = ScoreTableColumns<number>;
 
 /** Scores per UTC hour, name, data type and source. */
-export interface ScoreHourTable {
-  bucket: number;
-  name: string;
-  data_type: string;
-  source: string;
-  count: number;
-  /** Scores with a number, and their sum. */
-  value_count: number;
-  value_sum: number;
+export interface ScoreHourTable extends ScoreHourColumns<number> {
   /** Score sketch counts of NUMERIC values (`scoreBucketIndex`), see `sketch.ts`. */
   bins: Uint8Array;
 }
 
 /** BOOLEAN and CATEGORICAL scores per UTC hour, name and value. */
-export interface ScoreValueHourTable {
-  bucket: number;
-  name: string;
-  value: string;
-  count: number;
-}
+export type ScoreValueHourTable = ScoreValueHourColumns<number>;

@@ -3,13 +3,14 @@ import {
   type ReadRunner,
   readSessionScores,
   readSyncState,
+  scoreReads,
   sqlReads,
 } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
-import { getScore, listScores } from './scores';
+import { readScoreBins } from './score-bins';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
@@ -38,8 +39,7 @@ export function sqliteReads(
       getAgentTimeSeries,
       getModelUsage,
       getDashboard,
-      listScores,
-      getScore,
+      ...scoreReads(readScoreBins),
       listSessionScores: readSessionScores,
     },
     preset,

@@ -1,5 +1,5 @@
 import { type EntityCounts, SearchChanges, TouchedSet } from '@cupid-dashboard/core';
-import type { CounterName } from '../db/counters';
+import type { CounterName } from '@cupid-dashboard/sql-store';
 import { BatchIndex } from './batch-index';
 import { TraceChanges } from './trace-changes';
 

@@ -1,6 +1,5 @@
 import { type ScoreRecord, scoreColumns } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
-import { chunks } from '../chunks';
+import { SCORE_COLUMNS } from '@cupid-dashboard/sql-store';
 import { bulkInsert } from '../db/bulk-insert';
 import { replaceAllButKey } from '../db/replace-all-but-key';
 import type { ScoreTable } from '../db/schema';
@@ -9,25 +8,7 @@ import type { BatchState } from './batch-state';
 import { SCORE_FACT_COLUMNS, ScoreDeltas } from './score-deltas';
 import { pickWinners, readByIds } from './versions';
 
-const SCORE_COLUMNS: readonly (keyof ScoreTable & string)[] = [
-  'id',
-  'name',
-  'data_type',
-  'source',
-  'value',
-  'string_value',
-  'timestamp',
-  'trace_id',
-  'observation_id',
-  'session_id',
-  'eff_session_id',
-  'updated_at',
-  'comment',
-  'config_id',
-  'environment',
-];
-
-const upsertScores = bulkInsert<ScoreTable>(SCORE_COLUMNS, (db, rows) =>
+const upsertScores = bulkInsert<ScoreTable>([...SCORE_COLUMNS], (db, rows) =>
   db
     .insertInto('scores')
     .values(rows)
@@ -81,23 +62,4 @@ export async function upsertScoreRecords(
   }
   await upsertScores(db, rows);
   await deltas.write(db);
-}
-
-/**
- * Re-links the scores of some traces without a session of their own to each trace's session as
- * stored now: a score that arrived before its trace, or whose trace moved.
- */
-export async function relinkScores(db: Db, traceIds: Iterable<string>): Promise<void> {
-  for (const slice of chunks([...new Set(traceIds)], 500)) {
-    await db
-      .updateTable('scores')
-      .set({
-        eff_session_id: sql<
-          string | null
-        >`(select t.session_id from traces t where t.id = scores.trace_id)`,
-      })
-      .where('trace_id', 'in', slice)
-      .where('session_id', 'is', null)
-      .execute();
-  }
 }

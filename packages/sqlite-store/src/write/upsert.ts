@@ -1,11 +1,11 @@
 import type { DashboardPreset, UpsertBatch, UpsertResult } from '@cupid-dashboard/core';
-import { addCounters } from '../db/counters';
+import { addCounters, relinkScores } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { BatchState } from './batch-state';
 import { refreshSessions } from './session-aggregates';
 import { refreshTraces } from './trace-aggregates';
 import { upsertObservationRecords } from './upsert-observations';
-import { relinkScores, upsertScoreRecords } from './upsert-scores';
+import { upsertScoreRecords } from './upsert-scores';
 import { upsertSessionRecords } from './upsert-sessions';
 import { upsertTraceRecords } from './upsert-traces';
 

@@ -1,0 +1,139 @@
+import {
+  planRange,
+  rawScorePart,
+  type ScoreBinPart,
+  type ScoreDataType,
+  type ScorePart,
+  type ScoreParts,
+  type ScoreSource,
+  type ScoreValuePart,
+  type Span,
+  type TimeRange,
+} from '@cupid-dashboard/core';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Num, toNumber } from '../db/numbers';
+import type { ScoreHourColumns, ScoreTableColumns, ScoreValueHourColumns } from '../db/tables';
+import { type SqlDb, sharedView } from '../db/view';
+
+/** The tables a score's rollups and raw edges are read from. */
+export interface ScorePartSchema {
+  scores: ScoreTableColumns<Num>;
+  score_hour: ScoreHourColumns<Num>;
+  score_value_hour: ScoreValueHourColumns<Num>;
+}
+
+/** What to read: one name or every name, over a range. */
+export interface ScorePartQuery {
+  range: TimeRange | undefined;
+  name?: string;
+}
+
+/**
+ * The sketch counts of a span's whole hours (one name, or every name): the one piece each store
+ * reads its own way (SQLite keeps them in `score_hour`'s blob, PostgreSQL in a table of bins).
+ */
+export type ScoreBinReader<DB> = (
+  db: SqlDb<DB>,
+  span: Span,
+  name: string | undefined,
+) => Promise<ScoreBinPart[]>;
+
+/**
+ * Restricts a score rollup query (any table keyed by `bucket` and `name`) to a span's hours and,
+ * when given, one name.
+ */
+export function inScoreSpan<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  span: Span,
+  name: string | undefined,
+): SelectQueryBuilder<DB, TB, O> {
+  let next = query;
+  if (span.from !== null) next = next.where(sql.ref<number>('bucket'), '>=', span.from);
+  if (span.to !== null) next = next.where(sql.ref<number>('bucket'), '<', span.to);
+  if (name !== undefined) next = next.where(sql.ref<string>('name'), '=', name);
+  return next;
+}
+
+const onScores = sharedView<ScorePartSchema>();
+
+/**
+ * The parts covering a range (core's `ScoreParts`): hourly rollup rows for whole hours, raw
+ * scores for the partial hours at the edges (score rollups are hourly only: a month is 720 rows
+ * per name and source).
+ */
+export async function readScoreParts<DB extends ScorePartSchema>(
+  db: SqlDb<DB>,
+  query: ScorePartQuery,
+  readBins: ScoreBinReader<DB>,
+): Promise<ScoreParts> {
+  const plan = planRange(query.range, false);
+  const parts: ScorePart[] = [];
+  const bins: ScoreBinPart[] = [];
+  const values: ScoreValuePart[] = [];
+  for (const span of plan.hours) {
+    parts.push(...(await readHourParts(db, span, query.name)));
+    bins.push(...(await readBins(db, span, query.name)));
+    values.push(...(await readValueParts(db, span, query.name)));
+  }
+  for (const span of plan.raw) parts.push(...(await readRawScores(db, span, query.name)));
+  return { parts, bins, values };
+}
+
+async function readHourParts<DB extends ScorePartSchema>(
+  db: SqlDb<DB>,
+  span: Span,
+  name: string | undefined,
+): Promise<ScorePart[]> {
+  const rows = await inScoreSpan(onScores(db).selectFrom('score_hour'), span, name)
+    .selectAll()
+    .execute();
+  return rows.map((row) => ({
+    time: toNumber(row.bucket),
+    name: row.name,
+    dataType: row.data_type as ScoreDataType,
+    source: row.source as ScoreSource,
+    count: toNumber(row.count),
+    valueCount: toNumber(row.value_count),
+    valueSum: row.value_sum,
+    raw: null,
+  }));
+}
+
+async function readValueParts<DB extends ScorePartSchema>(
+  db: SqlDb<DB>,
+  span: Span,
+  name: string | undefined,
+): Promise<ScoreValuePart[]> {
+  const rows = await inScoreSpan(onScores(db).selectFrom('score_value_hour'), span, name)
+    .selectAll()
+    .execute();
+  return rows.map((row) => ({
+    time: toNumber(row.bucket),
+    name: row.name,
+    value: row.value,
+    count: toNumber(row.count),
+  }));
+}
+
+async function readRawScores<DB extends ScorePartSchema>(
+  db: SqlDb<DB>,
+  span: Span,
+  name: string | undefined,
+): Promise<ScorePart[]> {
+  let rows = onScores(db)
+    .selectFrom('scores')
+    .select(['name', 'data_type', 'source', 'value', 'string_value', 'timestamp']);
+  if (name !== undefined) rows = rows.where('name', '=', name);
+  if (span.from !== null) rows = rows.where('timestamp', '>=', span.from);
+  if (span.to !== null) rows = rows.where('timestamp', '<', span.to);
+  return (await rows.execute()).map((row) =>
+    rawScorePart({
+      time: toNumber(row.timestamp),
+      name: row.name,
+      dataType: row.data_type,
+      source: row.source,
+      value: row.value,
+      stringValue: row.string_value,
+    }),
+  );
+}
