@@ -13,7 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { pages } from '../../sqlite-store/bench/batches';
+import { MAX_DATASET_SESSIONS } from '@cupid-dashboard/core/testing';
+import { type Page, pages } from '../../sqlite-store/bench/batches';
 import { benchQueries, percentileMs, seeded } from '../../sqlite-store/bench/queries';
 import { createPostgresStore } from '../src/index';
 import { startTestPostgres } from '../test/support/embedded-postgres';
@@ -23,6 +24,17 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200_000);
 const MINUTES = Number(process.env.BENCH_MINUTES ?? Number.POSITIVE_INFINITY);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
 const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The pages of `sessions` generated sessions, in parts of at most the generator's
+ * `MAX_DATASET_SESSIONS` (seeds 42, 43, …, over the same 30 days): session ids are random UUIDs,
+ * so the parts never share a session.
+ */
+function* datasetPages(sessions: number): Generator<Page> {
+  for (let part = 0, left = sessions; left > 0; part++, left -= MAX_DATASET_SESSIONS) {
+    yield* pages({ sessions: Math.min(left, MAX_DATASET_SESSIONS), seed: 42 + part });
+  }
+}
 
 async function main(): Promise<void> {
   const server = await startTestPostgres();
@@ -37,7 +49,7 @@ async function main(): Promise<void> {
     let lastActivity = 0;
     let stopped = false;
     const progress: { observations: number; seconds: number; ratePerSecond: number }[] = [];
-    for (const page of pages({ sessions: SESSIONS, seed: 42 })) {
+    for (const page of datasetPages(SESSIONS)) {
       const start = performance.now();
       await store.upsert(page);
       ingestMs += performance.now() - start;
