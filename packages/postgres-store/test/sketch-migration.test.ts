@@ -31,9 +31,14 @@ async function sketchRows(schema: string): Promise<Record<string, unknown[]>> {
   return rows;
 }
 
+async function sessionGrams(schema: string): Promise<{ id: string; grams: string[] }[]> {
+  return (await client.query(`select id, grams from ${schema}.session_agg order by id`)).rows;
+}
+
 /**
  * Puts a schema back the way migration 0007 finds a database made before it: per-bin latency
- * counts (filled by the code the earlier migrations run), no sketch rows, 0007 not yet run.
+ * counts (filled by the code the earlier migrations run), no sketch rows, 0007 and later not yet
+ * run.
  */
 async function backToPerBinCounts(schema: string): Promise<void> {
   const db = new Kysely<StoreSchema>({
@@ -43,7 +48,10 @@ async function backToPerBinCounts(schema: string): Promise<void> {
     for (const size of ['hour', 'day'] as const) await createBinTable(db, size);
     await addAllFactBins(db);
     for (const table of Object.keys(SKETCHES)) await db.schema.dropTable(table).execute();
-    await client.query(`delete from ${schema}.kysely_migration where name = $1`, [
+    // And what came after 0007 undone, so the migrations run again in order from it.
+    await client.query(`drop index ${schema}.session_agg_grams`);
+    await client.query(`alter table ${schema}.session_agg drop column grams`);
+    await client.query(`delete from ${schema}.kysely_migration where name >= $1`, [
       '0007_sketch_rows',
     ]);
   } finally {
@@ -51,8 +59,8 @@ async function backToPerBinCounts(schema: string): Promise<void> {
   }
 }
 
-describe('migration 0007 (sketch rows)', () => {
-  it('turns stored per-bin counts into the sketch rows a rebuild writes', async () => {
+describe('migrations 0007 (sketch rows) and 0008 (short grams)', () => {
+  it('turn stored per-bin counts into the sketch rows, and stored text into the grams, a rebuild writes', async () => {
     const schema = freshSchema();
     const first = await createPostgresStore({ connectionString: url }, { schema, poolSize: 2 });
     for (const chunk of streamCupidDataset({ sessions: 12, seed: 5 })) {
@@ -75,8 +83,12 @@ describe('migration 0007 (sketch rows)', () => {
         [schema],
       );
       expect(bins.rows[0].n).toBe(0);
+      const grams = await sessionGrams(schema);
+      expect(grams.some((row) => row.grams.length > 0)).toBe(true);
       await reopened.refresh('all');
       expect(await sketchRows(schema)).toEqual(migrated);
+      // Migration 0008 filled the short grams as the writes do.
+      expect(await sessionGrams(schema)).toEqual(grams);
     } finally {
       await reopened.close();
     }

@@ -14,6 +14,7 @@ export {
   readDataVersion,
 } from './db/data-version';
 export { type Num, toNumber, toNumberOrNull } from './db/numbers';
+export { shortSearchGrams } from './db/search-grams';
 export {
   readSessionScores,
   type SessionScoreSchema,

@@ -10,6 +10,7 @@ import { addBucketRollups } from './migration-bucket-rollups';
 import { addIncrementalAggregates } from './migration-incremental';
 import { addFactRollups } from './migration-rollups';
 import { addScores } from './migration-scores';
+import { addShortGrams } from './migration-short-grams';
 import { keepSketchesByAgent } from './migration-sketch-agents';
 import { keepSketchesAsRows } from './migration-sketch-rows';
 
@@ -142,6 +143,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0005_sketches_by_agent': { up: keepSketchesByAgent },
   '0006_scores': { up: addScores },
   '0007_sketch_rows': { up: keepSketchesAsRows },
+  '0008_short_grams': { up: addShortGrams },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

@@ -89,6 +89,8 @@ export interface SessionAggTable extends SessionAggColumns<Num> {
   ident: string;
   /** Normalized message contents, one distinct line each (`generationSearchLines`). */
   body: string;
+  /** `shortSearchGrams` of `ident` and `body` (migration 0008), for searches of 1–2 characters. */
+  grams: string[];
   /** Where `user_id` came from (core's `SessionFold.userSource`); null before it was kept. */
   user_kind: 'trace' | 'observation' | null;
   user_time: Num | null;

@@ -25,13 +25,15 @@ import {
 } from './session-rows';
 
 /**
- * Restricts to sessions whose id, user or message text holds the query, literally: `LIKE` with
- * `%`, `_` and `\` escaped. Three or more characters use the trigram indexes; shorter ones, which
- * trigrams cannot index, are checked against the stored text of the sessions in scope.
+ * Restricts to sessions whose id, user or message text holds the query, literally. Three or more
+ * characters are `LIKE` with `%`, `_` and `\` escaped, through the trigram indexes; one or two,
+ * which trigrams cannot index, are looked up in each session's short grams (exact: a text holds
+ * such a needle exactly when its grams do).
  */
 function whereSearch(query: SessionQuery, search: string): SessionQuery {
   const needle = normalizeSearchQuery(search);
   if (needle === '') return query;
+  if ([...needle].length <= 2) return query.where(sql<boolean>`grams @> array[${needle}::text]`);
   const pattern = `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   return query.where(sql<boolean>`(ident like ${pattern} or body like ${pattern})`);
 }

@@ -11,6 +11,7 @@ import {
   sessionFoldIsEmpty,
   sessionIdentText,
 } from '@cupid-dashboard/core';
+import { shortSearchGrams } from '@cupid-dashboard/sql-store';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { SessionAggTable } from '../db/schema';
 import type { Db } from '../db/types';
@@ -49,7 +50,7 @@ export async function updateSessions(db: Db, changes: BatchChanges): Promise<voi
     const writes = planWrites(slice, { folds, traceCounts }, stored, changes, new Set(full));
     writes.recomputed = full;
     const bodies = await searchBodies(db, slice, stored, changes.search);
-    for (const row of writes.rows) row.body = bodies.get(row.id) ?? '';
+    withSearchText(writes.rows, bodies);
     await writeSessionRows(db, writes, changes.firstCallRollups);
   }
 }
@@ -74,8 +75,16 @@ export async function recomputeSessions(
     );
     writes.recomputed = [...slice];
     const bodies = await searchBodies(db, slice, stored, search);
-    for (const row of writes.rows) row.body = bodies.get(row.id) ?? '';
+    withSearchText(writes.rows, bodies);
     await writeSessionRows(db, writes, null);
+  }
+}
+
+/** Sets each row's search text and the short grams of it. */
+function withSearchText(rows: SessionAggTable[], bodies: ReadonlyMap<string, string>): void {
+  for (const row of rows) {
+    row.body = bodies.get(row.id) ?? '';
+    row.grams = shortSearchGrams([row.ident, row.body]);
   }
 }
 
@@ -299,6 +308,7 @@ function aggregateRow(id: string, fold: SessionFold, traceCount: number): Sessio
     error_count: fold.errorCount,
     ident: sessionIdentText(id, fold.userId),
     body: '',
+    grams: [],
     user_kind: fold.userSource?.kind ?? null,
     user_time: fold.userSource?.time ?? null,
     user_source: fold.userSource?.id ?? null,
