@@ -7,6 +7,7 @@ import type { StoreSchema } from '../src/db/schema';
 import { createPostgresStore } from '../src/index';
 import { addAllFactBins } from '../src/rollups/fact-rollups';
 import { freshSchema } from './support/schemas';
+import { tableRows } from './support/tables';
 
 const url = inject('postgresUrl');
 const SKETCHES = {
@@ -16,20 +17,11 @@ const SKETCHES = {
   fact_day_sketch_all: 'bucket',
 } as const;
 
-let client: pg.Client;
-beforeAll(async () => {
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
-});
+const client = new pg.Client({ connectionString: url });
+beforeAll(() => client.connect());
 afterAll(() => client.end());
 
-async function sketchRows(schema: string): Promise<Record<string, unknown[]>> {
-  const rows: Record<string, unknown[]> = {};
-  for (const [table, order] of Object.entries(SKETCHES)) {
-    rows[table] = (await client.query(`select * from ${schema}.${table} order by ${order}`)).rows;
-  }
-  return rows;
-}
+const sketchRows = (schema: string) => tableRows(client, schema, SKETCHES);
 
 async function sessionGrams(schema: string): Promise<{ id: string; grams: string[] }[]> {
   return (await client.query(`select id, grams from ${schema}.session_agg order by id`)).rows;
