@@ -11,9 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_DATASET_SESSIONS } from '@cupid-dashboard/core/testing';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { MAX_DATASET_SESSIONS } from '@cupid-dashboard/core/testing';
 import { type Page, pages } from '../../sqlite-store/bench/batches';
 import { benchQueries, percentileMs, seeded } from '../../sqlite-store/bench/queries';
 import { createPostgresStore } from '../src/index';
