@@ -38,4 +38,5 @@ process.send?.({
   publicKey: sim.publicKey,
   secretKey: sim.secretKey,
   observations: dataset.observations.length,
+  scores: dataset.scores.length,
 });

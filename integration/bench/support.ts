@@ -12,6 +12,7 @@ export interface SimProcess {
   publicKey: string;
   secretKey: string;
   observations: number;
+  scores: number;
   call<T>(type: 'counts' | 'reset' | 'truth' | 'close'): Promise<T>;
   kill(): void;
 }
@@ -36,6 +37,7 @@ export function startSimulator(sessions: number): Promise<SimProcess> {
             publicKey: message.publicKey as string,
             secretKey: message.secretKey as string,
             observations: message.observations as number,
+            scores: message.scores as number,
             call: <T>(type: string) =>
               new Promise<T>((done) => {
                 const id = nextId++;
