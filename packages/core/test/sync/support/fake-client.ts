@@ -314,46 +314,41 @@ export class FakeLangfuse {
       getTrace: notImplemented,
       getScores: (p, o) => scores({ ...p }, o?.signal),
       getScoresV3: (p, o) => scoresV3({ ...p }, o?.signal),
-      paginateScores: (p = {}, o) =>
-        paginateLegacy(
-          (page) => scores({ limit: 100, ...p, page }, o?.signal),
-          p.page ?? 1,
-          '/v2/scores',
-        ),
-      paginateScoresV3: (p = {}, o) =>
-        paginateCursor(
-          (cursor) => scoresV3({ limit: 100, ...p, ...(cursor ? { cursor } : {}) }, o?.signal),
-          p.cursor,
-          '/v3/scores',
-        ),
+      paginateScores: legacyPages(scores, '/v2/scores'),
+      paginateScoresV3: cursorPages(scoresV3, '/v3/scores', 100),
       checkConnection: notImplemented,
       health: notImplemented,
-      paginateSessions: (p = {}, o) =>
-        paginateLegacy(
-          (page) => sessions({ limit: 100, ...p, page }, o?.signal),
-          p.page ?? 1,
-          '/sessions',
-        ),
-      paginateTraces: (p = {}, o) =>
-        paginateLegacy(
-          (page) => traces({ limit: 100, ...p, page }, o?.signal),
-          p.page ?? 1,
-          '/traces',
-        ),
-      paginateObservations: (p = {}, o) =>
-        paginateLegacy(
-          (page) => observations({ limit: 100, ...p, page }, o?.signal),
-          p.page ?? 1,
-          '/observations',
-        ),
-      paginateObservationsV2: (p = {}, o) =>
-        paginateCursor(
-          (cursor) => v2({ limit: 1000, ...p, ...(cursor ? { cursor } : {}) }, o?.signal),
-          p.cursor,
-          '/v2/observations',
-        ),
+      paginateSessions: legacyPages(sessions, '/sessions'),
+      paginateTraces: legacyPages(traces, '/traces'),
+      paginateObservations: legacyPages(observations, '/observations'),
+      paginateObservationsV2: cursorPages(v2, '/v2/observations', 1000),
     };
   }
+}
+
+type PageParams = Record<string, unknown>;
+
+/** A client's `paginate*` over a fake legacy page endpoint: pages of 100 from `p.page` (1). */
+function legacyPages<T>(
+  fetchPage: (params: PageParams, signal?: AbortSignal) => Promise<LegacyPage<T>>,
+  path: string,
+) {
+  return (p: PageParams & { page?: number } = {}, o?: { signal?: AbortSignal }) =>
+    paginateLegacy((page) => fetchPage({ limit: 100, ...p, page }, o?.signal), p.page ?? 1, path);
+}
+
+/** A client's `paginate*` over a fake cursor endpoint, from `p.cursor`. */
+function cursorPages<T>(
+  fetchPage: (params: PageParams, signal?: AbortSignal) => Promise<CursorPage<T>>,
+  path: string,
+  limit: number,
+) {
+  return (p: PageParams & { cursor?: string } = {}, o?: { signal?: AbortSignal }) =>
+    paginateCursor(
+      (cursor) => fetchPage({ limit, ...p, ...(cursor ? { cursor } : {}) }, o?.signal),
+      p.cursor,
+      path,
+    );
 }
 
 function cmp(a: string | null, b: string | null): number {
