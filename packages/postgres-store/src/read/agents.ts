@@ -17,16 +17,21 @@ import {
 import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Db } from '../db/types';
-import { readFirstCallSessions } from './bucket-totals';
+import { firstCallsFrom, firstCallsQuery, readFirstCallSessions } from './bucket-totals';
 import {
+  addSketches,
   type FactKey,
   type FactQuery,
   type FactTotals,
+  factTotalsFrom,
+  factTotalsQuery,
   latencyOf,
   readFactTotals,
   regroupByBucket,
+  sketchesQuery,
 } from './fact-totals';
 import { whereObserved } from './facts';
+import { type JsonArrays, readJsonArrays } from './json-arrays';
 
 /**
  * The latest call in range of each agent: one backward step of the (name, start time) index
@@ -96,14 +101,52 @@ async function summaries(
   return summariesFrom(totals, { sessions, last }, preset);
 }
 
-/** Every agent with a call in range, by calls descending then name ascending. */
+/** Every agent with a call in range, by calls descending then name ascending, in one statement. */
 export async function listAgents(
   db: Db,
   range: TimeRange | undefined,
   preset: DashboardPreset,
 ): Promise<AgentSummary[]> {
-  const totals = await readFactTotals(db, { range, group: 'agent', sketches: true });
-  return summaries(db, totals, range, preset);
+  return agentsFrom(await readJsonArrays(db, agentSelects(db, range)), preset);
+}
+
+/** The selects of the agents with a call in range: totals with latest call, sketches, sessions. */
+export function agentSelects(db: Db, range: TimeRange | undefined) {
+  const byAgent: FactQuery = { range, group: 'agent' };
+  return {
+    agents: withLastSeen(db, factTotalsQuery(db, byAgent), range),
+    agentSketches: sketchesQuery(db, byAgent),
+    firstCalls: firstCallsQuery(db, range),
+  };
+}
+
+/** The agent summaries from the rows of {@link agentSelects}. */
+export function agentsFrom(
+  rows: JsonArrays<ReturnType<typeof agentSelects>>,
+  preset: DashboardPreset,
+): AgentSummary[] {
+  const totals = factTotalsFrom('agent', rows.agents);
+  addSketches('agent', rows.agentSketches, totals);
+  const last = new Map(rows.agents.map((row) => [String(row.key), toNumberOrNull(row.last)]));
+  return summariesFrom(totals, { sessions: firstCallsFrom(rows.firstCalls), last }, preset);
+}
+
+/** Each agent's totals with its latest call in range: one backward step of (name, start time). */
+function withLastSeen(
+  db: Db,
+  totals: ReturnType<typeof factTotalsQuery>,
+  range: TimeRange | undefined,
+) {
+  if (totals === null) return null;
+  return db
+    .selectFrom(totals.as('agent_totals'))
+    .selectAll('agent_totals')
+    .select((eb) =>
+      whereObserved(eb.selectFrom('observations'), range)
+        .select((inner) => inner.fn.max('observations.start_time').as('last'))
+        .whereRef('observations.name', '=', sql.ref<string>('agent_totals.key'))
+        .as('last'),
+    );
 }
 
 /** Cost and tokens by model of the observations in range (of one agent, when named). */
@@ -194,12 +237,18 @@ export async function getAgentTimeSeries(
   query: ResolvedAgentTimeSeriesParams,
 ): Promise<AgentTimeSeriesPoint[] | null> {
   const { name, range, bucket, timeZone } = query;
-  if (!(await agentIsKnown(db, name))) return null;
   const read = seriesNeedsHours(bucket, timeZone) ? 'hour' : 'day';
-  const byBucket = regroupByBucket(
-    await readFactTotals(db, { range, group: read, agent: name, sketches: true }),
-    (time) => bucketStart(time, bucket, timeZone),
-  );
+  const facts: FactQuery = { range, group: read, agent: name };
+  // Whether it ever ran, its totals and its sketches: one statement.
+  const rows = await readJsonArrays(db, {
+    known: db.selectFrom('observations').select('id').where('name', '=', name).limit(1),
+    facts: factTotalsQuery(db, facts),
+    sketches: sketchesQuery(db, facts),
+  });
+  if (rows.known.length === 0) return null;
+  const totals = factTotalsFrom(read, rows.facts);
+  addSketches(read, rows.sketches, totals);
+  const byBucket = regroupByBucket(totals, (time) => bucketStart(time, bucket, timeZone));
   // A bucket's start stands in for its calls' times: both give the same series.
   const { earliest, latest } = timeBounds(byBucket.keys());
   return seriesBucketStarts(range, earliest, latest, bucket, timeZone).map((start) => {

@@ -16,14 +16,8 @@ import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Num } from '../db/schema';
 import type { Db } from '../db/types';
-import { modelQuery, modelUsageFrom, summariesFrom } from './agents';
-import {
-  firstCallsFrom,
-  firstCallsQuery,
-  type TraceTotals,
-  traceTotalsFrom,
-  traceTotalsQuery,
-} from './bucket-totals';
+import { agentSelects, agentsFrom, modelQuery, modelUsageFrom } from './agents';
+import { type TraceTotals, traceTotalsFrom, traceTotalsQuery } from './bucket-totals';
 import { funnelFrom, funnelQuery } from './chapters';
 import {
   addFactTotals,
@@ -37,7 +31,7 @@ import {
   regroupByBucket,
   sketchesQuery,
 } from './fact-totals';
-import { bucketSql, whereObserved } from './facts';
+import { bucketSql } from './facts';
 import { readJsonArrays } from './json-arrays';
 import { whereStarted } from './session-rows';
 
@@ -78,9 +72,6 @@ export async function getDashboard(
     traces.latencyCount += part.latencyCount;
     traces.latencySum += part.latencySum;
   }
-  const agents = factTotalsFrom('agent', rows.agents);
-  addSketches('agent', rows.agentSketches, agents);
-  const last = new Map(rows.agents.map((row) => [String(row.key), toNumberOrNull(row.last)]));
   return {
     kpis: kpisOf(rows.sessions[0], facts, traces),
     previousKpis: query.previousRange === undefined ? null : previousKpis(rows),
@@ -89,11 +80,7 @@ export async function getDashboard(
       traces: traceParts,
       sessions: rows.sessionBuckets,
     }),
-    topAgents: summariesFrom(
-      agents,
-      { sessions: firstCallsFrom(rows.firstCalls), last },
-      preset,
-    ).slice(0, query.topAgentsLimit),
+    topAgents: agentsFrom(rows, preset).slice(0, query.topAgentsLimit),
     costByModel: modelUsageFrom(factTotalsFrom('model', rows.models), 'cost'),
     funnel: funnelFrom(rows.funnel, preset),
   };
@@ -108,7 +95,6 @@ function dashboardSelects(
 ) {
   const { range, previousRange } = query;
   const series: FactQuery = { range, group: read };
-  const byAgent: FactQuery = { range, group: 'agent' };
   const previous: FactQuery = { range: previousRange, group: 'all' };
   const none = previousRange === undefined;
   return {
@@ -122,9 +108,7 @@ function dashboardSelects(
         sql<number>`count(*)::int`.as('sessions'),
       ])
       .groupBy('bucket'),
-    agents: withLastSeen(db, factTotalsQuery(db, byAgent), range),
-    agentSketches: sketchesQuery(db, byAgent),
-    firstCalls: firstCallsQuery(db, range),
+    ...agentSelects(db, range),
     models: factTotalsQuery(db, modelQuery(range)),
     funnel: funnelQuery(whereStarted(db.selectFrom('session_agg'), range)),
     previousSessions: none ? null : sessionTotalsQuery(db, previousRange, preset),
@@ -144,24 +128,6 @@ function previousKpis(rows: DashboardRows): DashboardKpis {
   addSketches('all', rows.previousSketches, facts);
   const traces = traceTotalsFrom(rows.previousTraces).get(0);
   return kpisOf(rows.previousSessions[0], facts.get(0) ?? emptyFactTotals(), traces);
-}
-
-/** Each agent's totals with its latest call in range: one backward step of (name, start time). */
-function withLastSeen(
-  db: Db,
-  totals: ReturnType<typeof factTotalsQuery>,
-  range: TimeRange | undefined,
-) {
-  if (totals === null) return null;
-  return db
-    .selectFrom(totals.as('agent_totals'))
-    .selectAll('agent_totals')
-    .select((eb) =>
-      whereObserved(eb.selectFrom('observations'), range)
-        .select((inner) => inner.fn.max('observations.start_time').as('last'))
-        .whereRef('observations.name', '=', sql.ref<string>('agent_totals.key'))
-        .as('last'),
-    );
 }
 
 /** Sums over the sessions started in a period. */
