@@ -39,13 +39,30 @@ const DERIVED_TABLES = [
   'counters',
 ] as const;
 
+/** Observations read and added into the rollup deltas before those are written and let go. */
+const ROLLUP_PAGE = 50_000;
+
 /**
  * Rebuilds every derived row from the raw records (`refresh('all')`, a repair): effective
  * sessions and chapters (the preset may have changed), rollups, trace and session aggregates,
  * search text and counters. Runs in the caller's write transaction; readers keep seeing the old
- * data until it commits.
+ * data until it commits. Each phase streams its records and keeps only what it still has to
+ * write, so the memory a rebuild needs stays flat as the file grows (the trace changes, one
+ * small entry per trace, are the largest thing held).
  */
 export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<RefreshResult> {
+  await relinkObservations(db);
+  await refreshChapters(db, preset);
+  for (const table of DERIVED_TABLES) await db.deleteFrom(table).execute();
+  const traces = await rebuildTraces(db, await rebuildRollups(db));
+  const sessions = await rebuildSessions(db);
+  await writeCounters(db, { sessions, traces });
+  await rebuildScores(db);
+  return refreshResult(db, { sessions, traces });
+}
+
+/** Links every observation to its effective session again (its own, else its trace's). */
+async function relinkObservations(db: Db): Promise<void> {
   await db
     .updateTable('observations')
     .set({
@@ -54,25 +71,46 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
       >`coalesce(session_id, (select t.session_id from traces t where t.id = observations.trace_id))`,
     })
     .execute();
-  await refreshChapters(db, preset);
-  for (const table of DERIVED_TABLES) await db.deleteFrom(table).execute();
+}
 
-  const deltas = new RollupDeltas();
-  const facts = db
-    .selectFrom('observations')
-    .select([...FACT_COLUMNS, 'end_time'])
-    .stream(2000);
+/**
+ * Adds every observation into the rollups and gathers its trace's span, reading them by rowid a
+ * page of {@link ROLLUP_PAGE} at a time and writing each page's deltas before the next (the deltas
+ * are additive, so writing them in parts gives the same rows). A stream cannot be used here: the
+ * writes would wait for the connection the open stream holds.
+ */
+async function rebuildRollups(db: Db): Promise<TraceChanges> {
   const traceChanges = new TraceChanges();
-  for await (const row of facts) {
-    deltas.apply(factOfRow(row), 1);
-    traceChanges.addObservation(row.trace_id, row.start_time, row.end_time, 1);
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom('observations')
+      .select([sql<number>`rowid`.as('rowid'), ...FACT_COLUMNS, 'end_time'])
+      .where(sql.ref('rowid'), '>', after)
+      .orderBy(sql.ref('rowid'))
+      .limit(ROLLUP_PAGE)
+      .execute();
+    const last = rows[rows.length - 1];
+    if (last === undefined) return traceChanges;
+    after = last.rowid;
+    const deltas = new RollupDeltas();
+    for (const row of rows) {
+      deltas.apply(factOfRow(row), 1);
+      traceChanges.addObservation(row.trace_id, row.start_time, row.end_time, 1);
+    }
+    await applyRollupDeltas(db, deltas);
   }
-  await applyRollupDeltas(db, deltas);
+}
+
+/** Every trace's aggregate from its record and its observations' spans. */
+async function rebuildTraces(db: Db, traceChanges: TraceChanges): Promise<number> {
   for await (const row of db.selectFrom('traces').select(['id', 'timestamp']).stream(2000)) {
     traceChanges.addRecord(row.id, row.timestamp);
   }
-  const traces = await refreshTraces(db, traceChanges);
+  return refreshTraces(db, traceChanges);
+}
 
+/** Every session's aggregate, first calls and search text, for each id anything links to. */
+async function rebuildSessions(db: Db): Promise<number> {
   const sessionIds = (
     await db
       .selectFrom('sessions')
@@ -93,8 +131,11 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
   ).map((row) => row.id);
   const search = new SearchChanges();
   for (const id of sessionIds) search.rebuild(id);
-  const sessions = await refreshSessions(db, sessionIds, search, null);
+  return refreshSessions(db, sessionIds, search, null);
+}
 
+/** The record counters, and the derived ones the rebuild just counted. */
+async function writeCounters(db: Db, derived: { sessions: number; traces: number }): Promise<void> {
   const records = await db
     .selectNoFrom([
       sql<number>`(select count(*) from sessions)`.as('sessions'),
@@ -108,20 +149,24 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
       { name: 'sessions', value: Number(records.sessions) },
       { name: 'traces', value: Number(records.traces) },
       { name: 'observations', value: Number(records.observations) },
-      { name: 'derived_sessions', value: sessions },
-      { name: 'derived_traces', value: traces },
+      { name: 'derived_sessions', value: derived.sessions },
+      { name: 'derived_traces', value: derived.traces },
     ])
     .execute();
-  await rebuildScores(db);
+}
 
+/** What a rebuild reports: its counts and the rollups' names and hours. */
+async function refreshResult(
+  db: Db,
+  derived: { sessions: number; traces: number },
+): Promise<RefreshResult> {
   const names = await countRollupNames(db);
   const hours = await db
-    .selectFrom('rollup_hour')
-    .select(sql<number>`count(distinct bucket)`.as('hours'))
+    .selectFrom('rollup_total_hour')
+    .select(sql<number>`count(*)`.as('hours'))
     .executeTakeFirstOrThrow();
   return {
-    sessions,
-    traces,
+    ...derived,
     agents: names.agents,
     models: names.models,
     hourBuckets: Number(hours.hours),
