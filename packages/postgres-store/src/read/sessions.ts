@@ -33,7 +33,8 @@ import {
 function whereSearch(query: SessionQuery, search: string): SessionQuery {
   const needle = normalizeSearchQuery(search);
   if (needle === '') return query;
-  if ([...needle].length <= 2) return query.where(sql<boolean>`grams @> array[${needle}::text]`);
+  // Overlap with a one-gram array is containment, and exact in the GIN index (no recheck).
+  if ([...needle].length <= 2) return query.where(sql<boolean>`grams && array[${needle}::text]`);
   const pattern = `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   return query.where(sql<boolean>`(ident like ${pattern} or body like ${pattern})`);
 }
