@@ -75,6 +75,12 @@ describe('migrations 0007 (sketch rows) and 0008 (short grams)', () => {
         [schema],
       );
       expect(bins.rows[0].n).toBe(0);
+      // Migration 0009: the grams are never sampled, so the planner keeps their index.
+      const target = await client.query(
+        `select attstattarget from pg_attribute where attrelid = $1::regclass and attname = 'grams'`,
+        [`${schema}.session_agg`],
+      );
+      expect(target.rows[0].attstattarget).toBe(0);
       const grams = await sessionGrams(schema);
       expect(grams.some((row) => row.grams.length > 0)).toBe(true);
       await reopened.refresh('all');

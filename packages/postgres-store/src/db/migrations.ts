@@ -13,6 +13,7 @@ import { addScores } from './migration-scores';
 import { addShortGrams } from './migration-short-grams';
 import { keepSketchesByAgent } from './migration-sketch-agents';
 import { keepSketchesAsRows } from './migration-sketch-rows';
+import { leaveGramsUnsampled } from './migration-unsampled-grams';
 
 // Migrations see the database untyped: they create the tables the typed schema describes.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's migration signature
@@ -144,6 +145,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0006_scores': { up: addScores },
   '0007_sketch_rows': { up: keepSketchesAsRows },
   '0008_short_grams': { up: addShortGrams },
+  '0009_unsampled_grams': { up: leaveGramsUnsampled },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */
