@@ -42,6 +42,7 @@ export {
   createDataVersionTable,
   createSyncTables,
 } from './migrations/sync-tables';
+export { type GenerationReader, readConversation } from './read/conversation';
 export { type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
 export {
   inScoreSpan,
@@ -50,6 +51,17 @@ export {
   type ScorePartSchema,
 } from './read/score-parts';
 export { type ScoreReadSchema, scoreReads } from './read/scores';
+export {
+  type FilteredSessionQuery,
+  readSessionRow,
+  SESSION_ROW_COLUMNS,
+  SESSION_SORT_COLUMNS,
+  type SessionRowSchema,
+  type SessionRowValues,
+  sessionStatusSql,
+  toSessionRow,
+  whereStarted,
+} from './read/session-rows';
 export { afterNullPosition, NULLABLE_SORT_COLUMNS } from './read/session-scan';
 export { type GuardedCalls, guardedCalls, openOrUnavailable } from './store/guarded-calls';
 export { PendingRefresh } from './store/pending-refresh';

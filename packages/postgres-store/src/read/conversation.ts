@@ -1,32 +1,24 @@
-import {
-  type Conversation,
-  type DashboardPreset,
-  extractConversation,
-  type ObservationRecord,
-} from '@cupid-dashboard/core';
+import type { Conversation, DashboardPreset, ObservationRecord } from '@cupid-dashboard/core';
+import { readConversation } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { recordOf } from '../write/rows';
 
 /** The messages of a session in order (core's `extractConversation`), or null when unknown. */
-export async function getConversation(
+export function getConversation(
   db: Db,
   sessionId: string,
   preset: DashboardPreset,
 ): Promise<Conversation | null> {
-  const known = await db
-    .selectFrom('session_agg')
-    .select('id')
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
-  if (!known) return null;
+  return readConversation(db, sessionId, preset, readGenerations);
+}
+
+/** A session's generations, from the records kept whole. */
+async function readGenerations(db: Db, sessionId: string): Promise<ObservationRecord[]> {
   const generations = await db
     .selectFrom('observations')
     .select('record')
     .where('eff_session_id', '=', sessionId)
     .where('type', '=', 'GENERATION')
     .execute();
-  return {
-    sessionId,
-    messages: extractConversation(generations.map(recordOf<ObservationRecord>), preset),
-  };
+  return generations.map(recordOf<ObservationRecord>);
 }

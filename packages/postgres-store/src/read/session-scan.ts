@@ -5,11 +5,10 @@ import {
   type SessionCursor,
   sessionBatchOf,
 } from '@cupid-dashboard/core';
-import { afterNullPosition, NULLABLE_SORT_COLUMNS } from '@cupid-dashboard/sql-store';
+import { afterNullPosition, NULLABLE_SORT_COLUMNS, toSessionRow } from '@cupid-dashboard/sql-store';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { toSessionRow } from './session-rows';
 import { type FilteredSessions, filterSessions, selectSorted } from './sessions';
 
 type Eb = ExpressionBuilder<StoreSchema, 'session_agg'>;

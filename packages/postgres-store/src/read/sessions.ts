@@ -6,23 +6,20 @@ import {
   type ResolvedPage,
   type ResolvedSessionQuery,
   type SessionRow,
-  type SessionSortKey,
-  type SessionStatus,
-  type SortOrder,
   totalPages,
 } from '@cupid-dashboard/core';
-import { sessionsWithScore } from '@cupid-dashboard/sql-store';
-import { type RawBuilder, sql } from 'kysely';
-import type { SessionAggTable } from '../db/schema';
-import type { Db } from '../db/types';
 import {
-  ROW_COLUMNS,
-  type SessionQuery,
-  SORT_COLUMNS,
-  statusSql,
+  type FilteredSessionQuery,
+  readSessionRow,
+  SESSION_ROW_COLUMNS,
+  SESSION_SORT_COLUMNS,
+  sessionsWithScore,
   toSessionRow,
   whereStarted,
-} from './session-rows';
+} from '@cupid-dashboard/sql-store';
+import { sql } from 'kysely';
+import type { Db } from '../db/types';
+import { type SessionQuery, statusSql } from './session-rows';
 
 /**
  * Restricts to sessions whose id, user or message text holds the query, literally. Three or more
@@ -40,13 +37,7 @@ function whereSearch(query: SessionQuery, search: string): SessionQuery {
 }
 
 /** A session query with the filters applied, and the sort it is read in. */
-export interface FilteredSessions {
-  query: SessionQuery;
-  status: RawBuilder<SessionStatus>;
-  sortKey: SessionSortKey;
-  sortColumn: keyof SessionAggTable;
-  order: SortOrder;
-}
+export type FilteredSessions = FilteredSessionQuery<SessionQuery>;
 
 /** Applies a list's or scan's checked filters, and names the sort it is read in. */
 export function filterSessions(
@@ -67,7 +58,7 @@ export function filterSessions(
     query: filtered,
     status,
     sortKey: query.sort,
-    sortColumn: SORT_COLUMNS[query.sort],
+    sortColumn: SESSION_SORT_COLUMNS[query.sort],
     order: query.order,
   };
 }
@@ -77,7 +68,7 @@ export function selectSorted(filtered: FilteredSessions) {
   // Nulls sort below every value: first ascending, last descending (as in the other stores).
   const direction = filtered.order === 'asc' ? sql`asc nulls first` : sql`desc nulls last`;
   return filtered.query
-    .select([...ROW_COLUMNS, filtered.status.as('status')])
+    .select([...SESSION_ROW_COLUMNS, filtered.status.as('status')])
     .orderBy(sql`${sql.ref(filtered.sortColumn)} ${direction}`)
     .orderBy('id', 'asc');
 }
@@ -107,16 +98,11 @@ export async function listSessions(
 }
 
 /** One session, or null. */
-export async function getSession(
+export function getSession(
   db: Db,
   id: string,
   preset: DashboardPreset,
   now: EpochMs,
 ): Promise<SessionRow | null> {
-  const row = await db
-    .selectFrom('session_agg')
-    .select([...ROW_COLUMNS, statusSql(preset, now).as('status')])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? toSessionRow(row, preset) : null;
+  return readSessionRow(db, id, statusSql(preset, now), preset);
 }

@@ -1,30 +1,6 @@
 import type { RollupTable, RollupTotalTable, SessionAggTable } from './schema';
 
 /**
- * The `session_agg` columns a session list row is made of, in select and insert order (the
- * insert adds `first_calls` after them).
- *
- * @example
- * db.selectFrom('session_agg').select(SESSION_ROW_COLUMNS);
- */
-export const SESSION_ROW_COLUMNS = [
-  'id',
-  'user_id',
-  'started_at',
-  'last_activity_at',
-  'duration_ms',
-  'trace_count',
-  'generation_count',
-  'observation_count',
-  'chapter_reached',
-  'cost',
-  'tokens_input',
-  'tokens_output',
-  'tokens_total',
-  'error_count',
-] as const satisfies readonly (keyof SessionAggTable)[];
-
-/**
  * The `session_agg` columns the session rollups add up, in select order.
  *
  * @example

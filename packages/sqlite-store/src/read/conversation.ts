@@ -1,34 +1,26 @@
-import {
-  type Conversation,
-  type DashboardPreset,
-  extractConversation,
-  type ObservationRecord,
-} from '@cupid-dashboard/core';
+import type { Conversation, DashboardPreset, ObservationRecord } from '@cupid-dashboard/core';
+import { readConversation } from '@cupid-dashboard/sql-store';
 import { fromJson } from '../db/json';
 import type { Db } from '../db/types';
 
-/**
- * A session's conversation: its generations read back as records and handed to core's
- * `extractConversation`, so both stores extract it the same way. Null for an unknown session.
- */
-export async function getConversation(
+/** A session's conversation (core's `extractConversation`), or null for an unknown session. */
+export function getConversation(
   db: Db,
   sessionId: string,
   preset: DashboardPreset,
 ): Promise<Conversation | null> {
-  const known = await db
-    .selectFrom('session_agg')
-    .select('id')
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
-  if (!known) return null;
+  return readConversation(db, sessionId, preset, readGenerations);
+}
+
+/** A session's generations, their columns read back as records. */
+async function readGenerations(db: Db, sessionId: string): Promise<ObservationRecord[]> {
   const rows = await db
     .selectFrom('observations')
     .selectAll()
     .where('eff_session_id', '=', sessionId)
     .where('type', '=', 'GENERATION')
     .execute();
-  const records: ObservationRecord[] = rows.map((row) => ({
+  return rows.map((row) => ({
     id: row.id,
     traceId: row.trace_id,
     type: row.type,
@@ -51,5 +43,4 @@ export async function getConversation(
     environment: row.environment,
     updatedAt: row.updated_at,
   }));
-  return { sessionId, messages: extractConversation(records, preset) };
 }

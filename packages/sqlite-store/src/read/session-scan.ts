@@ -5,12 +5,12 @@ import {
   type SessionCursor,
   sessionBatchOf,
 } from '@cupid-dashboard/core';
-import { afterNullPosition, NULLABLE_SORT_COLUMNS } from '@cupid-dashboard/sql-store';
+import { afterNullPosition, NULLABLE_SORT_COLUMNS, toSessionRow } from '@cupid-dashboard/sql-store';
 import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import type { StoreSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { planSearch } from './session-search';
-import { type FilteredSessions, filterSessions, selectSorted, toRow } from './sessions';
+import { type FilteredSessions, filterSessions, selectSorted } from './sessions';
 
 type Eb = ExpressionBuilder<StoreSchema, 'session_agg'>;
 
@@ -52,7 +52,7 @@ export async function scanSessions(
   if (after !== undefined) sorted = sorted.where(afterPosition(filtered, after));
   const rows = await sorted.limit(limit + 1).execute();
   return sessionBatchOf(
-    rows.map((row) => toRow(row, preset)),
+    rows.map((row) => toSessionRow(row, preset)),
     limit,
     filtered.sortKey,
   );

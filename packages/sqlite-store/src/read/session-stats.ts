@@ -12,11 +12,11 @@ import {
   type SessionStatus,
   type TimeRange,
 } from '@cupid-dashboard/core';
+import { whereStarted } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import { SESSION_FACT_COLUMNS } from '../db/columns';
 import type { Db } from '../db/types';
 import { inSpan } from './rollup-spans';
-import { whereStarted } from './sessions';
 
 /** Aggregates of the sessions started in a range, as the stats and the dashboard need them. */
 export interface SessionScope {

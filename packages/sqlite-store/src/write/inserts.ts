@@ -1,5 +1,5 @@
+import { SESSION_ROW_COLUMNS } from '@cupid-dashboard/sql-store';
 import { bulkInsert } from '../db/bulk-insert';
-import { SESSION_ROW_COLUMNS } from '../db/columns';
 import { replaceAllButKey } from '../db/replace-all-but-key';
 import type {
   AgentFirstTable,
