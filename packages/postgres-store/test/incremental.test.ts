@@ -1,11 +1,8 @@
 import type { ObservationRecord, TraceRecord } from '@cupid-dashboard/core';
 import { streamCupidDataset } from '@cupid-dashboard/core/testing';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostgresStore, type PostgresDashboardStore } from '../src/index';
-import { freshSchema } from './support/schemas';
+import { describe, expect, it } from 'vitest';
+import { roundingFloats, storeTables } from './support/table-rows';
 
-const url = inject('postgresUrl');
 const TABLES = {
   session_agg: 'id',
   trace_agg: 'id',
@@ -16,34 +13,18 @@ const TABLES = {
   agent_first_hour: 'agent, bucket',
   agent_first_day: 'agent, bucket',
 } as const;
-const FLOATS = new Set(['cost', 'tokens_input', 'tokens_output', 'tokens_total', 'latency_sum']);
+const floats = roundingFloats([
+  'cost',
+  'tokens_input',
+  'tokens_output',
+  'tokens_total',
+  'latency_sum',
+]);
 
 /** A column's value as compared: float sums to 12 digits (their order differs), search lines as a set. */
 function comparable(column: string, value: unknown): unknown {
-  if (FLOATS.has(column)) return Number(value).toPrecision(12);
   if (column === 'body') return String(value).split('\n').sort();
-  return value;
-}
-
-let client: pg.Client;
-beforeAll(async () => {
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
-});
-afterAll(() => client.end());
-
-/** Every derived row of a schema in key order, as compared. */
-async function derivedRows(schema: string): Promise<Record<string, unknown[]>> {
-  const rows: Record<string, unknown[]> = {};
-  for (const [table, order] of Object.entries(TABLES)) {
-    const result = await client.query(`select * from ${schema}.${table} order by ${order}`);
-    rows[table] = result.rows.map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([column, value]) => [column, comparable(column, value)]),
-      ),
-    );
-  }
-  return rows;
+  return floats(column, value);
 }
 
 /**
@@ -63,25 +44,20 @@ function* deliveries(): Generator<{ traces: TraceRecord[]; observations: Observa
 }
 
 describe('incremental aggregates', () => {
-  let store: PostgresDashboardStore;
-  let schema: string;
-  beforeAll(async () => {
-    schema = freshSchema();
-    store = await createPostgresStore({ connectionString: url }, { schema, poolSize: 2 });
-  });
-  afterAll(() => store.close());
+  const tables = storeTables(TABLES, comparable);
 
   it('equal a rebuild after pages that add to and replace stored sessions and traces', async () => {
     let replaced = 0;
     for (const page of deliveries()) {
-      const before = (await store.counts()).records.observations;
-      const { written } = await store.upsert(page);
-      replaced += written.observations - ((await store.counts()).records.observations - before);
+      const before = (await tables.store.counts()).records.observations;
+      const { written } = await tables.store.upsert(page);
+      replaced +=
+        written.observations - ((await tables.store.counts()).records.observations - before);
     }
     expect(replaced).toBeGreaterThan(0);
-    const incremental = await derivedRows(schema);
+    const incremental = await tables.rows();
     expect(incremental.session_agg).toHaveLength(40);
-    await store.refresh('all');
-    expect(await derivedRows(schema)).toEqual(incremental);
+    await tables.store.refresh('all');
+    expect(await tables.rows()).toEqual(incremental);
   });
 });
