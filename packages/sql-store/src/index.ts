@@ -81,3 +81,4 @@ export {
   type SyncStateTable,
 } from './sync/sync-state';
 export { relinkScores, SCORE_COLUMNS, type ScoreLinkSchema } from './write/score-rows';
+export { type FollowerSchema, relinkFollowers, type TraceMove } from './write/trace-followers';

@@ -1,5 +1,5 @@
 import type { TraceRecord } from '@cupid-dashboard/core';
-import { relinkScores } from '@cupid-dashboard/sql-store';
+import { relinkFollowers, relinkScores, type TraceMove } from '@cupid-dashboard/sql-store';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Db } from '../db/types';
 import type { BatchChanges } from './batch-changes';
@@ -10,12 +10,6 @@ interface StoredTrace {
   updatedAt: number | null;
   sessionId: string | null;
   timestamp: number;
-}
-
-interface Move {
-  id: string;
-  from: string | null;
-  to: string | null;
 }
 
 /**
@@ -32,7 +26,7 @@ export async function writeTraces(
   if (records.length === 0) return { written: 0, skipped: 0 };
   const stored = await storedTraces(db, records);
   const { finals, written, skipped } = resolveVersions(records, stored);
-  const moved: Move[] = [];
+  const moved: TraceMove[] = [];
   for (const trace of finals.values()) {
     const before = stored.get(trace.id);
     noteTrace(trace, before, changes);
@@ -108,46 +102,14 @@ function noteTrace(trace: TraceRecord, before: StoredTrace | undefined, changes:
   });
 }
 
+/** Observations follow their moved traces; both sessions of a move that carried any are dirty. */
 async function relinkObservations(
   db: Db,
-  moved: readonly Move[],
+  moved: readonly TraceMove[],
   changes: BatchChanges,
 ): Promise<void> {
-  const { touched, search } = changes;
-  for (const slice of chunks(moved, 1000)) {
-    const relinked = await db
-      .updateTable('observations')
-      .set((eb) => ({
-        eff_session_id: eb
-          .selectFrom('traces')
-          .select('traces.session_id')
-          .whereRef('traces.id', '=', 'observations.trace_id'),
-      }))
-      .where(
-        'trace_id',
-        'in',
-        slice.map((move) => move.id),
-      )
-      .where('session_id', 'is', null)
-      .returning(['trace_id', 'name', 'model', 'start_time', 'eff_session_id'])
-      .execute();
-    const withObservations = new Set(relinked.map((row) => row.trace_id));
-    for (const row of relinked) {
-      touched.addObservation({
-        effSessionId: row.eff_session_id,
-        traceId: row.trace_id,
-        name: row.name,
-        model: row.model,
-        startTime: toNumber(row.start_time),
-      });
-    }
-    for (const move of slice) {
-      if (!withObservations.has(move.id)) continue;
-      touched.addSession(move.from);
-      changes.dirtySession(move.from);
-      changes.dirtySession(move.to);
-      search.rebuild(move.from);
-      search.rebuild(move.to);
-    }
+  for (const move of await relinkFollowers(db, moved, changes.touched, changes.search)) {
+    changes.dirtySession(move.from);
+    changes.dirtySession(move.to);
   }
 }

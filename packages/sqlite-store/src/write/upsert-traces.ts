@@ -1,18 +1,10 @@
 import type { TraceRecord } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
-import { chunks } from '../chunks';
+import { relinkFollowers, type TraceMove } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import type { BatchState } from './batch-state';
 import { upsertTraces } from './inserts';
 import { traceRow } from './rows';
 import { pickWinners, readByIds } from './versions';
-
-/** A trace whose session changed. */
-interface TraceMove {
-  id: string;
-  from: string | null;
-  to: string | null;
-}
 
 /**
  * Writes the batch's trace versions that win, then re-links the observations without a session
@@ -62,46 +54,5 @@ export async function upsertTraceRecords(
   const rows = [...finals.values()].map(traceRow);
   for (const row of rows) state.index.addTrace(row);
   await upsertTraces(db, rows);
-  await relinkFollowers(db, state, moves);
-}
-
-/** Observations without a session of their own follow their trace to its new session. */
-async function relinkFollowers(
-  db: Db,
-  state: BatchState,
-  moves: readonly TraceMove[],
-): Promise<void> {
-  for (const slice of chunks(moves, 500)) {
-    const relinked = await db
-      .updateTable('observations')
-      .set({
-        eff_session_id: sql<
-          string | null
-        >`(select t.session_id from traces t where t.id = observations.trace_id)`,
-      })
-      .where(
-        'trace_id',
-        'in',
-        slice.map((move) => move.id),
-      )
-      .where('session_id', 'is', null)
-      .returning(['trace_id', 'name', 'model', 'start_time', 'eff_session_id'])
-      .execute();
-    const withObservations = new Set(relinked.map((row) => row.trace_id));
-    for (const row of relinked) {
-      state.touched.addObservation({
-        effSessionId: row.eff_session_id,
-        traceId: row.trace_id,
-        name: row.name,
-        model: row.model,
-        startTime: row.start_time,
-      });
-    }
-    for (const move of slice) {
-      if (!withObservations.has(move.id)) continue;
-      state.touched.addSession(move.from);
-      state.search.rebuild(move.from);
-      state.search.rebuild(move.to);
-    }
-  }
+  await relinkFollowers(db, moves, state.touched, state.search);
 }
