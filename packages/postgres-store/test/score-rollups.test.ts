@@ -13,20 +13,17 @@ describe('score rollups', () => {
   it('equal a rebuild after versions that move hour, name and type, and leave no empty row', async () => {
     const numeric = (id: string, value: number, time: number, updatedAt: number) =>
       score({ id, name: 'helpfulness', value, timestamp: time, updatedAt });
+    const label = score({
+      id: 'c',
+      name: 'label',
+      dataType: 'CATEGORICAL',
+      value: null,
+      stringValue: 'ok',
+      timestamp: T0,
+      updatedAt: 1,
+    });
     await tables.store.upsert({
-      scores: [
-        numeric('a', 0.25, T0, 1),
-        numeric('b', -0.5, T0 + 10, 1),
-        score({
-          id: 'c',
-          name: 'label',
-          dataType: 'CATEGORICAL',
-          value: null,
-          stringValue: 'ok',
-          timestamp: T0,
-          updatedAt: 1,
-        }),
-      ],
+      scores: [numeric('a', 0.25, T0, 1), numeric('b', -0.5, T0 + 10, 1), label],
     });
     // a moves two hours on; b becomes a boolean of another name; c is re-delivered as is.
     await tables.store.upsert({
@@ -41,15 +38,7 @@ describe('score rollups', () => {
           timestamp: T0 + 10,
           updatedAt: 2,
         }),
-        score({
-          id: 'c',
-          name: 'label',
-          dataType: 'CATEGORICAL',
-          value: null,
-          stringValue: 'ok',
-          timestamp: T0,
-          updatedAt: 1,
-        }),
+        label,
       ],
     });
     const incremental = await tables.rows();

@@ -80,5 +80,11 @@ export {
   type SyncStateSchema,
   type SyncStateTable,
 } from './sync/sync-state';
-export { relinkScores, SCORE_COLUMNS, type ScoreLinkSchema } from './write/score-rows';
+export { replaceAllButKey } from './write/replace-all-but-key';
+export {
+  relinkScores,
+  SCORE_COLUMNS,
+  SCORE_FACT_COLUMNS,
+  type ScoreLinkSchema,
+} from './write/score-rows';
 export { type FollowerSchema, relinkFollowers, type TraceMove } from './write/trace-followers';

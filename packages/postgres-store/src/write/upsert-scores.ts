@@ -1,5 +1,8 @@
 import { type ScoreRecord, scoreColumns, scoreRollupKeys } from '@cupid-dashboard/core';
-import { SCORE_COLUMNS as SHARED_SCORE_COLUMNS } from '@cupid-dashboard/sql-store';
+import {
+  replaceAllButKey,
+  SCORE_COLUMNS as SHARED_SCORE_COLUMNS,
+} from '@cupid-dashboard/sql-store';
 import { toNumberOrNull } from '../db/numbers';
 import type { ScoreTable } from '../db/schema';
 import type { Db } from '../db/types';
@@ -8,9 +11,9 @@ import type { BatchChanges } from './batch-changes';
 import { traceSessionsOf } from './trace-sessions';
 import { chunks, resolveVersions } from './versions';
 
-/** The columns a newer version replaces: all but the id. */
+/** A score row's columns, the key first: core's, then where the rollups count it. */
 const SCORE_COLUMNS: readonly (keyof ScoreTable)[] = [
-  ...SHARED_SCORE_COLUMNS.filter((column) => column !== 'id'),
+  ...SHARED_SCORE_COLUMNS,
   'sketch_bin',
   'counted_value',
 ];
@@ -51,15 +54,7 @@ export async function writeScores(
     await db
       .insertInto('scores')
       .values(slice)
-      .onConflict((conflict) =>
-        conflict
-          .column('id')
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              SCORE_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
-            ),
-          ),
-      )
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(replaceAllButKey(SCORE_COLUMNS)))
       .execute();
   }
   await shiftScoreRollups(db, ids, 1);

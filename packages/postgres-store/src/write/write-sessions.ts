@@ -1,9 +1,14 @@
 import type { SessionRecord } from '@cupid-dashboard/core';
+import { replaceAllButKey } from '@cupid-dashboard/sql-store';
 import { toNumber } from '../db/numbers';
+import type { SessionTable } from '../db/schema';
 import type { Db } from '../db/types';
 import type { BatchChanges } from './batch-changes';
 import { sessionRow } from './rows';
 import { chunks } from './versions';
+
+/** A session record's columns, the key first. */
+const SESSION_COLUMNS: readonly (keyof SessionTable)[] = ['id', 'created_at', 'record'];
 
 /**
  * Session records: the last upsert wins (they have no `updatedAt`). A new one adds its creation
@@ -46,10 +51,7 @@ export async function writeSessions(
       .insertInto('sessions')
       .values(slice.map(sessionRow))
       .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet((eb) => ({
-          created_at: eb.ref('excluded.created_at'),
-          record: eb.ref('excluded.record'),
-        })),
+        conflict.column('id').doUpdateSet(replaceAllButKey(SESSION_COLUMNS)),
       )
       .execute();
   }

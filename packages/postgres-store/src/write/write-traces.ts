@@ -1,10 +1,26 @@
 import type { TraceRecord } from '@cupid-dashboard/core';
-import { relinkFollowers, relinkScores, type TraceMove } from '@cupid-dashboard/sql-store';
+import {
+  relinkFollowers,
+  relinkScores,
+  replaceAllButKey,
+  type TraceMove,
+} from '@cupid-dashboard/sql-store';
 import { toNumber, toNumberOrNull } from '../db/numbers';
+import type { TraceTable } from '../db/schema';
 import type { Db } from '../db/types';
 import type { BatchChanges } from './batch-changes';
 import { traceRow } from './rows';
 import { chunks, resolveVersions } from './versions';
+
+/** A trace row's columns, the key first. */
+const TRACE_COLUMNS: readonly (keyof TraceTable)[] = [
+  'id',
+  'timestamp',
+  'session_id',
+  'user_id',
+  'updated_at',
+  'record',
+];
 
 interface StoredTrace {
   updatedAt: number | null;
@@ -38,15 +54,7 @@ export async function writeTraces(
     await db
       .insertInto('traces')
       .values(slice.map(traceRow))
-      .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet((eb) => ({
-          timestamp: eb.ref('excluded.timestamp'),
-          session_id: eb.ref('excluded.session_id'),
-          user_id: eb.ref('excluded.user_id'),
-          updated_at: eb.ref('excluded.updated_at'),
-          record: eb.ref('excluded.record'),
-        })),
-      )
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(replaceAllButKey(TRACE_COLUMNS)))
       .execute();
   }
   await relinkObservations(db, moved, changes);

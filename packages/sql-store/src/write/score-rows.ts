@@ -4,15 +4,20 @@ import type { Num } from '../db/numbers';
 import type { ScoreTableColumns, TraceKeyColumns } from '../db/tables';
 import { type SqlDb, sharedView } from '../db/view';
 
-/** The columns of core's `ScoreColumns`, in the order the score migrations create them. */
-export const SCORE_COLUMNS = [
-  'id',
+/** The score columns its rollups are worked out from: where it counts, and what. */
+export const SCORE_FACT_COLUMNS = [
   'name',
   'data_type',
   'source',
   'value',
   'string_value',
   'timestamp',
+] as const satisfies readonly (keyof ScoreColumns)[];
+
+/** The columns of core's `ScoreColumns`, in the order the score migrations create them. */
+export const SCORE_COLUMNS = [
+  'id',
+  ...SCORE_FACT_COLUMNS,
   'trace_id',
   'observation_id',
   'session_id',

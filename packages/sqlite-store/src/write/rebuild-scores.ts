@@ -1,6 +1,7 @@
+import { SCORE_FACT_COLUMNS } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
-import { SCORE_FACT_COLUMNS, ScoreDeltas } from './score-deltas';
+import { ScoreDeltas } from './score-deltas';
 
 /**
  * The score part of a rebuild: every score's session linked again from its trace, the score

@@ -1,28 +1,12 @@
 import { bucketStart, scoreRollupKeys } from '@cupid-dashboard/core';
-import type { ScoreHourTable, ScoreValueHourTable } from '../db/schema';
+import type { SCORE_FACT_COLUMNS } from '@cupid-dashboard/sql-store';
+import type { ScoreHourTable, ScoreTable, ScoreValueHourTable } from '../db/schema';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 import { writeRollupDeltas } from './rollup-writer';
 
 /** What a score adds to the rollups: the columns of a stored score row they read. */
-export interface ScoreFactRow {
-  name: string;
-  data_type: string;
-  source: string;
-  value: number | null;
-  string_value: string | null;
-  timestamp: number;
-}
-
-/** The score row columns {@link ScoreFactRow} is made of. */
-export const SCORE_FACT_COLUMNS = [
-  'name',
-  'data_type',
-  'source',
-  'value',
-  'string_value',
-  'timestamp',
-] as const;
+export type ScoreFactRow = Pick<ScoreTable, (typeof SCORE_FACT_COLUMNS)[number]>;
 
 interface HourDelta {
   bucket: number;

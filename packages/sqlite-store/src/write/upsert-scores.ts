@@ -1,11 +1,11 @@
 import { type ScoreRecord, scoreColumns } from '@cupid-dashboard/core';
-import { SCORE_COLUMNS } from '@cupid-dashboard/sql-store';
+import { SCORE_COLUMNS, SCORE_FACT_COLUMNS } from '@cupid-dashboard/sql-store';
 import { bulkInsert } from '../db/bulk-insert';
 import { replaceAllButKey } from '../db/replace-all-but-key';
 import type { ScoreTable } from '../db/schema';
 import type { Db } from '../db/types';
 import type { BatchState } from './batch-state';
-import { SCORE_FACT_COLUMNS, ScoreDeltas } from './score-deltas';
+import { ScoreDeltas } from './score-deltas';
 import { pickWinners, readByIds } from './versions';
 
 const upsertScores = bulkInsert<ScoreTable>([...SCORE_COLUMNS], (db, rows) =>

@@ -1,9 +1,14 @@
 import type { SessionRecord } from '@cupid-dashboard/core';
+import { replaceAllButKey } from '@cupid-dashboard/sql-store';
 import { chunks } from '../chunks';
+import type { SessionTable } from '../db/schema';
 import type { Db } from '../db/types';
 import type { BatchState } from './batch-state';
 import { sessionRow } from './rows';
 import { readByIds } from './versions';
+
+/** A session record's columns, the key first. */
+const SESSION_COLUMNS: readonly (keyof SessionTable)[] = ['id', 'created_at', 'environment'];
 
 /** Writes the batch's session records: the last upsert of an id wins (they carry no version). */
 export async function upsertSessionRecords(
@@ -32,10 +37,7 @@ export async function upsertSessionRecords(
       .insertInto('sessions')
       .values(slice.map(sessionRow))
       .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet((eb) => ({
-          created_at: eb.ref('excluded.created_at'),
-          environment: eb.ref('excluded.environment'),
-        })),
+        conflict.column('id').doUpdateSet(replaceAllButKey(SESSION_COLUMNS)),
       )
       .execute();
   }
