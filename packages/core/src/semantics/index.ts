@@ -46,10 +46,12 @@ export {
 export { matchesSearch, normalizeSearchQuery, normalizeSearchText } from './search';
 export { generationSearchLines, sessionIdentText } from './search-lines';
 export {
+  foldedObservation,
   foldObservation,
   foldSessionCreated,
   foldTrace,
   newSessionFold,
+  type ObservationFoldFacts,
   type SessionFold,
   type SessionFoldObservation,
   type SessionFoldTrace,

@@ -1,4 +1,4 @@
-import type { EpochMs } from '../domain/records';
+import type { EpochMs, ObservationRecord } from '../domain/records';
 import type { TokenCounts } from '../store/common';
 import { activityEnd } from './activity';
 
@@ -58,6 +58,38 @@ export interface SessionFoldObservation {
   cost: number;
   tokens: TokenCounts;
   isError: boolean;
+}
+
+/** What a store derives of an observation at write time that its fold reads beside the record. */
+export type ObservationFoldFacts = Pick<
+  SessionFoldObservation,
+  'chapter' | 'cost' | 'tokens' | 'isError'
+>;
+
+/**
+ * An observation as its session's fold takes it: the record's own fields and the facts derived
+ * from it (chapter, cost, tokens, error).
+ *
+ * @example
+ * foldObservation(fold, foldedObservation(record, { chapter, cost, tokens, isError }));
+ */
+export function foldedObservation(
+  record: ObservationRecord,
+  facts: ObservationFoldFacts,
+): SessionFoldObservation {
+  return {
+    id: record.id,
+    traceId: record.traceId,
+    type: record.type,
+    name: record.name,
+    userId: record.userId,
+    startTime: record.startTime,
+    endTime: record.endTime,
+    chapter: facts.chapter,
+    cost: facts.cost,
+    tokens: facts.tokens,
+    isError: facts.isError,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   type DashboardPreset,
+  foldedObservation,
   generationSearchLines,
   type ObservationRecord,
 } from '@cupid-dashboard/core';
@@ -87,19 +88,14 @@ function noteObservation(
       endTime: record.endTime,
       cost: row.cost,
     });
-    changes.additionsTo(effSessionId)?.observations.push({
-      id: record.id,
-      traceId: record.traceId,
-      type: record.type,
-      name: record.name,
-      userId: record.userId,
-      startTime: record.startTime,
-      endTime: record.endTime,
-      chapter: row.chapter,
-      cost: row.cost,
-      tokens: { input: row.tokens_input, output: row.tokens_output, total: row.tokens_total },
-      isError: row.is_error,
-    });
+    changes.additionsTo(effSessionId)?.observations.push(
+      foldedObservation(record, {
+        chapter: row.chapter,
+        cost: row.cost,
+        tokens: { input: row.tokens_input, output: row.tokens_output, total: row.tokens_total },
+        isError: row.is_error,
+      }),
+    );
     return;
   }
   touched.addObservation({ ...before, startTime: toNumber(before.start_time) });

@@ -8,6 +8,7 @@ import { compareIds } from '../../semantics/ids';
 import { observationLatencyMs, traceLatencyMs } from '../../semantics/latency';
 import { effectiveSessionId } from '../../semantics/linking';
 import {
+  foldedObservation,
   foldObservation,
   foldSessionCreated,
   foldTrace,
@@ -100,19 +101,7 @@ export function deriveData(tables: RecordTables, preset: DashboardPreset): Deriv
     if (fact.sessionId === null) continue;
     const aggregate = session(fact.sessionId);
     const { record } = fact;
-    foldObservation(aggregate, {
-      id: record.id,
-      traceId: record.traceId,
-      type: record.type,
-      name: record.name,
-      userId: record.userId,
-      startTime: record.startTime,
-      endTime: record.endTime,
-      chapter: fact.chapter,
-      cost: fact.cost,
-      tokens: fact.tokens,
-      isError: fact.isError,
-    });
+    foldObservation(aggregate, foldedObservation(record, fact));
     aggregate.observations.push(record);
   }
 
