@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createPostgresStore, type PostgresDashboardStore } from '../../src/index';
 import { freshSchema } from './schemas';
+import { tableRows } from './tables';
 
 /** A store in a schema of its own, and the rows of some of its tables read back to compare. */
 export interface StoreTables {
@@ -50,16 +51,20 @@ export function storeTables(
       return store;
     },
     async rows() {
-      const rows: Record<string, unknown[]> = {};
-      for (const [table, order] of Object.entries(tables)) {
-        const result = await client.query(`select * from ${schema}.${table} order by ${order}`);
-        rows[table] = result.rows.map((row: Record<string, unknown>) =>
-          Object.fromEntries(
-            Object.entries(row).map(([column, value]) => [column, comparable(column, value)]),
+      const read = await tableRows(client, schema, tables);
+      return Object.fromEntries(
+        Object.entries(read).map(([table, rows]) => [
+          table,
+          rows.map((row) =>
+            Object.fromEntries(
+              Object.entries(row as Record<string, unknown>).map(([column, value]) => [
+                column,
+                comparable(column, value),
+              ]),
+            ),
           ),
-        );
-      }
-      return rows;
+        ]),
+      );
     },
   };
 }
