@@ -39,14 +39,8 @@ const DERIVED_TABLES = [
   'counters',
 ] as const;
 
-/**
- * Observations read and added into the rollup deltas before those are written and let go. Small
- * pages keep the heap a rebuild commits small: each page's rows are garbage once written.
- */
-const ROLLUP_PAGE = 10_000;
-
-/** Sessions refreshed together: their records and generations' text are read at once. */
-const SESSION_PAGE = 100;
+/** Observations read and added into the rollup deltas before those are written and let go. */
+const ROLLUP_PAGE = 50_000;
 
 /**
  * Rebuilds every derived row from the raw records (`refresh('all')`, a repair): effective
@@ -115,11 +109,7 @@ async function rebuildTraces(db: Db, traceChanges: TraceChanges): Promise<number
   return refreshTraces(db, traceChanges);
 }
 
-/**
- * Every session's aggregate, first calls and search text, for each id anything links to, a page
- * of {@link SESSION_PAGE} sessions at a time (their rollup deltas are additive, so each page
- * writes its own).
- */
+/** Every session's aggregate, first calls and search text, for each id anything links to. */
 async function rebuildSessions(db: Db): Promise<number> {
   const sessionIds = (
     await db
@@ -139,13 +129,9 @@ async function rebuildSessions(db: Db): Promise<number> {
       )
       .execute()
   ).map((row) => row.id);
-  let known = 0;
-  for (const slice of chunks(sessionIds, SESSION_PAGE)) {
-    const search = new SearchChanges();
-    for (const id of slice) search.rebuild(id);
-    known += await refreshSessions(db, slice, search, null);
-  }
-  return known;
+  const search = new SearchChanges();
+  for (const id of sessionIds) search.rebuild(id);
+  return refreshSessions(db, sessionIds, search, null);
 }
 
 /** The record counters, and the derived ones the rebuild just counted. */
