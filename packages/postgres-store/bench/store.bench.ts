@@ -7,8 +7,7 @@
  * Run: `npm run bench -w @cupid-dashboard/postgres-store` (`BENCH_SESSIONS=1000` for a quick run).
  * Writes `<repo>/bench-results/postgres-store.json` and prints a table.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { additions, pages } from '../../sqlite-store/bench/batches';
 import { ingestPages, timeQueries } from '../../sqlite-store/bench/ingest';
 import { percentileMs } from '../../sqlite-store/bench/queries';
@@ -21,6 +20,7 @@ import {
 } from '../../sqlite-store/bench/report';
 import { createPostgresStore } from '../src/index';
 import { startTestPostgres } from '../test/support/embedded-postgres';
+import { openAdmin } from './admin';
 import { rawInsert } from './raw-baseline';
 import { relationSizes } from './sizes';
 
@@ -33,10 +33,7 @@ async function main(): Promise<void> {
   const dataset = { sessions: SESSIONS, seed: SEED };
   console.log(`postgres-store bench: ${SESSIONS} sessions, ${CALLS} calls per query`);
   const server = await startTestPostgres();
-  // The benchmark's own connection, for statistics and sizes.
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server.url, max: 1 }) }),
-  });
+  const admin = openAdmin(server.url);
   try {
     // ── raw baseline ──
     const raw = await rawInsert(server.url, 'raw', pages(dataset));
@@ -58,7 +55,7 @@ async function main(): Promise<void> {
     const ingest = ingestFigures({ ms: ingestMs, observations }, raw, 0.5, 'multi-row INSERT');
     rows.push(ingest.row);
     // Fresh statistics, as autovacuum would have gathered on a long-lived database.
-    await sql`analyze`.execute(admin);
+    await sql`analyze`.execute(admin.db);
 
     // ── queries ──
     const queryFigures = await timeQueries(store, context, CALLS);
@@ -88,7 +85,7 @@ async function main(): Promise<void> {
 
     // ── sizes ──
     const counts = await store.counts();
-    const sizes = await relationSizes(admin, 'cupid');
+    const sizes = await relationSizes(admin.db, 'cupid');
     const total = sizes.reduce((sum, size) => sum + size.tableBytes + size.indexBytes, 0);
     rows.push({
       figure: 'tables + indexes per 1M observations (MB)',
@@ -127,7 +124,7 @@ async function main(): Promise<void> {
     };
     writeResults('postgres-store', results);
   } finally {
-    await admin.destroy();
+    await admin.close();
     await server.dispose();
   }
 }

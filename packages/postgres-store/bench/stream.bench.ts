@@ -12,12 +12,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_DATASET_SESSIONS } from '@cupid-dashboard/core/testing';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { type Page, pages } from '../../sqlite-store/bench/batches';
 import { benchQueries, percentileMs, seeded } from '../../sqlite-store/bench/queries';
 import { createPostgresStore } from '../src/index';
 import { startTestPostgres } from '../test/support/embedded-postgres';
+import { openAdmin } from './admin';
 import { relationSizes } from './sizes';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200_000);
@@ -38,9 +38,7 @@ function* datasetPages(sessions: number): Generator<Page> {
 
 async function main(): Promise<void> {
   const server = await startTestPostgres();
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server.url, max: 1 }) }),
-  });
+  const admin = openAdmin(server.url);
   try {
     const store = await createPostgresStore({ connectionString: server.url }, { schema: 'cupid' });
     const started = performance.now();
@@ -72,7 +70,7 @@ async function main(): Promise<void> {
         break;
       }
     }
-    await sql`analyze`.execute(admin);
+    await sql`analyze`.execute(admin.db);
     const now = lastActivity + 5 * 60_000;
     const sessions = await store.listSessions({ limit: 200, now });
     const context = {
@@ -102,7 +100,7 @@ async function main(): Promise<void> {
         `${query.name}: p50 ${queries[query.name]?.p50.toFixed(1)} ms, p95 ${queries[query.name]?.p95.toFixed(1)} ms`,
       );
     }
-    const sizes = await relationSizes(admin, 'cupid');
+    const sizes = await relationSizes(admin.db, 'cupid');
     const bytes = sizes.reduce((sum, size) => sum + size.tableBytes + size.indexBytes, 0);
     console.log(
       `tables + indexes: ${(bytes / 1e6).toFixed(0)} MB for ${observations} observations`,
@@ -125,7 +123,7 @@ async function main(): Promise<void> {
     writeFileSync(join(out, 'postgres-store-stream.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('results written to bench-results/postgres-store-stream.json');
   } finally {
-    await admin.destroy();
+    await admin.close();
     await server.dispose();
   }
 }

@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { PostgresConnection, PostgresStoreOptions } from '../options';
 import { migrationProvider } from './migrations';
+import { countConnections } from './pool-connections';
 import type { StoreSchema } from './schema';
 
 /** An open, migrated database. */
@@ -10,7 +11,7 @@ export interface OpenDatabase {
   readonly db: Kysely<StoreSchema>;
   /** The store's schema name. */
   readonly schema: string;
-  /** Ends the pool when the store created it; leaves a pool you passed open. */
+  /** Ends the pool when the store created it, once its connections have closed; leaves a pool you passed open. */
   close(): Promise<void>;
 }
 
@@ -41,8 +42,16 @@ export async function openDatabase(
   // An idle connection the server drops (a restart) emits 'error' on the pool; unhandled, that
   // would end the process. The next query gets a fresh connection, or fails as STORE_UNAVAILABLE.
   if (owned) pool.on('error', () => undefined);
+  const connections = owned ? countConnections(pool) : undefined;
   const root = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  const close = owned ? () => root.destroy() : async () => undefined;
+  // Ending an owned pool waits for its sockets to close, so a database stopped right after
+  // `close()` finds no connection of ours still open.
+  const close = connections
+    ? async () => {
+        await root.destroy();
+        await connections.closed();
+      }
+    : async () => undefined;
   try {
     await migrate(root, schema);
   } catch (error) {
