@@ -23,11 +23,3 @@ export function funnelFrom(
     preset,
   );
 }
-
-/** The chapter funnel of the sessions a query selects, from their counts per chapter reached. */
-export async function funnelOf(
-  sessions: SessionQuery,
-  preset: DashboardPreset,
-): Promise<ChapterFunnelStep[]> {
-  return funnelFrom(await funnelQuery(sessions).execute(), preset);
-}

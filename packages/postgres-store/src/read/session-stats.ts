@@ -3,10 +3,14 @@ import { sql } from 'kysely';
 import { toNumber, toNumberOrNull } from '../db/numbers';
 import type { Num } from '../db/schema';
 import type { Db } from '../db/types';
-import { funnelOf } from './chapters';
+import { funnelFrom, funnelQuery } from './chapters';
+import { readJsonArrays } from './json-arrays';
 import { statusSql, whereStarted } from './session-rows';
 
-/** Counts by status, durations, cost, users and the funnel of the sessions started in range. */
+/**
+ * Counts by status, durations, cost, users and the funnel of the sessions started in range, in
+ * one statement (the totals and the funnel's counts each as a JSON array): one round trip.
+ */
 export async function getSessionStats(
   db: Db,
   range: TimeRange | undefined,
@@ -15,8 +19,8 @@ export async function getSessionStats(
 ): Promise<SessionStats> {
   const sessions = whereStarted(db.selectFrom('session_agg'), range);
   const status = statusSql(preset, now);
-  const row = await sessions
-    .select([
+  const read = await readJsonArrays(db, {
+    totals: sessions.select([
       sql<number>`count(*)::int`.as('total'),
       sql<number>`count(*) filter (where ${status} = 'completed')::int`.as('completed'),
       sql<number>`count(*) filter (where ${status} = 'active')::int`.as('active'),
@@ -30,8 +34,12 @@ export async function getSessionStats(
       sql<number>`coalesce(sum(tokens_output), 0)`.as('tokens_output'),
       sql<number>`coalesce(sum(tokens_total), 0)`.as('tokens_total'),
       sql<number>`count(distinct user_id)::int`.as('users'),
-    ])
-    .executeTakeFirstOrThrow();
+    ]),
+    funnel: funnelQuery(sessions),
+  });
+  // An aggregate without `group by` always yields its one row.
+  const row = read.totals[0];
+  if (row === undefined) throw new Error('session totals returned no row');
   const total = row.total;
   return {
     total,
@@ -51,6 +59,6 @@ export async function getSessionStats(
       total: toNumber(row.tokens_total),
     },
     uniqueUsers: row.users,
-    funnel: await funnelOf(sessions, preset),
+    funnel: funnelFrom(read.funnel, preset),
   };
 }

@@ -19,6 +19,7 @@ import {
 } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
+import { readJsonArrays } from './json-arrays';
 import { type SessionQuery, statusSql } from './session-rows';
 
 /**
@@ -73,7 +74,10 @@ export function selectSorted(filtered: FilteredSessions) {
     .orderBy('id', 'asc');
 }
 
-/** The session list: filters, sort (ties by id ascending, nulls lowest), page and total. */
+/**
+ * The session list: filters, sort (ties by id ascending, nulls lowest), page and total, read in
+ * one statement (the total and the page each as a JSON array) so a page costs one round trip.
+ */
 export async function listSessions(
   db: Db,
   query: ResolvedSessionQuery,
@@ -81,15 +85,13 @@ export async function listSessions(
   preset: DashboardPreset,
 ): Promise<Page<SessionRow>> {
   const filtered = filterSessions(db, query, preset);
-  const { total } = await filtered.query
-    .select(sql<number>`count(*)::int`.as('total'))
-    .executeTakeFirstOrThrow();
-  const rows =
-    page.offset >= total
-      ? []
-      : await selectSorted(filtered).limit(page.limit).offset(page.offset).execute();
+  const read = await readJsonArrays(db, {
+    total: filtered.query.select(sql<number>`count(*)::int`.as('total')),
+    rows: selectSorted(filtered).limit(page.limit).offset(page.offset),
+  });
+  const total = read.total[0]?.total ?? 0;
   return {
-    items: rows.map((row) => toSessionRow(row, preset)),
+    items: read.rows.map((row) => toSessionRow(row, preset)),
     page: page.page,
     limit: page.limit,
     total,
