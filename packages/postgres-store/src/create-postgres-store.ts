@@ -18,6 +18,7 @@ import {
   snapshotReader,
 } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
+import { oneStatementRead } from './db/one-statement';
 import { openDatabase } from './db/open';
 import { readTransaction, writeTransaction } from './db/transactions';
 import type { Db } from './db/types';
@@ -46,8 +47,9 @@ export interface PostgresDashboardStore extends DashboardStore {
  * what they touched (trace and session aggregates, each agent's first call per session, the
  * sessions' search text), so queries reflect a write when it commits. Writers on every instance
  * take turns under a transaction-level advisory lock; readers never wait (each answer is read in
- * one `REPEATABLE READ` snapshot). The sync state and lease live in the database, so several
- * instances share them: of many calling `acquireLease` at once exactly one gets it.
+ * one statement or one `REPEATABLE READ` snapshot). The sync state and lease live in the
+ * database, so several instances share them: of many calling `acquireLease` at once exactly one
+ * gets it.
  *
  * @param connection `{ connectionString }` (the store creates and ends its pool) or `{ pool }`
  *   (yours; left open by `close()`)
@@ -75,6 +77,7 @@ export async function createPostgresStore(
   // Every method runs unless closed; failures other than DashboardErrors become STORE_UNAVAILABLE.
   const { guard, use, markClosed } = guardedCalls('PostgreSQL');
   const read = <T>(body: (db: Db) => Promise<T>) => use(() => readTransaction(db, body));
+  const readOne = <T>(body: (db: Db) => Promise<T>) => use(() => oneStatementRead(db, body));
   /** A write an answer may show: the data version moves in the same transaction when it changed. */
   const writeData = <T>(body: (db: Db) => Promise<T>, changed: (result: T) => boolean) =>
     use(() =>
@@ -108,7 +111,7 @@ export async function createPostgresStore(
     releaseLease: (owner) => use(() => releaseLease(db, owner)),
     getLease: () => use(() => readLease(db)),
 
-    ...postgresReads(read, preset, clock),
+    ...postgresReads(read, preset, clock, readOne),
 
     // One statement reads one committed state: no transaction needed on every cached request.
     getDataVersion: () => use(() => readDataVersion(db)),

@@ -43,7 +43,7 @@ export {
   createSyncTables,
 } from './migrations/sync-tables';
 export { type GenerationReader, readConversation } from './read/conversation';
-export { type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
+export { type OneStatementReads, type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
 export {
   inScoreSpan,
   type ScoreBinReader,

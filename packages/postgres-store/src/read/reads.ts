@@ -1,5 +1,6 @@
 import type { DashboardPreset, DashboardReads, EpochMs } from '@cupid-dashboard/core';
 import {
+  type OneStatementReads,
   type ReadRunner,
   readSessionScores,
   readSyncState,
@@ -16,13 +17,31 @@ import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
 
 /**
- * The store's queries, checked and defaulted by core, each read through `run`: the store's own
- * reads (one transaction each) and a snapshot's (all in one) are the same code.
+ * The queries that are one statement each, so a store's own read of them needs no transaction.
+ * A second statement in any of them fails (`oneStatementRead`), which the conformance suite sees.
+ */
+const ONE_STATEMENT: OneStatementReads<Db>['queries'] = [
+  'getSyncState',
+  'listSessions',
+  'scanSessions',
+  'getSession',
+  'getSessionStats',
+  'listAgents',
+  'getAgentTimeSeries',
+  'getModelUsage',
+  'getDashboard',
+];
+
+/**
+ * The store's queries, checked and defaulted by core, each read through `run` (or, for those of
+ * one statement, through `single` when given): the store's own reads (one transaction each, none
+ * for one statement) and a snapshot's (all in one) are the same code.
  */
 export function postgresReads(
   run: ReadRunner<Db>,
   preset: DashboardPreset,
   clock: () => EpochMs,
+  single?: ReadRunner<Db>,
 ): DashboardReads {
   return sqlReads(
     run,
@@ -43,5 +62,6 @@ export function postgresReads(
     },
     preset,
     clock,
+    single === undefined ? undefined : { run: single, queries: ONE_STATEMENT },
   );
 }

@@ -59,35 +59,56 @@ export interface SqlQueries<D> {
 }
 
 /**
- * A SQL store's `DashboardReads`: each of its query functions run through `run`, with its
- * parameters checked and defaulted by core first (`checkedReads`). The store's own reads (one
- * transaction each) and a snapshot's (all in one) are the same functions, bound to another runner.
+ * The queries a store reads in one statement, and the runner they take instead of a transaction:
+ * one statement sees one committed state by itself, and a transaction's begin and commit would
+ * be two more round trips to a database server.
+ */
+export interface OneStatementReads<D> {
+  run: ReadRunner<D>;
+  queries: readonly (keyof SqlQueries<D>)[];
+}
+
+/**
+ * A SQL store's `DashboardReads`: each of its query functions run through `transaction` (or
+ * `oneStatement.run` for the queries it names), with its parameters checked and defaulted by core
+ * first (`checkedReads`). The store's own reads (one transaction each) and a snapshot's (all in
+ * one) are the same functions, bound to another runner.
  *
  * @example
  * const reads = sqlReads(run, { getSyncState: readSyncState, listSessions, … }, preset, clock);
  */
 export function sqlReads<D>(
-  run: ReadRunner<D>,
+  transaction: ReadRunner<D>,
   q: SqlQueries<D>,
   preset: DashboardPreset,
   clock: () => EpochMs,
+  oneStatement?: OneStatementReads<D>,
 ): DashboardReads {
+  const single = new Set(oneStatement?.queries);
+  const run = (query: keyof SqlQueries<D>): ReadRunner<D> =>
+    oneStatement !== undefined && single.has(query) ? oneStatement.run : transaction;
   return checkedReads(
     {
-      getSyncState: () => run((db) => q.getSyncState(db)),
-      listSessions: (query, page) => run((db) => q.listSessions(db, query, page, preset)),
-      scanSessions: (query, scan) => run((db) => q.scanSessions(db, query, scan, preset)),
-      getSession: (id, now) => run((db) => q.getSession(db, id, preset, now)),
-      getSessionStats: (range, now) => run((db) => q.getSessionStats(db, range, preset, now)),
-      getConversation: (sessionId) => run((db) => q.getConversation(db, sessionId, preset)),
-      listAgents: (range) => run((db) => q.listAgents(db, range, preset)),
-      getAgent: (query) => run((db) => q.getAgent(db, query, preset)),
-      getAgentTimeSeries: (query) => run((db) => q.getAgentTimeSeries(db, query)),
-      getModelUsage: (range) => run((db) => q.getModelUsage(db, range)),
-      getDashboard: (query) => run((db) => q.getDashboard(db, query, preset)),
-      listScores: (range) => run((db) => q.listScores(db, range)),
-      getScore: (query) => run((db) => q.getScore(db, query)),
-      listSessionScores: (sessionIds) => run((db) => q.listSessionScores(db, sessionIds)),
+      getSyncState: () => run('getSyncState')((db) => q.getSyncState(db)),
+      listSessions: (query, page) =>
+        run('listSessions')((db) => q.listSessions(db, query, page, preset)),
+      scanSessions: (query, scan) =>
+        run('scanSessions')((db) => q.scanSessions(db, query, scan, preset)),
+      getSession: (id, now) => run('getSession')((db) => q.getSession(db, id, preset, now)),
+      getSessionStats: (range, now) =>
+        run('getSessionStats')((db) => q.getSessionStats(db, range, preset, now)),
+      getConversation: (sessionId) =>
+        run('getConversation')((db) => q.getConversation(db, sessionId, preset)),
+      listAgents: (range) => run('listAgents')((db) => q.listAgents(db, range, preset)),
+      getAgent: (query) => run('getAgent')((db) => q.getAgent(db, query, preset)),
+      getAgentTimeSeries: (query) =>
+        run('getAgentTimeSeries')((db) => q.getAgentTimeSeries(db, query)),
+      getModelUsage: (range) => run('getModelUsage')((db) => q.getModelUsage(db, range)),
+      getDashboard: (query) => run('getDashboard')((db) => q.getDashboard(db, query, preset)),
+      listScores: (range) => run('listScores')((db) => q.listScores(db, range)),
+      getScore: (query) => run('getScore')((db) => q.getScore(db, query)),
+      listSessionScores: (sessionIds) =>
+        run('listSessionScores')((db) => q.listSessionScores(db, sessionIds)),
     },
     clock,
   );
