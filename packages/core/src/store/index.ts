@@ -50,7 +50,14 @@ export {
   type ResolvedAgentTimeSeriesParams,
   type ResolvedDashboardParams,
 } from './query-checks';
-export { planRange, type RangePlan, rollupSpans, type Span } from './range-plan';
+export {
+  type EdgeHour,
+  edgeHour,
+  planRange,
+  type RangePlan,
+  rollupSpans,
+  type Span,
+} from './range-plan';
 export { ScoreAccumulator, type ScoreRollupPart } from './score-accumulator';
 export { checkScoreDetailParams, type ResolvedScoreDetailParams } from './score-checks';
 export { type ScoreColumns, scoreColumns } from './score-columns';

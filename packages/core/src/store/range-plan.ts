@@ -59,6 +59,41 @@ export function planRange(range: TimeRange | undefined, useDays: boolean): Range
   return { raw, hours, days: { from: dayLow, to: dayHigh } };
 }
 
+/**
+ * A raw edge that fills its hour from one side, seen as its whole hour minus the rest of that
+ * hour: a store may answer it from the hour's rollup less the raw rows `outside` the range when
+ * those are fewer than the rows inside.
+ */
+export interface EdgeHour {
+  /** Start of the hour (epoch ms). */
+  hour: number;
+  /** The raw edge, inside the range. */
+  inside: { from: number; to: number };
+  /** The rest of the hour, outside the range. */
+  outside: { from: number; to: number };
+}
+
+/**
+ * The hour of a raw edge of {@link planRange} and the part of it outside the range; null when the
+ * edge does not reach either end of its hour (a range inside one hour) or crosses an hour.
+ *
+ * @example
+ * edgeHour({ from: 90 * 60_000, to: 2 * 3_600_000 });
+ * // { hour: 3_600_000, inside: [1.5h, 2h), outside: [1h, 1.5h) }
+ */
+export function edgeHour(inside: { from: number; to: number }): EdgeHour | null {
+  const hour = floorTo(inside.from, HOUR);
+  const end = hour + HOUR;
+  if (inside.from >= inside.to || inside.to > end) return null;
+  if (inside.from === hour && inside.to < end) {
+    return { hour, inside, outside: { from: inside.to, to: end } };
+  }
+  if (inside.from > hour && inside.to === end) {
+    return { hour, inside, outside: { from: hour, to: inside.from } };
+  }
+  return null;
+}
+
 function ceilTo(time: number, width: number): number {
   return Math.ceil(time / width) * width;
 }

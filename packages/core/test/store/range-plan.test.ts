@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRange } from '../../src/store/range-plan';
+import { edgeHour, planRange } from '../../src/store/range-plan';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -46,5 +46,27 @@ describe('planRange', () => {
       days: { from: 2 * DAY, to: null },
     });
     expect(planRange({ from: 5, to: 5 }, true)).toEqual({ raw: [], hours: [], days: null });
+  });
+});
+
+describe('edgeHour', () => {
+  it('gives an edge that reaches one end of its hour the rest of that hour', () => {
+    expect(edgeHour({ from: 90 * 60_000, to: 2 * HOUR })).toEqual({
+      hour: HOUR,
+      inside: { from: 90 * 60_000, to: 2 * HOUR },
+      outside: { from: HOUR, to: 90 * 60_000 },
+    });
+    expect(edgeHour({ from: 2 * DAY, to: 2 * DAY + 1 })).toEqual({
+      hour: 2 * DAY,
+      inside: { from: 2 * DAY, to: 2 * DAY + 1 },
+      outside: { from: 2 * DAY + 1, to: 2 * DAY + HOUR },
+    });
+  });
+
+  it('has none for an edge inside an hour, across an hour, or filling one', () => {
+    expect(edgeHour({ from: HOUR + 10, to: HOUR + 20 })).toBeNull();
+    expect(edgeHour({ from: HOUR + 10, to: 2 * HOUR + 20 })).toBeNull();
+    expect(edgeHour({ from: HOUR, to: 2 * HOUR })).toBeNull();
+    expect(edgeHour({ from: HOUR + 5, to: HOUR + 5 })).toBeNull();
   });
 });

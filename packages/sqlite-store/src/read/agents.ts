@@ -23,8 +23,8 @@ import {
   type FactTotals,
   groupParts,
   meanLatency,
-  readFactParts,
-} from './facts';
+} from './fact-totals';
+import { readFactParts } from './facts';
 
 /** A latency summary from totals: exact mean, sketch percentiles. */
 export function latencyOf(totals: FactTotals): LatencySummary {

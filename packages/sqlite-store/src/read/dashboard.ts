@@ -13,14 +13,9 @@ import {
 } from '@cupid-dashboard/core';
 import type { Db } from '../db/types';
 import { modelUsageOf, summarizeAgents } from './agents';
-import {
-  emptyTotals,
-  type FactPart,
-  groupParts,
-  meanLatency,
-  readEdgeParts,
-  readFactParts,
-} from './facts';
+import { readEdges } from './edge-hours';
+import { emptyTotals, type FactPart, groupParts, meanLatency } from './fact-totals';
+import { readFactParts } from './facts';
 import { funnelOf, type SessionScope, sessionScope } from './session-stats';
 import { readTraceParts, type TracePart } from './trace-parts';
 
@@ -39,21 +34,13 @@ export async function getDashboard(
   const hourly = seriesNeedsHours(bucket, timeZone);
   const scope = await sessionScope(db, range, preset, params.now, hourly);
   // The raw edges are the same in every plan, so they are read once.
-  const edges = await readEdgeParts(db, { range });
-  const seriesParts = [
-    ...(await readFactParts(db, {
-      range,
-      hourly,
-      sketches: true,
-      acrossAgents: true,
-      edges: false,
-    })),
-    ...edges,
-  ].filter((part) => part.calls > 0);
-  const agentParts = [
-    ...(await readFactParts(db, { range, sketches: true, edges: false })),
-    ...edges,
-  ].filter((part) => part.calls > 0);
+  const edges = await readEdges(db, { range });
+  const seriesParts = (
+    await readFactParts(db, { range, hourly, sketches: true, acrossAgents: true }, edges)
+  ).filter((part) => part.calls > 0);
+  const agentParts = (await readFactParts(db, { range, sketches: true }, edges)).filter(
+    (part) => part.calls > 0,
+  );
   const traceParts = (await readTraceParts(db, range, hourly)).filter((part) => part.traces > 0);
 
   const agents = await summarizeAgents(db, agentParts, range, preset);
