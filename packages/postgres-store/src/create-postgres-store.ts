@@ -25,6 +25,7 @@ import type { Db } from './db/types';
 import type { PostgresConnection, PostgresStoreOptions } from './options';
 import { readCounts } from './read/counts';
 import { postgresReads } from './read/reads';
+import { refreshStatisticsWhenGrown } from './write/planner-statistics';
 import { rebuildAll } from './write/rebuild';
 import { upsertBatch } from './write/upsert';
 
@@ -98,6 +99,11 @@ export async function createPostgresStore(
         validateUpsertBatch(batch);
         const result = await writeData((trx) => upsertBatch(trx, batch, preset), storedAny);
         pending.add(result.touched);
+        // The write has committed: statistics that fail to refresh (autovacuum's job too) must
+        // not make it look failed.
+        if (result.written.observations > 0) {
+          await refreshStatisticsWhenGrown(db, schema).catch(() => undefined);
+        }
         return result;
       }),
 
