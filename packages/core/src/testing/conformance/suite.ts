@@ -6,6 +6,7 @@ import { handComputedCases } from './cases/hand-computed';
 import { largeInputCases } from './cases/large-inputs';
 import { lifecycleCases } from './cases/lifecycle';
 import { scanCases } from './cases/scan';
+import { scoreFollowCases } from './cases/score-follows';
 import { scoreCases } from './cases/scores';
 import { searchCases } from './cases/search';
 import { sessionScoreCases } from './cases/session-scores';
@@ -77,6 +78,7 @@ export function storeConformanceSuite(
     searchCases(open);
     scanCases(open);
     scoreCases(open);
+    scoreFollowCases(open);
     sessionScoreCases(open);
     handComputedCases(open);
     timeZoneCases(open);
