@@ -8,6 +8,7 @@ import { createPostgresStore } from '../src/index';
 import { addAllFactBins } from '../src/rollups/fact-rollups';
 import { freshSchema } from './support/schemas';
 import { tableRows } from './support/tables';
+import { undoScoreFollows } from './support/undo-score-follows';
 
 const url = inject('postgresUrl');
 const SKETCHES = {
@@ -41,6 +42,7 @@ async function backToPerBinCounts(schema: string): Promise<void> {
     await addAllFactBins(db);
     for (const table of Object.keys(SKETCHES)) await db.schema.dropTable(table).execute();
     // And what came after 0007 undone, so the migrations run again in order from it.
+    await undoScoreFollows(client, schema);
     await client.query(`drop index ${schema}.session_agg_grams`);
     await client.query(`alter table ${schema}.session_agg drop column grams`);
     await client.query(`delete from ${schema}.kysely_migration where name >= $1`, [

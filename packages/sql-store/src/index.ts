@@ -22,7 +22,10 @@ export {
   sessionsWithScore,
 } from './db/session-scores';
 export type {
+  ScoreGroupHourColumns,
+  ScoreGroupKind,
   ScoreHourColumns,
+  ScoreSessionColumns,
   ScoreTableColumns,
   ScoreValueHourColumns,
   SessionAggColumns,
@@ -32,6 +35,7 @@ export type {
 export { type SqlDb, sharedView } from './db/view';
 export type { ColumnTypes } from './migrations/column-types';
 export { addSessionAggColumns, addTraceKeyColumns } from './migrations/row-columns';
+export { addScoreFollowTables, type FinishTable } from './migrations/score-follow-tables';
 export {
   createScoreIndexes,
   scoreHourTable,
@@ -44,6 +48,7 @@ export {
 } from './migrations/sync-tables';
 export { type GenerationReader, readConversation } from './read/conversation';
 export { type OneStatementReads, type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
+export type { ScoreGroupSchema } from './read/score-groups';
 export {
   inScoreSpan,
   type ScoreBinReader,
@@ -80,11 +85,25 @@ export {
   type SyncStateSchema,
   type SyncStateTable,
 } from './sync/sync-state';
+export { linkAllToSessions, type SessionLinkSchema } from './write/link-all-sessions';
 export { replaceAllButKey } from './write/replace-all-but-key';
+export {
+  linkScoresToObservations,
+  type ObservationKeys,
+  observationKeysOf,
+  refreshScoreSessions,
+  SCORE_GROUP_COLUMNS,
+  SCORE_GROUP_KINDS,
+  type ScoreFollowSchema,
+  scoreGroupRows,
+  scoresOffTheirObservation,
+} from './write/score-follows';
 export {
   relinkScores,
   SCORE_COLUMNS,
   SCORE_FACT_COLUMNS,
+  SCORE_ROLLUP_COLUMNS,
   type ScoreLinkSchema,
+  STORED_SCORE_COLUMNS,
 } from './write/score-rows';
 export { type FollowerSchema, relinkFollowers, type TraceMove } from './write/trace-followers';

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROLLUP_SUMS } from '../src/db/columns';
 import { createSqliteStore, type SqliteDashboardStore } from '../src/index';
 import { LatencySketch } from '../src/sketch';
+import { UNDO_SCORE_FOLLOWS } from './fixtures/score-follows';
 
 type Row = Record<string, number | string | Uint8Array>;
 const HOUR = 3_600_000;
@@ -124,6 +125,7 @@ describe('rollups across agents', () => {
     const raw = new Database(path);
     raw.exec(
       `drop table rollup_total_hour; drop table rollup_total_day;
+       ${UNDO_SCORE_FOLLOWS}
        delete from kysely_migration where name = '0005_rollup_totals'`,
     );
     raw.close();

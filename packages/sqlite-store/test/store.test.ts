@@ -43,8 +43,10 @@ describe('createSqliteStore on a file', () => {
       `drop table session_chars; drop table session_pairs; drop table scores; drop table score_hour;
        drop table score_value_hour; delete from counters where name = 'scores';
        drop table rollup_total_hour; drop table rollup_total_day;
+       drop table score_group_hour; drop table score_session;
        delete from kysely_migration
-       where name in ('0003_session_grams', '0004_scores', '0005_rollup_totals')`,
+       where name in ('0003_session_grams', '0004_scores', '0005_rollup_totals',
+         '0006_score_follows')`,
     );
     raw.close();
 
@@ -77,6 +79,7 @@ describe('createSqliteStore on a file', () => {
       '0003_session_grams',
       '0004_scores',
       '0005_rollup_totals',
+      '0006_score_follows',
     ]);
     expect(await second.getSession({ id: 's' })).toMatchObject({ userId: 'u', cost: 0.5 });
     expect((await second.getSyncState()).watermark).toBe(42);

@@ -1,4 +1,5 @@
 import {
+  addScoreFollowTables,
   addSessionAggColumns,
   addTraceKeyColumns,
   createDataVersionTable,
@@ -146,6 +147,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0007_sketch_rows': { up: keepSketchesAsRows },
   '0008_short_grams': { up: addShortGrams },
   '0009_unsampled_grams': { up: leaveGramsUnsampled },
+  '0010_score_follows': { up: (db) => addScoreFollowTables(db, TYPES) },
 });
 
 /** Hands Kysely's `Migrator` the migrations above. */

@@ -1,7 +1,9 @@
 import type {
   CounterTable,
   Num,
+  ScoreGroupHourColumns,
   ScoreHourColumns,
+  ScoreSessionColumns,
   ScoreTableColumns,
   ScoreValueHourColumns,
   SessionAggColumns,
@@ -42,6 +44,8 @@ export interface StoreSchema extends SyncTables {
   score_hour: ScoreHourTable;
   score_hour_bins: ScoreHourBinTable;
   score_value_hour: ScoreValueHourTable;
+  score_group_hour: ScoreGroupHourTable;
+  score_session: ScoreSessionTable;
 }
 
 /** Numbers as written (JS numbers) and as read back (`bigint` and `numeric` arrive as strings). */
@@ -195,3 +199,9 @@ export interface ScoreHourBinTable {
 
 /** How many BOOLEAN or CATEGORICAL scores of one hour × name have one value. */
 export type ScoreValueHourTable = ScoreValueHourColumns<Num>;
+
+/** Scores per UTC hour and name, by their observation's agent and by its model. */
+export type ScoreGroupHourTable = ScoreGroupHourColumns<Num>;
+
+/** The scores of one name in one session: count, mean, first and last time. */
+export type ScoreSessionTable = ScoreSessionColumns<Num>;

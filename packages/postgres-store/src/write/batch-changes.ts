@@ -46,6 +46,8 @@ export class BatchChanges {
   readonly traceTimestamps = new Map<string, number>();
   /** `session\0trace` of each link between a session and a trace stored before the batch. */
   readonly linkedBefore = new Set<string>();
+  /** Sessions whose scores changed: their per-session score rollups are recomputed. */
+  readonly scoreSessions = new Set<string | null>();
 
   constructor(readonly search: SearchChanges) {}
 

@@ -1,4 +1,5 @@
 import { type RefreshResult, SearchChanges } from '@cupid-dashboard/core';
+import { linkAllToSessions } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import type { Db } from '../db/types';
 import { addAllBucketRollups } from '../rollups/bucket-rollups';
@@ -36,18 +37,7 @@ export async function rebuildAll(db: Db): Promise<RefreshResult> {
   }
   await addAllFactSums(db);
   await addAllFactSketches(db);
-  await db
-    .updateTable('observations')
-    .set((eb) => ({
-      eff_session_id: eb.fn.coalesce(
-        'observations.session_id',
-        eb
-          .selectFrom('traces')
-          .select('traces.session_id')
-          .whereRef('traces.id', '=', 'observations.trace_id'),
-      ),
-    }))
-    .execute();
+  await linkAllToSessions(db, 'observations');
   const sessionIds = await db
     .selectFrom('sessions')
     .select(sql<string | null>`id`.as('id'))

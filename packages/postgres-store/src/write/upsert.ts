@@ -4,7 +4,7 @@ import {
   type UpsertBatch,
   type UpsertResult,
 } from '@cupid-dashboard/core';
-import { addCounters } from '@cupid-dashboard/sql-store';
+import { addCounters, refreshScoreSessions } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { BatchChanges } from './batch-changes';
 import { readLinksBefore } from './linked-before';
@@ -33,6 +33,7 @@ export async function upsertBatch(
   const traces = await writeTraces(db, batch.traces ?? [], changes);
   const observations = await writeObservations(db, batch.observations ?? [], preset, changes);
   const scores = await writeScores(db, batch.scores ?? [], changes);
+  await refreshScoreSessions(db, changes.scoreSessions);
   await updateTraces(db, changes);
   await updateSessions(db, changes);
   await changes.facts.apply(db);

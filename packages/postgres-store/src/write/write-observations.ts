@@ -11,6 +11,7 @@ import type { Db } from '../db/types';
 import type { FactSource } from '../rollups/fact-deltas';
 import type { BatchChanges } from './batch-changes';
 import { observationRow, recordOf } from './rows';
+import { followObservations } from './score-observations';
 import { traceSessionsOf } from './trace-sessions';
 import { chunks, resolveVersions } from './versions';
 
@@ -65,6 +66,10 @@ export async function writeObservations(
       )
       .execute();
   }
+  await followObservations(
+    db,
+    rows.map((row) => row.id),
+  );
   return { written, skipped };
 }
 

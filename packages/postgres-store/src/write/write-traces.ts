@@ -59,10 +59,11 @@ export async function writeTraces(
   }
   await relinkObservations(db, moved, changes);
   // Scores stored before their trace (or before it moved) take its session now.
-  await relinkScores(
+  const relinked = await relinkScores(
     db,
     moved.map((move) => move.id),
   );
+  for (const session of relinked) changes.scoreSessions.add(session);
   return { written, skipped };
 }
 

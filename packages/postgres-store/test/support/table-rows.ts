@@ -8,6 +8,8 @@ import { tableRows } from './tables';
 export interface StoreTables {
   /** The store, open from the block's `beforeAll` to its `afterAll`. */
   readonly store: PostgresDashboardStore;
+  /** The schema the store's tables are in. */
+  readonly schema: string;
   /** Every row of each table, in its order, each column's value as compared. */
   rows(): Promise<Record<string, unknown[]>>;
 }
@@ -46,6 +48,7 @@ export function storeTables(
     await client.end();
   });
   return {
+    schema,
     get store() {
       if (store === undefined) throw new Error('the store opens in beforeAll');
       return store;

@@ -4,9 +4,8 @@ import type {
   SessionScore,
   SessionScoreFilter,
 } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
 import { type Num, toNumber } from './numbers';
-import type { ScoreTableColumns } from './tables';
+import type { ScoreSessionColumns, ScoreTableColumns } from './tables';
 import { type SqlDb, sharedView } from './view';
 
 /** The score columns session scores are read and filtered by: all of a score's. */
@@ -15,6 +14,7 @@ export type SessionScoreTable = ScoreTableColumns<Num>;
 /** The tables session scores are read from. */
 export interface SessionScoreSchema {
   scores: SessionScoreTable;
+  score_session: ScoreSessionColumns<Num>;
 }
 
 const onScores = sharedView<SessionScoreSchema>();
@@ -67,23 +67,27 @@ export async function readSessionScores<DB extends SessionScoreSchema>(
 
 /**
  * The ids of the sessions core's `passesSessionScoreFilter` keeps, as a subquery for
- * `where('id', 'in', …)`: any score of the name, one with the value, or a mean of the numbers
- * (`sum / count` per session) within the bounds.
+ * `where('id', 'in', …)`: one with the value (index on name and string value), else any score
+ * of the name or a mean of its numbers within the bounds (`score_session`, index on name and
+ * mean).
  */
 export function sessionsWithScore<DB extends SessionScoreSchema>(
   db: SqlDb<DB>,
   filter: SessionScoreFilter,
 ) {
-  const named = onScores(db)
-    .selectFrom('scores')
-    .select('eff_session_id')
-    .where('name', '=', filter.name)
-    .where('eff_session_id', 'is not', null);
-  if (filter.value !== undefined) return named.where('string_value', '=', filter.value);
-  if (filter.min === undefined && filter.max === undefined) return named;
-  const mean = sql<number>`sum(value) / count(value)`;
-  let grouped = named.where('value', 'is not', null).groupBy('eff_session_id');
-  if (filter.min !== undefined) grouped = grouped.having(mean, '>=', filter.min);
-  if (filter.max !== undefined) grouped = grouped.having(mean, '<=', filter.max);
-  return grouped;
+  if (filter.value !== undefined) {
+    return onScores(db)
+      .selectFrom('scores')
+      .select('eff_session_id as session_id')
+      .where('name', '=', filter.name)
+      .where('string_value', '=', filter.value)
+      .where('eff_session_id', 'is not', null);
+  }
+  let sessions = onScores(db)
+    .selectFrom('score_session')
+    .select('session_id')
+    .where('name', '=', filter.name);
+  if (filter.min !== undefined) sessions = sessions.where('mean', '>=', filter.min);
+  if (filter.max !== undefined) sessions = sessions.where('mean', '<=', filter.max);
+  return sessions;
 }

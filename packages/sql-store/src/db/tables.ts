@@ -49,7 +49,47 @@ export interface SyncTables {
 export interface ScoreTableColumns<Big> extends Omit<ScoreColumns, 'timestamp' | 'updated_at'> {
   timestamp: Big;
   updated_at: Big | null;
+  /**
+   * The name and model of the score's observation as stored now (null while it is unknown), kept
+   * current by the store so the breakdowns by agent and model read a rollup, not a join.
+   */
+  agent: string | null;
+  model: string | null;
 }
+
+/**
+ * What the scores of one name in one session add up to (every score of the name, whatever its
+ * time): the session score filter's mean and the lowest sessions' candidates.
+ */
+export interface ScoreSessionColumns<Big> {
+  name: string;
+  session_id: string;
+  count: Big;
+  /** `sum / count` of the scores with a number; null when none has one. */
+  mean: number | null;
+  /** The earliest and latest score's timestamp (ms), and the time between them. */
+  first_at: Big;
+  last_at: Big;
+  span: Big;
+}
+
+/**
+ * What the scores of one UTC hour × name on observations of one agent (`kind` 'agent') or one
+ * model (`kind` 'model') add up to.
+ */
+export interface ScoreGroupHourColumns<Big> {
+  bucket: Big;
+  name: string;
+  kind: ScoreGroupKind;
+  key: string;
+  count: Big;
+  /** Scores with a number, and the sum of those numbers. */
+  value_count: Big;
+  value_sum: number;
+}
+
+/** What a score group is keyed by: its observation's name (the agent) or its model. */
+export type ScoreGroupKind = 'agent' | 'model';
 
 /** What the scores of one UTC hour × name × data type × source add up to. */
 export interface ScoreHourColumns<Big> {

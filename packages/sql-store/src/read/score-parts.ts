@@ -26,11 +26,18 @@ export interface ScorePartSchema {
 export interface ScorePartQuery {
   range: TimeRange | undefined;
   name?: string;
+  /**
+   * Keep the rollup rows hour by hour (a series reads them); otherwise they are added up per
+   * name in SQL, each part's `time` the span's start. Default false.
+   */
+  byHour?: boolean;
 }
 
 /**
- * The sketch counts of a span's whole hours (one name, or every name): the one piece each store
- * reads its own way (SQLite keeps them in `score_hour`'s blob, PostgreSQL in a table of bins).
+ * The sketch counts of a span's whole hours (one name, or every name), added up per name and bin
+ * (each part's `time` is the span's start: only the range's histogram and percentiles read
+ * them): the one piece each store reads its own way (SQLite keeps them in `score_hour`'s blob,
+ * PostgreSQL in a table of bins).
  */
 export type ScoreBinReader<DB> = (
   db: SqlDb<DB>,
@@ -70,10 +77,11 @@ export async function readScoreParts<DB extends ScorePartSchema>(
   const parts: ScorePart[] = [];
   const bins: ScoreBinPart[] = [];
   const values: ScoreValuePart[] = [];
+  const byHour = query.byHour ?? false;
   for (const span of plan.hours) {
-    parts.push(...(await readHourParts(db, span, query.name)));
+    parts.push(...(await readHourParts(db, span, query.name, byHour)));
     bins.push(...(await readBins(db, span, query.name)));
-    values.push(...(await readValueParts(db, span, query.name)));
+    values.push(...(await readValueParts(db, span, query.name, byHour)));
   }
   for (const span of plan.raw) parts.push(...(await readRawScores(db, span, query.name)));
   return { parts, bins, values };
@@ -83,9 +91,19 @@ async function readHourParts<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
   span: Span,
   name: string | undefined,
+  byHour: boolean,
 ): Promise<ScorePart[]> {
   const rows = await inScoreSpan(onScores(db).selectFrom('score_hour'), span, name)
-    .selectAll()
+    .select([
+      byHour ? 'bucket' : sql<Num>`${sql.lit(span.from ?? 0)}`.as('bucket'),
+      'name',
+      'data_type',
+      'source',
+      sql<Num>`sum(count)`.as('count'),
+      sql<Num>`sum(value_count)`.as('value_count'),
+      sql<number>`sum(value_sum)`.as('value_sum'),
+    ])
+    .groupBy(byHour ? ['bucket', 'name', 'data_type', 'source'] : ['name', 'data_type', 'source'])
     .execute();
   return rows.map((row) => ({
     time: toNumber(row.bucket),
@@ -94,7 +112,7 @@ async function readHourParts<DB extends ScorePartSchema>(
     source: row.source as ScoreSource,
     count: toNumber(row.count),
     valueCount: toNumber(row.value_count),
-    valueSum: row.value_sum,
+    valueSum: Number(row.value_sum),
     raw: null,
   }));
 }
@@ -103,9 +121,16 @@ async function readValueParts<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
   span: Span,
   name: string | undefined,
+  byHour: boolean,
 ): Promise<ScoreValuePart[]> {
   const rows = await inScoreSpan(onScores(db).selectFrom('score_value_hour'), span, name)
-    .selectAll()
+    .select([
+      byHour ? 'bucket' : sql<Num>`${sql.lit(span.from ?? 0)}`.as('bucket'),
+      'name',
+      'value',
+      sql<Num>`sum(count)`.as('count'),
+    ])
+    .groupBy(byHour ? ['bucket', 'name', 'value'] : ['name', 'value'])
     .execute();
   return rows.map((row) => ({
     time: toNumber(row.bucket),

@@ -7,16 +7,15 @@ import {
   scoreDetailOf,
   type TimeRange,
 } from '@cupid-dashboard/core';
-import { sql } from 'kysely';
-import { type Num, toNumber, toNumberOrNull } from '../db/numbers';
+import { type Num, toNumber } from '../db/numbers';
 import { type SqlDb, sharedView } from '../db/view';
+import { type LowestSessionSchema, lowestSessionValues } from './lowest-sessions';
 import type { SqlQueries } from './reads';
+import { readScoreGroups, type ScoreGroupSchema } from './score-groups';
 import { readScoreParts, type ScoreBinReader, type ScorePartSchema } from './score-parts';
 
-/** The tables the score reads use: the score tables and what `getScore` groups by. */
-export interface ScoreReadSchema extends ScorePartSchema {
-  observations: { id: string; name: string | null; model: string | null };
-}
+/** The tables the score reads use: the scores and their rollups. */
+export interface ScoreReadSchema extends ScorePartSchema, ScoreGroupSchema, LowestSessionSchema {}
 
 const onScores = sharedView<ScoreReadSchema>();
 
@@ -50,83 +49,46 @@ async function listScores<DB extends ScoreReadSchema>(
 
 /**
  * One score name in depth, assembled by core's `scoreDetailOf`: its rollups for the summary,
- * series and histogram; its scores in range (index on name and timestamp) for the series' open
- * bounds, the breakdowns by observation and the sessions' values.
+ * series and histogram; its first and last score in range (index on name and timestamp) for the
+ * series' open bounds; the by-agent and by-model rollups for the breakdowns; the candidates'
+ * numbers for the lowest sessions.
  */
 async function getScore<DB extends ScoreReadSchema>(
   db: SqlDb<DB>,
   query: ResolvedScoreDetailParams,
   readBins: ScoreBinReader<DB>,
 ): Promise<ScoreDetail | null> {
-  const parts = await readScoreParts(db, { range: query.range, name: query.name }, readBins);
+  const parts = await readScoreParts(
+    db,
+    { range: query.range, name: query.name, byHour: true },
+    readBins,
+  );
   if (parts.parts.length === 0) return null;
   return scoreDetailOf(query, {
     parts,
-    ...(await timeBounds(db, query)),
-    groups: await observationGroups(db, query),
-    sessionValues: await sessionValues(db, query),
+    earliest: await edgeTime(db, query, 'asc'),
+    latest: await edgeTime(db, query, 'desc'),
+    groups: await readScoreGroups(db, query),
+    sessionValues: await lowestSessionValues(db, query),
   });
 }
 
-/** The query's name's scores with a timestamp in its range. */
-function scoresInRange<DB extends ScoreReadSchema>(
+/**
+ * The time of the first (`asc`) or last (`desc`) score of the name in range: one step down the
+ * index each, where `min` and `max` together would scan the range.
+ */
+async function edgeTime<DB extends ScoreReadSchema>(
   db: SqlDb<DB>,
   { name, range }: ResolvedScoreDetailParams,
-) {
+  order: 'asc' | 'desc',
+): Promise<number | null> {
   let scores = onScores(db).selectFrom('scores').where('scores.name', '=', name);
   if (range?.from !== undefined) scores = scores.where('scores.timestamp', '>=', range.from);
   if (range?.to !== undefined) scores = scores.where('scores.timestamp', '<', range.to);
-  return scores;
-}
-
-async function timeBounds<DB extends ScoreReadSchema>(
-  db: SqlDb<DB>,
-  query: ResolvedScoreDetailParams,
-) {
-  const bounds = await scoresInRange(db, query)
-    .select([sql<Num | null>`min(timestamp)`.as('low'), sql<Num | null>`max(timestamp)`.as('high')])
-    .executeTakeFirstOrThrow();
-  return { earliest: toNumberOrNull(bounds.low), latest: toNumberOrNull(bounds.high) };
-}
-
-async function observationGroups<DB extends ScoreReadSchema>(
-  db: SqlDb<DB>,
-  query: ResolvedScoreDetailParams,
-) {
-  const groups = await scoresInRange(db, query)
-    .innerJoin('observations', 'observations.id', 'scores.observation_id')
-    .select([
-      'observations.name as agent',
-      'observations.model as model',
-      sql<Num>`count(*)`.as('n'),
-      sql<Num>`count(scores.value)`.as('numbers'),
-      sql<number>`coalesce(sum(scores.value), 0)`.as('total'),
-    ])
-    .groupBy(['observations.name', 'observations.model'])
-    .execute();
-  return groups.map((group) => ({
-    agent: group.agent,
-    model: group.model,
-    count: toNumber(group.n),
-    valueCount: toNumber(group.numbers),
-    valueSum: Number(group.total),
-  }));
-}
-
-async function sessionValues<DB extends ScoreReadSchema>(
-  db: SqlDb<DB>,
-  query: ResolvedScoreDetailParams,
-) {
-  const rows = await scoresInRange(db, query)
-    .where('eff_session_id', 'is not', null)
-    .where('value', 'is not', null)
-    .select(['eff_session_id', 'value'])
-    .orderBy('eff_session_id')
-    .orderBy('timestamp')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
-    sessionId: row.eff_session_id as string,
-    value: row.value as number,
-  }));
+  const edge = await scores
+    .select('timestamp')
+    .orderBy('timestamp', order)
+    .limit(1)
+    .executeTakeFirst();
+  return edge === undefined ? null : toNumber(edge.timestamp);
 }

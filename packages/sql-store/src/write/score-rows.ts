@@ -28,6 +28,12 @@ export const SCORE_COLUMNS = [
   'environment',
 ] as const satisfies readonly (keyof ScoreColumns)[];
 
+/** A stored score's columns: core's, then its observation's agent and model (kept current). */
+export const STORED_SCORE_COLUMNS = [...SCORE_COLUMNS, 'agent', 'model'] as const;
+
+/** What a stored score adds to its rollups: its facts and the agent and model it judges. */
+export const SCORE_ROLLUP_COLUMNS = [...SCORE_FACT_COLUMNS, 'agent', 'model'] as const;
+
 /** The tables a score's session link is worked out from. */
 export interface ScoreLinkSchema {
   scores: ScoreTableColumns<Num>;
@@ -39,13 +45,22 @@ const onScores = sharedView<ScoreLinkSchema>();
 /**
  * Re-links the scores of some traces, when they have no session of their own, to each trace's
  * session as stored now: a score that arrived before its trace, or whose trace moved.
+ *
+ * @returns the sessions the re-linked scores left and joined (their score rollups change)
  */
 export async function relinkScores<DB extends ScoreLinkSchema>(
   db: SqlDb<DB>,
   traceIds: Iterable<string>,
-): Promise<void> {
+): Promise<Set<string | null>> {
+  const sessions = new Set<string | null>();
   for (const slice of chunks([...new Set(traceIds)], 500)) {
-    await onScores(db)
+    const following = onScores(db)
+      .selectFrom('scores')
+      .select('eff_session_id')
+      .where('trace_id', 'in', slice)
+      .where('session_id', 'is', null);
+    for (const row of await following.execute()) sessions.add(row.eff_session_id);
+    const relinked = await onScores(db)
       .updateTable('scores')
       .set((eb) => ({
         eff_session_id: eb
@@ -55,6 +70,9 @@ export async function relinkScores<DB extends ScoreLinkSchema>(
       }))
       .where('trace_id', 'in', slice)
       .where('session_id', 'is', null)
+      .returning('eff_session_id')
       .execute();
+    for (const row of relinked) sessions.add(row.eff_session_id);
   }
+  return sessions;
 }

@@ -1,4 +1,5 @@
 import {
+  addScoreFollowTables,
   addSessionAggColumns,
   addTraceKeyColumns,
   type ColumnTypes,
@@ -331,6 +332,16 @@ const sessionGrams: Migration = {
  * and their hourly rollups per name, data type and source (counts, sums, score sketch) and per
  * name and value (counts of BOOLEAN and CATEGORICAL values).
  */
+/**
+ * The score rollups that follow later writes (see sql-store's `addScoreFollowTables`): each
+ * score's agent and model, the hourly breakdowns by them and the per-session means.
+ */
+const scoreFollows: Migration = {
+  async up(db: Kysely<unknown>) {
+    await addScoreFollowTables(db, TYPES, (table) => table.modifyEnd(sql`without rowid`));
+  },
+};
+
 const scores: Migration = {
   async up(db: Kysely<unknown>) {
     await scoresTable(db, TYPES).execute();
@@ -350,6 +361,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0003_session_grams': sessionGrams,
   '0004_scores': scores,
   '0005_rollup_totals': rollupTotals,
+  '0006_score_follows': scoreFollows,
 });
 
 /** Hands Kysely's `Migrator` the migrations defined in code (no files to ship or find). */

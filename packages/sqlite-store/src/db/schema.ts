@@ -1,6 +1,8 @@
 import type {
   CounterTable,
+  ScoreGroupHourColumns,
   ScoreHourColumns,
+  ScoreSessionColumns,
   ScoreTableColumns,
   ScoreValueHourColumns,
   SessionAggColumns,
@@ -38,6 +40,8 @@ export interface StoreSchema extends SyncTables {
   scores: ScoreTable;
   score_hour: ScoreHourTable;
   score_value_hour: ScoreValueHourTable;
+  score_group_hour: ScoreGroupHourTable;
+  score_session: ScoreSessionTable;
   counters: CounterTable;
 }
 
@@ -194,8 +198,14 @@ export interface TraceRollupTable {
   latency_sum: number;
 }
 
-/** A score: core's `ScoreColumns`. */
+/** A score: core's `ScoreColumns`, and its observation's agent and model. */
 export type ScoreTable = ScoreTableColumns<number>;
+
+/** Scores per UTC hour and name, by their observation's agent and by its model. */
+export type ScoreGroupHourTable = ScoreGroupHourColumns<number>;
+
+/** The scores of one name in one session: count, mean, first and last time. */
+export type ScoreSessionTable = ScoreSessionColumns<number>;
 
 /** Scores per UTC hour, name, data type and source. */
 export interface ScoreHourTable extends ScoreHourColumns<number> {

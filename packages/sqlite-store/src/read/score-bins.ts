@@ -3,20 +3,31 @@ import { inScoreSpan } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 
-/** The sketch counts of a span's hours, decoded from each `score_hour` row's blob. */
+/**
+ * The sketch counts of a span's hours per name, merged from each `score_hour` row's blob (a
+ * month of hours is one sketch per name, not one part per hour and bin).
+ */
 export async function readScoreBins(
   db: Db,
   span: Span,
   name: string | undefined,
 ): Promise<ScoreBinPart[]> {
   const rows = await inScoreSpan(db.selectFrom('score_hour'), span, name)
-    .select(['bucket', 'name', 'bins'])
+    .select(['name', 'bins'])
     .execute();
-  const bins: ScoreBinPart[] = [];
+  const sketches = new Map<string, LatencySketch>();
   for (const row of rows) {
-    for (const [index, count] of LatencySketch.decode(row.bins).entries()) {
-      bins.push({ time: row.bucket, name: row.name, index, count });
+    let sketch = sketches.get(row.name);
+    if (!sketch) {
+      sketch = new LatencySketch();
+      sketches.set(row.name, sketch);
     }
+    sketch.merge(row.bins);
+  }
+  const time = span.from ?? 0;
+  const bins: ScoreBinPart[] = [];
+  for (const [binName, sketch] of sketches) {
+    for (const [index, count] of sketch.entries()) bins.push({ time, name: binName, index, count });
   }
   return bins;
 }

@@ -15,6 +15,8 @@ export class BatchState {
   readonly search = new SearchChanges();
   readonly traceChanges = new TraceChanges();
   readonly index = new BatchIndex();
+  /** Sessions whose scores changed: their per-session score rollups are recomputed at the end. */
+  readonly scoreSessions = new Set<string | null>();
   /** Rows that did not exist before the batch, by table. */
   readonly created: Record<Extract<CounterName, keyof EntityCounts>, number> = {
     sessions: 0,

@@ -4,6 +4,7 @@ import {
   type RefreshResult,
   SearchChanges,
 } from '@cupid-dashboard/core';
+import { linkAllToSessions } from '@cupid-dashboard/sql-store';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
 import { countRollupNames } from '../db/counters';
@@ -36,6 +37,8 @@ const DERIVED_TABLES = [
   'session_pairs',
   'score_hour',
   'score_value_hour',
+  'score_group_hour',
+  'score_session',
   'counters',
 ] as const;
 
@@ -51,7 +54,7 @@ const ROLLUP_PAGE = 50_000;
  * small entry per trace, are the largest thing held).
  */
 export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<RefreshResult> {
-  await relinkObservations(db);
+  await linkAllToSessions(db, 'observations');
   await refreshChapters(db, preset);
   for (const table of DERIVED_TABLES) await db.deleteFrom(table).execute();
   const traces = await rebuildTraces(db, await rebuildRollups(db));
@@ -59,18 +62,6 @@ export async function rebuildAll(db: Db, preset: DashboardPreset): Promise<Refre
   await writeCounters(db, { sessions, traces });
   await rebuildScores(db);
   return refreshResult(db, { sessions, traces });
-}
-
-/** Links every observation to its effective session again (its own, else its trace's). */
-async function relinkObservations(db: Db): Promise<void> {
-  await db
-    .updateTable('observations')
-    .set({
-      eff_session_id: sql<
-        string | null
-      >`coalesce(session_id, (select t.session_id from traces t where t.id = observations.trace_id))`,
-    })
-    .execute();
 }
 
 /**

@@ -18,7 +18,8 @@ export type RollupTableName =
   | 'agent_sessions_hour'
   | 'agent_sessions_day'
   | 'score_hour'
-  | 'score_value_hour';
+  | 'score_value_hour'
+  | 'score_group_hour';
 
 /** How many buckets one read of stored rollup rows takes. */
 const BUCKET_SLICE = 500;

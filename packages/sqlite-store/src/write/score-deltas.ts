@@ -1,12 +1,17 @@
 import { bucketStart, scoreRollupKeys } from '@cupid-dashboard/core';
-import type { SCORE_FACT_COLUMNS } from '@cupid-dashboard/sql-store';
-import type { ScoreHourTable, ScoreTable, ScoreValueHourTable } from '../db/schema';
+import type { SCORE_ROLLUP_COLUMNS, ScoreGroupKind } from '@cupid-dashboard/sql-store';
+import type {
+  ScoreGroupHourTable,
+  ScoreHourTable,
+  ScoreTable,
+  ScoreValueHourTable,
+} from '../db/schema';
 import type { Db } from '../db/types';
 import { LatencySketch } from '../sketch';
 import { writeRollupDeltas } from './rollup-writer';
 
 /** What a score adds to the rollups: the columns of a stored score row they read. */
-export type ScoreFactRow = Pick<ScoreTable, (typeof SCORE_FACT_COLUMNS)[number]>;
+export type ScoreFactRow = Pick<ScoreTable, (typeof SCORE_ROLLUP_COLUMNS)[number]>;
 
 interface HourDelta {
   bucket: number;
@@ -17,6 +22,16 @@ interface HourDelta {
   valueCount: number;
   valueSum: number;
   sketch: LatencySketch;
+}
+
+interface GroupDelta {
+  bucket: number;
+  name: string;
+  kind: ScoreGroupKind;
+  key: string;
+  count: number;
+  valueCount: number;
+  valueSum: number;
 }
 
 interface ValueDelta {
@@ -37,10 +52,20 @@ const HOUR_COLUMNS = [
   'value_sum',
   'bins',
 ] as const;
+const GROUP_COLUMNS = [
+  'bucket',
+  'name',
+  'kind',
+  'key',
+  'count',
+  'value_count',
+  'value_sum',
+] as const;
 
 /**
  * A batch's changes to the score rollups: every replaced version out (`sign` -1), every final
- * version in (+1), per hour, name, data type and source, and per hour, name and value.
+ * version in (+1), per hour, name, data type and source, per hour, name and value, and per hour,
+ * name and the agent or model of the score's observation.
  *
  * @example
  * const deltas = new ScoreDeltas();
@@ -51,8 +76,46 @@ const HOUR_COLUMNS = [
 export class ScoreDeltas {
   readonly hours = new Map<string, HourDelta>();
   readonly values = new Map<string, ValueDelta>();
+  readonly groups = new Map<string, GroupDelta>();
 
   apply(score: ScoreFactRow, sign: 1 | -1): void {
+    this.applyHour(score, sign);
+    this.applyGroups(score, sign);
+  }
+
+  /** Only the by-agent and by-model rollups: a score whose observation changed. */
+  applyGroups(score: ScoreFactRow, sign: 1 | -1): void {
+    const bucket = bucketStart(score.timestamp, 'hour');
+    const { number } = scoreRollupKeys({
+      dataType: score.data_type,
+      value: score.value,
+      stringValue: score.string_value,
+    });
+    for (const [kind, key] of [
+      ['agent', score.agent],
+      ['model', score.model],
+    ] as const) {
+      if (key === null) continue;
+      const groupKey = [bucket, score.name, kind, key].join(SEPARATOR);
+      const group = this.groups.get(groupKey) ?? {
+        bucket,
+        name: score.name,
+        kind,
+        key,
+        count: 0,
+        valueCount: 0,
+        valueSum: 0,
+      };
+      group.count += sign;
+      if (number !== null) {
+        group.valueCount += sign;
+        group.valueSum += sign * number;
+      }
+      this.groups.set(groupKey, group);
+    }
+  }
+
+  private applyHour(score: ScoreFactRow, sign: 1 | -1): void {
     const bucket = bucketStart(score.timestamp, 'hour');
     const key = [bucket, score.name, score.data_type, score.source].join(SEPARATOR);
     let delta = this.hours.get(key);
@@ -116,7 +179,32 @@ export class ScoreDeltas {
         return count > 0 ? { ...delta, count } : null;
       },
     );
+    await writeRollupDeltas(
+      db,
+      { table: 'score_group_hour', key: GROUP_COLUMNS.slice(0, 4), columns: GROUP_COLUMNS },
+      this.groups,
+      (row) => [row.bucket, row.name, row.kind, row.key].join(SEPARATOR),
+      addGroupDelta,
+    );
   }
+}
+
+function addGroupDelta(
+  row: ScoreGroupHourTable | undefined,
+  delta: GroupDelta,
+): ScoreGroupHourTable | null {
+  const count = (row?.count ?? 0) + delta.count;
+  if (count <= 0) return null;
+  const valueCount = (row?.value_count ?? 0) + delta.valueCount;
+  return {
+    bucket: delta.bucket,
+    name: delta.name,
+    kind: delta.kind,
+    key: delta.key,
+    count,
+    value_count: valueCount,
+    value_sum: valueCount === 0 ? 0 : (row?.value_sum ?? 0) + delta.valueSum,
+  };
 }
 
 function addHourDelta(row: ScoreHourTable | undefined, delta: HourDelta): ScoreHourTable | null {

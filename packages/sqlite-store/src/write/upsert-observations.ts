@@ -11,6 +11,7 @@ import type { BatchState } from './batch-state';
 import { upsertObservations } from './inserts';
 import { RollupDeltas } from './rollup-deltas';
 import { FACT_COLUMNS, factOfRow, type ObservationFact, observationRow } from './rows';
+import { followObservations } from './score-observations';
 import { pickWinners, readByIds } from './versions';
 
 /** A stored observation version: its rollup fact plus what its trace span and search text need. */
@@ -23,7 +24,7 @@ type StoredObservation = ObservationFact & {
 /**
  * Writes the batch's observation versions that win, each with its effective session (its own,
  * else its trace's), and moves the rollups, trace changes and search text from every stored
- * version replaced to its final version.
+ * version replaced to its final version, and the scores on them to their agent and model.
  */
 export async function upsertObservationRecords(
   db: Db,
@@ -58,6 +59,7 @@ export async function upsertObservationRecords(
   for (const row of written) state.index.addObservation(row);
   await upsertObservations(db, written);
   await applyRollupDeltas(db, deltas);
+  await followObservations(db, [...rows.keys()]);
 }
 
 async function readStoredObservations(

@@ -1,5 +1,9 @@
 import { type ScoreRecord, scoreColumns } from '@cupid-dashboard/core';
-import { SCORE_COLUMNS, SCORE_FACT_COLUMNS } from '@cupid-dashboard/sql-store';
+import {
+  observationKeysOf,
+  SCORE_ROLLUP_COLUMNS,
+  STORED_SCORE_COLUMNS,
+} from '@cupid-dashboard/sql-store';
 import { bulkInsert } from '../db/bulk-insert';
 import { replaceAllButKey } from '../db/replace-all-but-key';
 import type { ScoreTable } from '../db/schema';
@@ -8,17 +12,20 @@ import type { BatchState } from './batch-state';
 import { ScoreDeltas } from './score-deltas';
 import { pickWinners, readByIds } from './versions';
 
-const upsertScores = bulkInsert<ScoreTable>([...SCORE_COLUMNS], (db, rows) =>
+const upsertScores = bulkInsert<ScoreTable>([...STORED_SCORE_COLUMNS], (db, rows) =>
   db
     .insertInto('scores')
     .values(rows)
-    .onConflict((conflict) => conflict.column('id').doUpdateSet(replaceAllButKey(SCORE_COLUMNS))),
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet(replaceAllButKey(STORED_SCORE_COLUMNS)),
+    ),
 );
 
 /**
  * Writes the batch's score versions that win (core's version rule), each linked to its session
- * (its own, else its trace's as stored now), and moves the rollups from every stored version
- * replaced to its final one. Run after the batch's traces, so a trace in the same batch links.
+ * (its own, else its trace's as stored now) and to its observation's agent and model, and moves
+ * the rollups from every stored version replaced to its final one. Run after the batch's traces
+ * and observations, so those in the same batch link.
  */
 export async function upsertScoreRecords(
   db: Db,
@@ -31,7 +38,7 @@ export async function upsertScoreRecords(
     (slice) =>
       db
         .selectFrom('scores')
-        .select(['id', 'updated_at', ...SCORE_FACT_COLUMNS])
+        .select(['id', 'updated_at', 'eff_session_id', ...SCORE_ROLLUP_COLUMNS])
         .where('id', 'in', slice)
         .execute(),
   );
@@ -49,15 +56,24 @@ export async function upsertScoreRecords(
     (slice) =>
       db.selectFrom('traces').select(['id', 'session_id']).where('id', 'in', slice).execute(),
   );
+  const observations = await observationKeysOf(db, finals.values());
   const deltas = new ScoreDeltas();
   const rows: ScoreTable[] = [];
   for (const score of finals.values()) {
     const before = stored.get(score.id);
-    if (before) deltas.apply(before, -1);
-    else state.created.scores++;
+    if (before) {
+      deltas.apply(before, -1);
+      state.scoreSessions.add(before.eff_session_id);
+    } else state.created.scores++;
     const traceSession = score.traceId === null ? null : traceSessions.get(score.traceId);
-    const row = scoreColumns(score, score.sessionId ?? traceSession?.session_id ?? null);
+    const keys = score.observationId === null ? undefined : observations.get(score.observationId);
+    const row: ScoreTable = {
+      ...scoreColumns(score, score.sessionId ?? traceSession?.session_id ?? null),
+      agent: keys?.agent ?? null,
+      model: keys?.model ?? null,
+    };
     deltas.apply(row, 1);
+    state.scoreSessions.add(row.eff_session_id);
     rows.push(row);
   }
   await upsertScores(db, rows);

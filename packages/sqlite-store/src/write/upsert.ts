@@ -1,5 +1,5 @@
 import type { DashboardPreset, UpsertBatch, UpsertResult } from '@cupid-dashboard/core';
-import { addCounters, relinkScores } from '@cupid-dashboard/sql-store';
+import { addCounters, refreshScoreSessions, relinkScores } from '@cupid-dashboard/sql-store';
 import type { Db } from '../db/types';
 import { BatchState } from './batch-state';
 import { refreshSessions } from './session-aggregates';
@@ -25,18 +25,23 @@ export async function upsertBatch(
   // Traces before observations: an observation without a session takes its trace's.
   await upsertTraceRecords(db, state, batch.traces ?? []);
   // Scores stored before their trace (or before it moved) take its session now.
-  await relinkScores(
+  const relinked = await relinkScores(
     db,
     (batch.traces ?? []).map((trace) => trace.id),
   );
+  for (const session of relinked) state.scoreSessions.add(session);
   await upsertObservationRecords(db, state, batch.observations ?? [], preset);
   await upsertScoreRecords(db, state, batch.scores ?? []);
   await refreshDerived(db, state);
   return { written: state.written, skipped: state.skipped, touched: state.touched.toKeys() };
 }
 
-/** The trace and session aggregates of what the batch touched, and the row counters. */
+/**
+ * The trace and session aggregates and per-session score rollups of what the batch touched, and
+ * the row counters.
+ */
 async function refreshDerived(db: Db, state: BatchState): Promise<void> {
+  await refreshScoreSessions(db, state.scoreSessions);
   const derivedTraces = await refreshTraces(db, state.traceChanges);
   const derivedSessions = await refreshSessions(
     db,

@@ -44,7 +44,9 @@ export function scoreFollowCases(open: OpenStore): void {
         byModel: [['gpt-4o', 2, 0.4]],
       });
       await store.upsert({
-        observations: [observation({ id: 'o1', name: 'Match', model: 'gpt-4o-mini', updatedAt: 2 })],
+        observations: [
+          observation({ id: 'o1', name: 'Match', model: 'gpt-4o-mini', updatedAt: 2 }),
+        ],
       });
       await store.refresh();
       expect(await breakdowns(store)).toEqual({
@@ -95,8 +97,9 @@ export function scoreFollowCases(open: OpenStore): void {
           ['s1', 1, 0.9],
         ],
       );
-      expect(await lowest(store, { range: { from: T0 + 20 * MINUTE }, lowestSessionsLimit: 1 }))
-        .toEqual([['s2', 2, 0.6]]);
+      expect(
+        await lowest(store, { range: { from: T0 + 20 * MINUTE }, lowestSessionsLimit: 1 }),
+      ).toEqual([['s2', 2, 0.6]]);
     });
 
     it('keeps a session mean current as its scores change, move and arrive', async () => {
