@@ -26,8 +26,9 @@ export interface ScoreDetailReads {
   /** The name's scores on a known observation, grouped by its name and model. */
   groups: readonly ScoreObservationGroup[];
   /**
-   * The name's scores with a number and a session, by session, then timestamp, then id: the
-   * order the memory store adds them in, so means (and their ties) agree.
+   * The numbers in range of the sessions that can rank lowest (every session with a number, or
+   * the candidates a store's rollups single out), by session, then timestamp, then id: the order
+   * the memory store adds them in, so means (and their ties) agree.
    */
   sessionValues: Iterable<{ sessionId: string; value: number }>;
 }
