@@ -1,22 +1,9 @@
-import type { ObservationRecord } from '@cupid-dashboard/core';
-import { differences, generateCupidDataset } from '@cupid-dashboard/core/testing';
+import { differences, generateCupidDataset, renamedVersions } from '@cupid-dashboard/core/testing';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { createPostgresStore } from '../src/index';
 import { roundingFloats, storeTables } from './support/table-rows';
 import { undoScoreFollows } from './support/undo-score-follows';
-
-/** Later versions of some observations: every fifth renamed, every tenth on another model. */
-function renamed(observations: readonly ObservationRecord[]): ObservationRecord[] {
-  return observations
-    .filter((_, index) => index % 5 === 0)
-    .map((observation, index) => ({
-      ...observation,
-      name: `${observation.name ?? 'unnamed'}-v2`,
-      model: index % 2 === 0 ? 'another-model' : observation.model,
-      updatedAt: (observation.updatedAt ?? observation.startTime) + 3_600_000,
-    }));
-}
 
 describe('score rollups that follow later writes', () => {
   const tables = storeTables(
@@ -33,7 +20,7 @@ describe('score rollups that follow later writes', () => {
       { scores: scores.slice(0, half) },
       { sessions, traces, observations },
       { scores: scores.slice(half) },
-      { observations: [...lateUpdates, ...renamed(observations)] },
+      { observations: [...lateUpdates, ...renamedVersions(observations)] },
       { scores: lateScores },
     ]) {
       await tables.store.upsert(batch);

@@ -1,24 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ObservationRecord } from '@cupid-dashboard/core';
-import { differences, generateCupidDataset } from '@cupid-dashboard/core/testing';
+import { differences, generateCupidDataset, renamedVersions } from '@cupid-dashboard/core/testing';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, type SqliteDashboardStore } from '../src/index';
 import { scoreFollowRows, scoreFollowTruth, UNDO_SCORE_FOLLOWS } from './fixtures/score-follows';
-
-/** Later versions of some observations: every fifth renamed, every tenth on another model. */
-function renamed(observations: readonly ObservationRecord[]): ObservationRecord[] {
-  return observations
-    .filter((_, index) => index % 5 === 0)
-    .map((observation, index) => ({
-      ...observation,
-      name: `${observation.name ?? 'unnamed'}-v2`,
-      model: index % 2 === 0 ? 'another-model' : observation.model,
-      updatedAt: (observation.updatedAt ?? observation.startTime) + 3_600_000,
-    }));
-}
 
 describe('score rollups that follow later writes', () => {
   let directory: string;
@@ -37,7 +24,7 @@ describe('score rollups that follow later writes', () => {
       { scores: scores.slice(0, half) },
       { sessions, traces, observations },
       { scores: scores.slice(half) },
-      { observations: [...lateUpdates, ...renamed(observations)] },
+      { observations: [...lateUpdates, ...renamedVersions(observations)] },
       { scores: lateScores },
     ];
     for (const batch of batches) {

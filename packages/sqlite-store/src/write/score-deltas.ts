@@ -1,5 +1,9 @@
 import { bucketStart, scoreRollupKeys } from '@cupid-dashboard/core';
-import type { SCORE_ROLLUP_COLUMNS, ScoreGroupKind } from '@cupid-dashboard/sql-store';
+import {
+  SCORE_GROUP_COLUMNS,
+  type SCORE_ROLLUP_COLUMNS,
+  type ScoreGroupKind,
+} from '@cupid-dashboard/sql-store';
 import type {
   ScoreGroupHourTable,
   ScoreHourTable,
@@ -51,15 +55,6 @@ const HOUR_COLUMNS = [
   'value_count',
   'value_sum',
   'bins',
-] as const;
-const GROUP_COLUMNS = [
-  'bucket',
-  'name',
-  'kind',
-  'key',
-  'count',
-  'value_count',
-  'value_sum',
 ] as const;
 
 /**
@@ -181,7 +176,11 @@ export class ScoreDeltas {
     );
     await writeRollupDeltas(
       db,
-      { table: 'score_group_hour', key: GROUP_COLUMNS.slice(0, 4), columns: GROUP_COLUMNS },
+      {
+        table: 'score_group_hour',
+        key: SCORE_GROUP_COLUMNS.slice(0, 4),
+        columns: SCORE_GROUP_COLUMNS,
+      },
       this.groups,
       (row) => [row.bucket, row.name, row.kind, row.key].join(SEPARATOR),
       addGroupDelta,

@@ -8,6 +8,7 @@ export {
   resolveDatasetOptions,
 } from './options';
 export { seededRandom } from './prng';
+export { renamedVersions } from './renamed';
 export { drawSessionScores, SCORE_NAMES, type SessionScoreInput } from './scores';
 export { streamCupidDataset } from './stream';
 export { type DatasetSummary, summarizeDataset } from './summary';
