@@ -1,7 +1,7 @@
 import type { ResolvedScoreDetailParams } from '@cupid-dashboard/core';
 import { sql } from 'kysely';
 import { chunks } from '../chunks';
-import { type Num, toNumber } from '../db/numbers';
+import type { Num } from '../db/numbers';
 import type { ScoreSessionColumns, ScoreTableColumns } from '../db/tables';
 import { type SqlDb, sharedView } from '../db/view';
 
@@ -91,32 +91,37 @@ async function wholeSessions<DB extends LowestSessionSchema>(
   return near.map((row) => row.session_id);
 }
 
-/** The sessions with scores of the name on both sides of a bound of the range. */
+/**
+ * The sessions with scores of the name on both sides of a bound of the range, in one statement:
+ * their first score less than the name's longest span before the bound (index on name and
+ * first score), their last at or after it.
+ */
 async function cutSessions<DB extends LowestSessionSchema>(
   db: SqlDb<DB>,
   { name, range }: Query,
 ): Promise<string[]> {
   const bounds = [range?.from, range?.to].filter((bound) => bound !== undefined);
   if (bounds.length === 0) return [];
-  const longest = await onScores(db)
+  const longest = onScores(db)
     .selectFrom('score_session')
-    .select(sql<Num | null>`max(span)`.as('span'))
+    .select(sql<Num>`max(span)`.as('span'))
+    .where('name', '=', name);
+  const rows = await onScores(db)
+    .selectFrom('score_session')
+    .select('session_id')
     .where('name', '=', name)
-    .executeTakeFirst();
-  if (longest?.span === null || longest?.span === undefined) return [];
-  const span = toNumber(longest.span);
-  const ids: string[] = [];
-  for (const bound of bounds) {
-    const rows = await onScores(db)
-      .selectFrom('score_session')
-      .select('session_id')
-      .where('name', '=', name)
-      .where('first_at', '<', bound)
-      .where('first_at', '>=', bound - span)
-      .where('last_at', '>=', bound)
-      .where('mean', 'is not', null)
-      .execute();
-    for (const row of rows) ids.push(row.session_id);
-  }
-  return ids;
+    .where('mean', 'is not', null)
+    .where((eb) =>
+      eb.or(
+        bounds.map((bound) =>
+          eb.and([
+            eb('first_at', '<', bound),
+            eb('first_at', '>=', sql<number>`${bound} - (${longest})`),
+            eb('last_at', '>=', bound),
+          ]),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((row) => row.session_id);
 }

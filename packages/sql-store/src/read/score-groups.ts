@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { type Num, toNumber } from '../db/numbers';
 import type { ScoreGroupHourColumns, ScoreGroupKind, ScoreTableColumns } from '../db/tables';
 import { type SqlDb, sharedView } from '../db/view';
-import { inScoreSpan } from './score-parts';
+import { inRawSpans, inScoreSpan } from './score-parts';
 
 /** The tables a score's breakdowns by agent and model are read from. */
 export interface ScoreGroupSchema {
@@ -21,7 +21,7 @@ const onScores = sharedView<ScoreGroupSchema>();
 /**
  * A score name's counts and sums by agent and by model over a range, for core's breakdowns: the
  * hourly `score_group_hour` rows of its whole hours, summed in SQL, and its raw scores at the
- * partial hours at the edges. A group names an agent or a model; core adds them up by each.
+ * partial hours at the edges (both in one statement). A group names an agent or a model; core adds them up by each.
  */
 export async function readScoreGroups<DB extends ScoreGroupSchema>(
   db: SqlDb<DB>,
@@ -30,7 +30,7 @@ export async function readScoreGroups<DB extends ScoreGroupSchema>(
   const plan = planRange(range, false);
   const groups: ScoreObservationGroup[] = [];
   for (const span of plan.hours) groups.push(...(await hourGroups(db, span, name)));
-  for (const span of plan.raw) groups.push(...(await rawGroups(db, span, name)));
+  if (plan.raw.length > 0) groups.push(...(await rawGroups(db, plan.raw, name)));
   return groups;
 }
 
@@ -60,7 +60,7 @@ async function hourGroups<DB extends ScoreGroupSchema>(
 
 async function rawGroups<DB extends ScoreGroupSchema>(
   db: SqlDb<DB>,
-  span: { from: number; to: number },
+  spans: readonly { from: number; to: number }[],
   name: string,
 ): Promise<ScoreObservationGroup[]> {
   const rows = await onScores(db)
@@ -73,8 +73,7 @@ async function rawGroups<DB extends ScoreGroupSchema>(
       sql<number>`coalesce(sum(value), 0)`.as('total'),
     ])
     .where('name', '=', name)
-    .where('timestamp', '>=', span.from)
-    .where('timestamp', '<', span.to)
+    .where((eb) => inRawSpans(eb, spans))
     .where((eb) => eb.or([eb('agent', 'is not', null), eb('model', 'is not', null)]))
     .groupBy(['agent', 'model'])
     .execute();

@@ -10,7 +10,7 @@ import {
   type Span,
   type TimeRange,
 } from '@cupid-dashboard/core';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type Num, toNumber } from '../db/numbers';
 import type { ScoreHourColumns, ScoreTableColumns, ScoreValueHourColumns } from '../db/tables';
 import { type SqlDb, sharedView } from '../db/view';
@@ -83,7 +83,7 @@ export async function readScoreParts<DB extends ScorePartSchema>(
     bins.push(...(await readBins(db, span, query.name)));
     values.push(...(await readValueParts(db, span, query.name, byHour)));
   }
-  for (const span of plan.raw) parts.push(...(await readRawScores(db, span, query.name)));
+  if (plan.raw.length > 0) parts.push(...(await readRawScores(db, plan.raw, query.name)));
   return { parts, bins, values };
 }
 
@@ -142,15 +142,14 @@ async function readValueParts<DB extends ScorePartSchema>(
 
 async function readRawScores<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
-  span: Span,
+  spans: readonly { from: number; to: number }[],
   name: string | undefined,
 ): Promise<ScorePart[]> {
   let rows = onScores(db)
     .selectFrom('scores')
-    .select(['name', 'data_type', 'source', 'value', 'string_value', 'timestamp']);
+    .select(['name', 'data_type', 'source', 'value', 'string_value', 'timestamp'])
+    .where((eb) => inRawSpans(eb, spans));
   if (name !== undefined) rows = rows.where('name', '=', name);
-  if (span.from !== null) rows = rows.where('timestamp', '>=', span.from);
-  if (span.to !== null) rows = rows.where('timestamp', '<', span.to);
   return (await rows.execute()).map((row) =>
     rawScorePart({
       time: toNumber(row.timestamp),
@@ -160,5 +159,19 @@ async function readRawScores<DB extends ScorePartSchema>(
       value: row.value,
       stringValue: row.string_value,
     }),
+  );
+}
+
+/**
+ * Scores with a timestamp in any of a range's raw spans (at most its two partial edge hours), as
+ * one condition: both edges in one statement.
+ */
+export function inRawSpans<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  spans: readonly { from: number; to: number }[],
+) {
+  const timestamp = sql.ref<number>('timestamp');
+  return eb.or(
+    spans.map((span) => eb.and([eb(timestamp, '>=', span.from), eb(timestamp, '<', span.to)])),
   );
 }

@@ -7,7 +7,7 @@ import {
   scoreDetailOf,
   type TimeRange,
 } from '@cupid-dashboard/core';
-import { type Num, toNumber } from '../db/numbers';
+import { toNumberOrNull } from '../db/numbers';
 import { type SqlDb, sharedView } from '../db/view';
 import { type LowestSessionSchema, lowestSessionValues } from './lowest-sessions';
 import type { SqlQueries } from './reads';
@@ -66,29 +66,29 @@ async function getScore<DB extends ScoreReadSchema>(
   if (parts.parts.length === 0) return null;
   return scoreDetailOf(query, {
     parts,
-    earliest: await edgeTime(db, query, 'asc'),
-    latest: await edgeTime(db, query, 'desc'),
+    ...(await timeBounds(db, query)),
     groups: await readScoreGroups(db, query),
     sessionValues: await lowestSessionValues(db, query),
   });
 }
 
 /**
- * The time of the first (`asc`) or last (`desc`) score of the name in range: one step down the
- * index each, where `min` and `max` together would scan the range.
+ * The times of the first and last score of the name in range, in one statement: one step down
+ * the index each (an ordered subquery with a limit), where `min` and `max` together would scan
+ * the range.
  */
-async function edgeTime<DB extends ScoreReadSchema>(
+async function timeBounds<DB extends ScoreReadSchema>(
   db: SqlDb<DB>,
   { name, range }: ResolvedScoreDetailParams,
-  order: 'asc' | 'desc',
-): Promise<number | null> {
-  let scores = onScores(db).selectFrom('scores').where('scores.name', '=', name);
-  if (range?.from !== undefined) scores = scores.where('scores.timestamp', '>=', range.from);
-  if (range?.to !== undefined) scores = scores.where('scores.timestamp', '<', range.to);
-  const edge = await scores
-    .select('timestamp')
-    .orderBy('timestamp', order)
-    .limit(1)
-    .executeTakeFirst();
-  return edge === undefined ? null : toNumber(edge.timestamp);
+): Promise<{ earliest: number | null; latest: number | null }> {
+  const edge = (order: 'asc' | 'desc') => {
+    let scores = onScores(db).selectFrom('scores').where('scores.name', '=', name);
+    if (range?.from !== undefined) scores = scores.where('scores.timestamp', '>=', range.from);
+    if (range?.to !== undefined) scores = scores.where('scores.timestamp', '<', range.to);
+    return scores.select('timestamp').orderBy('timestamp', order).limit(1);
+  };
+  const bounds = await onScores(db)
+    .selectNoFrom([edge('asc').as('earliest'), edge('desc').as('latest')])
+    .executeTakeFirstOrThrow();
+  return { earliest: toNumberOrNull(bounds.earliest), latest: toNumberOrNull(bounds.latest) };
 }
