@@ -47,11 +47,19 @@ export {
   createSyncTables,
 } from './migrations/sync-tables';
 export { type GenerationReader, readConversation } from './read/conversation';
+export {
+  type PartQuery,
+  type PartReader,
+  type PartValues,
+  type ReadPart,
+  readPart,
+  readPartsInTurn,
+} from './read/read-parts';
 export { type OneStatementReads, type ReadRunner, type SqlQueries, sqlReads } from './read/reads';
 export type { ScoreGroupSchema } from './read/score-groups';
 export {
   inScoreSpan,
-  type ScoreBinReader,
+  type ScoreBinsPart,
   type ScorePartQuery,
   type ScorePartSchema,
 } from './read/score-parts';

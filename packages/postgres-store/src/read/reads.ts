@@ -11,7 +11,7 @@ import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, listAgents, modelUsage } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
-import { readScoreBins } from './score-bins';
+import { scoreBinsPart } from './score-bins';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
@@ -57,7 +57,7 @@ export function postgresReads(
       getAgentTimeSeries,
       getModelUsage: (db, range) => modelUsage(db, range, 'cost'),
       getDashboard,
-      ...scoreReads(readScoreBins),
+      ...scoreReads(scoreBinsPart),
       listSessionScores: readSessionScores,
     },
     preset,

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { type Num, toNumber } from '../db/numbers';
 import type { ScoreGroupHourColumns, ScoreGroupKind, ScoreTableColumns } from '../db/tables';
 import { type SqlDb, sharedView } from '../db/view';
+import { type ReadPart, readPart } from './read-parts';
 import { inRawSpans, inScoreSpan } from './score-parts';
 
 /** The tables a score's breakdowns by agent and model are read from. */
@@ -19,27 +20,46 @@ export interface ScoreGroupSchema {
 const onScores = sharedView<ScoreGroupSchema>();
 
 /**
- * A score name's counts and sums by agent and by model over a range, for core's breakdowns: the
- * hourly `score_group_hour` rows of its whole hours, summed in SQL, and its raw scores at the
- * partial hours at the edges (both in one statement). A group names an agent or a model; core adds them up by each.
+ * A score name's counts and sums by agent and by model over a range, for core's breakdowns, as
+ * parts not yet read: the hourly `score_group_hour` rows of its whole hours, summed in SQL, and
+ * its raw scores at the partial hours at the edges (both edges in one select). A group names an
+ * agent or a model; core adds them up by each.
  */
-export async function readScoreGroups<DB extends ScoreGroupSchema>(
+export function scoreGroupSelects<DB extends ScoreGroupSchema>(
   db: SqlDb<DB>,
   { name, range }: Pick<ResolvedScoreDetailParams, 'name' | 'range'>,
-): Promise<ScoreObservationGroup[]> {
+) {
   const plan = planRange(range, false);
-  const groups: ScoreObservationGroup[] = [];
-  for (const span of plan.hours) groups.push(...(await hourGroups(db, span, name)));
-  if (plan.raw.length > 0) groups.push(...(await rawGroups(db, plan.raw, name)));
-  return groups;
+  // Without days a plan has at most one span of hours: none when the range holds no whole hour.
+  const span: Span | undefined = plan.hours[0];
+  return {
+    groupHours: readPart(span ? hourGroups(db, span, name) : null, (rows) =>
+      rows.map(
+        (row): ScoreObservationGroup => ({
+          agent: row.kind === ('agent' satisfies ScoreGroupKind) ? row.key : null,
+          model: row.kind === ('model' satisfies ScoreGroupKind) ? row.key : null,
+          count: toNumber(row.n),
+          valueCount: toNumber(row.numbers),
+          valueSum: Number(row.total),
+        }),
+      ),
+    ),
+    groupRaw: readPart(plan.raw.length > 0 ? rawGroups(db, plan.raw, name) : null, (rows) =>
+      rows.map(
+        (row): ScoreObservationGroup => ({
+          agent: row.agent,
+          model: row.model,
+          count: toNumber(row.n),
+          valueCount: toNumber(row.numbers),
+          valueSum: Number(row.total),
+        }),
+      ),
+    ),
+  } satisfies Record<string, ReadPart<ScoreObservationGroup[]>>;
 }
 
-async function hourGroups<DB extends ScoreGroupSchema>(
-  db: SqlDb<DB>,
-  span: Span,
-  name: string,
-): Promise<ScoreObservationGroup[]> {
-  const rows = await inScoreSpan(onScores(db).selectFrom('score_group_hour'), span, name)
+function hourGroups<DB extends ScoreGroupSchema>(db: SqlDb<DB>, span: Span, name: string) {
+  return inScoreSpan(onScores(db).selectFrom('score_group_hour'), span, name)
     .select([
       'kind',
       'key',
@@ -47,23 +67,15 @@ async function hourGroups<DB extends ScoreGroupSchema>(
       sql<Num>`sum(value_count)`.as('numbers'),
       sql<number>`sum(value_sum)`.as('total'),
     ])
-    .groupBy(['kind', 'key'])
-    .execute();
-  return rows.map((row) => ({
-    agent: row.kind === ('agent' satisfies ScoreGroupKind) ? row.key : null,
-    model: row.kind === ('model' satisfies ScoreGroupKind) ? row.key : null,
-    count: toNumber(row.n),
-    valueCount: toNumber(row.numbers),
-    valueSum: Number(row.total),
-  }));
+    .groupBy(['kind', 'key']);
 }
 
-async function rawGroups<DB extends ScoreGroupSchema>(
+function rawGroups<DB extends ScoreGroupSchema>(
   db: SqlDb<DB>,
   spans: readonly { from: number; to: number }[],
   name: string,
-): Promise<ScoreObservationGroup[]> {
-  const rows = await onScores(db)
+) {
+  return onScores(db)
     .selectFrom('scores')
     .select([
       'agent',
@@ -75,13 +87,5 @@ async function rawGroups<DB extends ScoreGroupSchema>(
     .where('name', '=', name)
     .where((eb) => inRawSpans(eb, spans))
     .where((eb) => eb.or([eb('agent', 'is not', null), eb('model', 'is not', null)]))
-    .groupBy(['agent', 'model'])
-    .execute();
-  return rows.map((row) => ({
-    agent: row.agent,
-    model: row.model,
-    count: toNumber(row.n),
-    valueCount: toNumber(row.numbers),
-    valueSum: Number(row.total),
-  }));
+    .groupBy(['agent', 'model']);
 }

@@ -14,6 +14,7 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type Num, toNumber } from '../db/numbers';
 import type { ScoreHourColumns, ScoreTableColumns, ScoreValueHourColumns } from '../db/tables';
 import { type SqlDb, sharedView } from '../db/view';
+import { type PartValues, type ReadPart, readPart } from './read-parts';
 
 /** The tables a score's rollups and raw edges are read from. */
 export interface ScorePartSchema {
@@ -36,14 +37,14 @@ export interface ScorePartQuery {
 /**
  * The sketch counts of a span's whole hours (one name, or every name), added up per name and bin
  * (each part's `time` is the span's start: only the range's histogram and percentiles read
- * them): the one piece each store reads its own way (SQLite keeps them in `score_hour`'s blob,
- * PostgreSQL in a table of bins).
+ * them), as a part not yet read: the one piece each store selects its own way (SQLite keeps them
+ * in `score_hour`'s blob, PostgreSQL in a table of bins).
  */
-export type ScoreBinReader<DB> = (
+export type ScoreBinsPart<DB> = (
   db: SqlDb<DB>,
   span: Span,
   name: string | undefined,
-) => Promise<ScoreBinPart[]>;
+) => ReadPart<ScoreBinPart[]>;
 
 /**
  * Restricts a score rollup query (any table keyed by `bucket` and `name`) to a span's hours and,
@@ -64,36 +65,46 @@ export function inScoreSpan<DB, TB extends keyof DB, O>(
 const onScores = sharedView<ScorePartSchema>();
 
 /**
- * The parts covering a range (core's `ScoreParts`): hourly rollup rows for whole hours, raw
- * scores for the partial hours at the edges (score rollups are hourly only: a month is 720 rows
- * per name and source).
+ * The parts covering a range (core's `ScoreParts`), not yet read: hourly rollup rows for whole
+ * hours, raw scores for the partial hours at the edges (score rollups are hourly only: a month is
+ * 720 rows per name and source). Read them with the store's `PartReader` and join them with
+ * {@link scorePartsOf}.
  */
-export async function readScoreParts<DB extends ScorePartSchema>(
+export function scorePartSelects<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
   query: ScorePartQuery,
-  readBins: ScoreBinReader<DB>,
-): Promise<ScoreParts> {
+  binsPart: ScoreBinsPart<DB>,
+) {
   const plan = planRange(query.range, false);
-  const parts: ScorePart[] = [];
-  const bins: ScoreBinPart[] = [];
-  const values: ScoreValuePart[] = [];
+  // Without days a plan has at most one span of hours: none when the range holds no whole hour.
+  const span: Span | undefined = plan.hours[0];
   const byHour = query.byHour ?? false;
-  for (const span of plan.hours) {
-    parts.push(...(await readHourParts(db, span, query.name, byHour)));
-    bins.push(...(await readBins(db, span, query.name)));
-    values.push(...(await readValueParts(db, span, query.name, byHour)));
-  }
-  if (plan.raw.length > 0) parts.push(...(await readRawScores(db, plan.raw, query.name)));
-  return { parts, bins, values };
+  return {
+    hours: readPart(span ? hourSelect(db, span, query.name, byHour) : null, (rows) =>
+      rows.map(toHourPart),
+    ),
+    bins: span ? binsPart(db, span, query.name) : readPart(null, () => []),
+    values: readPart(span ? valueSelect(db, span, query.name, byHour) : null, (rows) =>
+      rows.map(toValuePart),
+    ),
+    raw: readPart(plan.raw.length > 0 ? rawSelect(db, plan.raw, query.name) : null, (rows) =>
+      rows.map(toRawPart),
+    ),
+  } satisfies Record<string, ReadPart<unknown>>;
 }
 
-async function readHourParts<DB extends ScorePartSchema>(
+/** The parts of {@link scorePartSelects}, as read, as core's `ScoreParts`. */
+export function scorePartsOf(read: PartValues<ReturnType<typeof scorePartSelects>>): ScoreParts {
+  return { parts: [...read.hours, ...read.raw], bins: read.bins, values: read.values };
+}
+
+function hourSelect<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
   span: Span,
   name: string | undefined,
   byHour: boolean,
-): Promise<ScorePart[]> {
-  const rows = await inScoreSpan(onScores(db).selectFrom('score_hour'), span, name)
+) {
+  return inScoreSpan(onScores(db).selectFrom('score_hour'), span, name)
     .select([
       byHour ? 'bucket' : sql<Num>`${sql.lit(span.from ?? 0)}`.as('bucket'),
       'name',
@@ -103,9 +114,19 @@ async function readHourParts<DB extends ScorePartSchema>(
       sql<Num>`sum(value_count)`.as('value_count'),
       sql<number>`sum(value_sum)`.as('value_sum'),
     ])
-    .groupBy(byHour ? ['bucket', 'name', 'data_type', 'source'] : ['name', 'data_type', 'source'])
-    .execute();
-  return rows.map((row) => ({
+    .groupBy(byHour ? ['bucket', 'name', 'data_type', 'source'] : ['name', 'data_type', 'source']);
+}
+
+function toHourPart(row: {
+  bucket: Num;
+  name: string;
+  data_type: string;
+  source: string;
+  count: Num;
+  value_count: Num;
+  value_sum: number;
+}): ScorePart {
+  return {
     time: toNumber(row.bucket),
     name: row.name,
     dataType: row.data_type as ScoreDataType,
@@ -114,52 +135,68 @@ async function readHourParts<DB extends ScorePartSchema>(
     valueCount: toNumber(row.value_count),
     valueSum: Number(row.value_sum),
     raw: null,
-  }));
+  };
 }
 
-async function readValueParts<DB extends ScorePartSchema>(
+function valueSelect<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
   span: Span,
   name: string | undefined,
   byHour: boolean,
-): Promise<ScoreValuePart[]> {
-  const rows = await inScoreSpan(onScores(db).selectFrom('score_value_hour'), span, name)
+) {
+  return inScoreSpan(onScores(db).selectFrom('score_value_hour'), span, name)
     .select([
       byHour ? 'bucket' : sql<Num>`${sql.lit(span.from ?? 0)}`.as('bucket'),
       'name',
       'value',
       sql<Num>`sum(count)`.as('count'),
     ])
-    .groupBy(byHour ? ['bucket', 'name', 'value'] : ['name', 'value'])
-    .execute();
-  return rows.map((row) => ({
+    .groupBy(byHour ? ['bucket', 'name', 'value'] : ['name', 'value']);
+}
+
+function toValuePart(row: {
+  bucket: Num;
+  name: string;
+  value: string;
+  count: Num;
+}): ScoreValuePart {
+  return {
     time: toNumber(row.bucket),
     name: row.name,
     value: row.value,
     count: toNumber(row.count),
-  }));
+  };
 }
 
-async function readRawScores<DB extends ScorePartSchema>(
+function rawSelect<DB extends ScorePartSchema>(
   db: SqlDb<DB>,
   spans: readonly { from: number; to: number }[],
   name: string | undefined,
-): Promise<ScorePart[]> {
+) {
   let rows = onScores(db)
     .selectFrom('scores')
     .select(['name', 'data_type', 'source', 'value', 'string_value', 'timestamp'])
     .where((eb) => inRawSpans(eb, spans));
   if (name !== undefined) rows = rows.where('name', '=', name);
-  return (await rows.execute()).map((row) =>
-    rawScorePart({
-      time: toNumber(row.timestamp),
-      name: row.name,
-      dataType: row.data_type,
-      source: row.source,
-      value: row.value,
-      stringValue: row.string_value,
-    }),
-  );
+  return rows;
+}
+
+function toRawPart(row: {
+  name: string;
+  data_type: string;
+  source: string;
+  value: number | null;
+  string_value: string | null;
+  timestamp: Num;
+}): ScorePart {
+  return rawScorePart({
+    time: toNumber(row.timestamp),
+    name: row.name,
+    dataType: row.data_type,
+    source: row.source,
+    value: row.value,
+    stringValue: row.string_value,
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, getModelUsage, listAgents } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
-import { readScoreBins } from './score-bins';
+import { scoreBinsPart } from './score-bins';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
 import { getSession, listSessions } from './sessions';
@@ -39,7 +39,7 @@ export function sqliteReads(
       getAgentTimeSeries,
       getModelUsage,
       getDashboard,
-      ...scoreReads(readScoreBins),
+      ...scoreReads(scoreBinsPart),
       listSessionScores: readSessionScores,
     },
     preset,
