@@ -1,3 +1,4 @@
+import type { PartReader, PartValues, ReadPart } from '@cupid-dashboard/sql-store';
 import { type Expression, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/types';
@@ -23,3 +24,22 @@ export async function readJsonArrays<T extends Record<string, Expression<unknown
   const row = await db.selectNoFrom(columns).executeTakeFirstOrThrow();
   return row as JsonArrays<T>;
 }
+
+/**
+ * Reads an answer's parts (the shared score reads') in one statement with {@link readJsonArrays}:
+ * one round trip where running them in turn would cost one each, and a read that needs no
+ * transaction.
+ */
+export const readPartsAsJson: PartReader<Db> = async <P extends Record<string, ReadPart<unknown>>>(
+  db: Db,
+  parts: P,
+): Promise<PartValues<P>> => {
+  const entries = Object.entries(parts);
+  const rows = await readJsonArrays(
+    db,
+    Object.fromEntries(entries.map(([key, part]) => [key, part.query])),
+  );
+  return Object.fromEntries(
+    entries.map(([key, part]) => [key, part.read(rows[key] ?? [])]),
+  ) as PartValues<P>;
+};

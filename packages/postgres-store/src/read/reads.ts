@@ -11,6 +11,7 @@ import type { Db } from '../db/types';
 import { getAgent, getAgentTimeSeries, listAgents, modelUsage } from './agents';
 import { getConversation } from './conversation';
 import { getDashboard } from './dashboard';
+import { readPartsAsJson } from './json-arrays';
 import { scoreBinsPart } from './score-bins';
 import { scanSessions } from './session-scan';
 import { getSessionStats } from './session-stats';
@@ -30,6 +31,8 @@ const ONE_STATEMENT: OneStatementReads<Db>['queries'] = [
   'getAgentTimeSeries',
   'getModelUsage',
   'getDashboard',
+  'listScores',
+  'getScore',
 ];
 
 /**
@@ -57,7 +60,7 @@ export function postgresReads(
       getAgentTimeSeries,
       getModelUsage: (db, range) => modelUsage(db, range, 'cost'),
       getDashboard,
-      ...scoreReads(scoreBinsPart),
+      ...scoreReads(scoreBinsPart, readPartsAsJson),
       listSessionScores: readSessionScores,
     },
     preset,
